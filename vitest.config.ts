@@ -7,7 +7,6 @@ export default defineConfig({
   test: {
     projects: [
       {
-        esbuild: { jsx: 'automatic' },
         test: {
           name: 'unit',
           environment: 'jsdom',

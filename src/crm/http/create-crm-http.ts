@@ -1,0 +1,76 @@
+import axios, { type AxiosAdapter, type AxiosRequestConfig, type AxiosResponse } from 'axios'
+import type { CrmError } from '../../domain/crm-error'
+import { toCrmError, type VendorErrorReader } from './to-crm-error'
+
+export interface CrmRequest extends AxiosRequestConfig {
+  /**
+   * Safe to send again: GETs, and read-only POSTs such as a composite of queries. Writes are never
+   * retried blindly; escalation is made idempotent instead.
+   */
+  readonly idempotent?: boolean
+}
+
+export interface CrmHttp {
+  /** Sends one logical request (retrying idempotent ones), or throws a `CrmError`. */
+  send(request: CrmRequest): Promise<AxiosResponse<unknown>>
+}
+
+export interface RetryPolicy {
+  /** Extra attempts after the first. */
+  readonly retries: number
+  readonly baseDelayMs: number
+  /** A Retry-After longer than this is not waited for: the agent sees "try again later" instead. */
+  readonly maxRetryAfterMs: number
+}
+
+export interface CrmHttpOptions {
+  readonly baseUrl: string
+  readonly adapter: AxiosAdapter
+  readonly readVendorError: VendorErrorReader
+  readonly timeoutMs?: number
+  readonly retry?: RetryPolicy
+  readonly sleep?: (ms: number) => Promise<void>
+}
+
+/** The token never reaches the browser: the Zendesk proxy replaces this placeholder. */
+export const TOKEN_PLACEHOLDER = '{{setting.crm_api_token}}'
+
+export const DEFAULT_RETRY: RetryPolicy = { retries: 2, baseDelayMs: 250, maxRetryAfterMs: 5000 }
+
+export function createCrmHttp(options: CrmHttpOptions): CrmHttp {
+  const instance = axios.create({
+    baseURL: options.baseUrl,
+    adapter: options.adapter,
+    timeout: options.timeoutMs ?? 8000,
+    headers: { Authorization: `Bearer ${TOKEN_PLACEHOLDER}`, Accept: 'application/json' },
+  })
+  const retry = options.retry ?? DEFAULT_RETRY
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)))
+
+  return {
+    async send(request) {
+      const canRetry = request.idempotent === true || (request.method ?? 'get').toLowerCase() === 'get'
+      for (let attempt = 0; ; attempt += 1) {
+        try {
+          return await instance.request<unknown>(request)
+        } catch (failure) {
+          const error = toCrmError(failure, options.readVendorError)
+          const delay = canRetry && attempt < retry.retries ? retryDelay(error, attempt, retry) : null
+          if (delay === null) throw error
+          await sleep(delay)
+        }
+      }
+    },
+  }
+}
+
+/** How long to wait before the next attempt, or null when another attempt cannot help. */
+function retryDelay(error: CrmError, attempt: number, policy: RetryPolicy): number | null {
+  if (error.kind === 'rate-limited') {
+    const wait = error.details.retryAfterMs ?? policy.baseDelayMs * 3 ** attempt
+    return wait <= policy.maxRetryAfterMs ? wait : null
+  }
+  // A timeout already cost the agent the whole timeout; a second one would double it.
+  if (error.kind === 'unavailable' && !error.details.timedOut) return policy.baseDelayMs * 3 ** attempt
+  return null
+}

@@ -1,0 +1,82 @@
+import type { AccountSummary } from '../../domain/account'
+import type { MatchStrategy } from '../../domain/match'
+import { isIsoDate } from '../../domain/renewal'
+import { CrmError } from '../../domain/crm-error'
+import type { FieldNames } from '../../settings/app-settings'
+import { accountRecordUrl } from './salesforce-api'
+import {
+  idSchema,
+  nameSchema,
+  optionalNumberSchema,
+  optionalTextSchema,
+  relatedUserSchema,
+} from './salesforce-schemas'
+import { relationshipName } from './soql'
+
+function invalid(what: string): CrmError {
+  return new CrmError('invalid-response', `Salesforce returned an unreadable ${what}`)
+}
+
+function read<T>(schema: { safeParse(value: unknown): { success: true; data: T } | { success: false } }, value: unknown, what: string): T {
+  const result = schema.safeParse(value)
+  if (!result.success) throw invalid(what)
+  return result.data
+}
+
+/** Numbers arrive as JSON numbers, but formula or text fields give strings; blank means none. */
+function toNumber(value: string | number | null | undefined, what: string): number | null {
+  if (value === null || value === undefined || value === '') return null
+  const number = typeof value === 'number' ? value : Number(value)
+  if (!Number.isFinite(number)) throw invalid(what)
+  return number
+}
+
+/** Date fields are `YYYY-MM-DD`; a datetime field gives a timestamp whose date part we keep. */
+function toDate(value: string | null | undefined): string | null {
+  if (!value) return null
+  const date = value.slice(0, 10)
+  if (!isIsoDate(date)) throw invalid('renewal date')
+  return date
+}
+
+/** One Account record (top level or nested under a Contact) into the card's summary. */
+export function parseAccount(
+  record: unknown,
+  fields: FieldNames,
+  baseUrl: string,
+  matchedBy: MatchStrategy
+): AccountSummary {
+  if (typeof record !== 'object' || record === null) throw invalid('account')
+  const row = record as Record<string, unknown>
+  const id = read(idSchema, row['Id'], 'account id')
+  const csmId = read(optionalTextSchema, row[fields.csm], 'CSM id') ?? null
+  const csmUser = read(relatedUserSchema, row[relationshipName(fields.csm)], 'CSM')
+  const csmName = csmUser?.Name?.trim()
+  return {
+    id,
+    name: read(nameSchema, row['Name'], 'account name'),
+    recordUrl: accountRecordUrl(baseUrl, id),
+    csm: csmName ? { id: csmId, name: csmName, email: csmUser?.Email?.trim() || null } : null,
+    healthScore: toNumber(read(optionalNumberSchema, row[fields.healthScore], 'health score'), 'health score'),
+    renewalDate: toDate(read(optionalTextSchema, row[fields.renewalDate], 'renewal date')),
+    arr: toNumber(read(optionalNumberSchema, row[fields.arr], 'ARR'), 'ARR'),
+    matchedBy,
+  }
+}
+
+/** The host of a free-text Website value ("https://www.acme.com/", "acme.com"), without `www.`. */
+export function websiteHost(website: unknown): string | null {
+  if (typeof website !== 'string' || website.trim() === '') return null
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(website.trim()) ? website.trim() : `https://${website.trim()}`
+  try {
+    return new URL(withScheme).hostname.toLowerCase().replace(/^www\./, '')
+  } catch {
+    return null
+  }
+}
+
+/** True when the website is the domain itself or one of its subdomains, never a longer lookalike. */
+export function websiteMatchesDomain(website: unknown, domain: string): boolean {
+  const host = websiteHost(website)
+  return host !== null && (host === domain || host.endsWith(`.${domain}`))
+}

@@ -1,0 +1,81 @@
+import type { AccountSummary } from '../../domain/account'
+import { CrmError } from '../../domain/crm-error'
+import type { LookupOutcome, MatchAttempt } from '../../domain/match'
+import type { FieldNames } from '../../settings/app-settings'
+import type { VendorErrorReader } from '../http/to-crm-error'
+import { toCrmErrorFromStatus } from './read-salesforce-error'
+import type { LookupPlan, PlannedQuery } from './lookup-plan'
+import { parseAccount, websiteMatchesDomain } from './parse-account'
+import { compositeResponseSchema, queryResultSchema } from './salesforce-schemas'
+
+interface ParseInput {
+  readonly plan: LookupPlan
+  readonly body: unknown
+  readonly fields: FieldNames
+  readonly baseUrl: string
+  readonly readVendorError: VendorErrorReader
+}
+
+/**
+ * Walks the cascade in order over the composite's sub-responses: the first step with exactly one
+ * account wins; a step with several distinct accounts is ambiguous; a failing step fails the lookup
+ * (a wrong field name would otherwise look like "no match").
+ */
+export function parseLookup({ plan, body, fields, baseUrl, readVendorError }: ParseInput): LookupOutcome {
+  const parsed = compositeResponseSchema.safeParse(body)
+  if (!parsed.success) throw new CrmError('invalid-response', 'Salesforce returned an unreadable composite response')
+  const byReference = new Map(parsed.data.compositeResponse.map((sub) => [sub.referenceId, sub]))
+
+  const tried: MatchAttempt[] = [...plan.skipped]
+  for (const [index, query] of plan.queries.entries()) {
+    const sub = byReference.get(`q${index}`)
+    if (!sub) throw new CrmError('invalid-response', 'Salesforce left out part of the lookup')
+    if (sub.httpStatusCode !== 200) throw toCrmErrorFromStatus(sub.httpStatusCode, sub.body, readVendorError)
+
+    const accounts = accountsFrom(query, sub.body, fields, baseUrl)
+    if (accounts.length === 1 && accounts[0]) return { kind: 'found', account: accounts[0], tried: ordered(tried) }
+    if (accounts.length > 1) {
+      return { kind: 'ambiguous', strategy: query.strategy, candidates: accounts, tried: ordered(tried) }
+    }
+    tried.push({ strategy: query.strategy, value: query.value, result: 'no-match' })
+  }
+  return { kind: 'not-found', tried: ordered(tried) }
+}
+
+function accountsFrom(query: PlannedQuery, body: unknown, fields: FieldNames, baseUrl: string): AccountSummary[] {
+  const result = queryResultSchema.safeParse(body)
+  if (!result.success) throw new CrmError('invalid-response', 'Salesforce returned an unreadable query result')
+  const records = result.data.records
+  let accounts: AccountSummary[]
+  switch (query.strategy) {
+    case 'organization-external-id':
+      accounts = records.map((record) => parseAccount(record, fields, baseUrl, query.strategy))
+      break
+    case 'requester-email':
+      // A contact without an account (a private contact) matches nothing.
+      accounts = records
+        .map((record) => record['Account'])
+        .filter((account) => account !== null && account !== undefined)
+        .map((account) => parseAccount(account, fields, baseUrl, query.strategy))
+      break
+    case 'email-domain':
+      accounts = records
+        .filter((record) => websiteMatchesDomain(record['Website'], query.value))
+        .map((record) => parseAccount(record, fields, baseUrl, query.strategy))
+      break
+  }
+  return distinctById(accounts)
+}
+
+function distinctById(accounts: readonly AccountSummary[]): AccountSummary[] {
+  const seen = new Map<string, AccountSummary>()
+  for (const account of accounts) if (!seen.has(account.id)) seen.set(account.id, account)
+  return [...seen.values()]
+}
+
+const CASCADE_ORDER = ['organization-external-id', 'requester-email', 'email-domain'] as const
+
+/** Attempts in cascade order, whether they were skipped up front or tried and missed. */
+function ordered(attempts: readonly MatchAttempt[]): MatchAttempt[] {
+  return [...attempts].sort((a, b) => CASCADE_ORDER.indexOf(a.strategy) - CASCADE_ORDER.indexOf(b.strategy))
+}

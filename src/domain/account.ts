@@ -1,0 +1,23 @@
+import type { MatchStrategy } from './match'
+
+/** The Customer Success Manager assigned to an account in the CRM. */
+export interface Csm {
+  readonly id: string | null
+  readonly name: string
+  readonly email: string | null
+}
+
+/** What the card shows: one account, already normalised from the provider's wire format. */
+export interface AccountSummary {
+  readonly id: string
+  readonly name: string
+  /** Link to the record in the CRM's own UI; null when the provider cannot build one. */
+  readonly recordUrl: string | null
+  readonly csm: Csm | null
+  /** 0–100, or null when the CRM has no score for the account. */
+  readonly healthScore: number | null
+  /** Calendar date `YYYY-MM-DD`, or null. */
+  readonly renewalDate: string | null
+  readonly arr: number | null
+  readonly matchedBy: MatchStrategy
+}

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest'
+import { parseSettings } from './app-settings'
+
+const valid = { crm_provider: 'salesforce', crm_base_url: 'https://acme.my.salesforce.com/' }
+
+describe('parseSettings', () => {
+  it('fills the Salesforce defaults and trims the base URL', () => {
+    const result = parseSettings(valid)
+    expect(result).toEqual({
+      ok: true,
+      settings: {
+        provider: 'salesforce',
+        baseUrl: 'https://acme.my.salesforce.com',
+        fields: { csm: 'CSM__c', healthScore: 'Health_Score__c', renewalDate: 'Renewal_Date__c', arr: 'ARR__c' },
+        healthRiskBelow: 50,
+        renewalSoonDays: 90,
+        arrCurrency: 'USD',
+      },
+    })
+  })
+
+  it('accepts numbers sent as strings and custom field names', () => {
+    const result = parseSettings({ ...valid, health_risk_below: '60', renewal_soon_days: 30, field_csm: 'OwnerId' })
+    expect(result.ok && result.settings).toMatchObject({ healthRiskBelow: 60, renewalSoonDays: 30, fields: { csm: 'OwnerId' } })
+  })
+
+  it('names every bad setting at once, without echoing values', () => {
+    const result = parseSettings({
+      crm_provider: 'pipedrive',
+      crm_base_url: 'http://acme.example',
+      field_health_score: "Health__c FROM User WHERE Name != '",
+      health_risk_below: 'lots',
+      renewal_soon_days: '-4',
+      arr_currency: 'dollars',
+    })
+    expect(result).toEqual({
+      ok: false,
+      problems: [
+        { setting: 'crm_provider', code: 'unsupported-provider' },
+        { setting: 'crm_base_url', code: 'insecure-url' },
+        { setting: 'field_health_score', code: 'invalid-field-name' },
+        { setting: 'health_risk_below', code: 'not-a-number' },
+        { setting: 'renewal_soon_days', code: 'out-of-range' },
+        { setting: 'arr_currency', code: 'invalid-currency' },
+      ],
+    })
+  })
+
+  it('requires a base URL and says providers without a connector yet are not available', () => {
+    expect(parseSettings({ crm_provider: 'hubspot' })).toEqual({
+      ok: false,
+      problems: [
+        { setting: 'crm_provider', code: 'provider-not-available' },
+        { setting: 'crm_base_url', code: 'required' },
+      ],
+    })
+  })
+
+  it('allows plain HTTP only for loopback hosts, where the local emulator runs', () => {
+    expect(parseSettings({ ...valid, crm_base_url: 'http://127.0.0.1:4010' }).ok).toBe(true)
+    expect(parseSettings({ ...valid, crm_base_url: 'ftp://acme.example' })).toMatchObject({
+      ok: false,
+      problems: [{ setting: 'crm_base_url', code: 'invalid-url' }],
+    })
+    expect(parseSettings({ ...valid, crm_base_url: 'not a url' })).toMatchObject({
+      ok: false,
+      problems: [{ setting: 'crm_base_url', code: 'invalid-url' }],
+    })
+  })
+
+  it('rejects a settings object of the wrong shape with a readable problem', () => {
+    expect(parseSettings({ crm_base_url: { nested: true } })).toEqual({
+      ok: false,
+      problems: [{ setting: 'crm_base_url', code: 'required' }],
+    })
+  })
+})

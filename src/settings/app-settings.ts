@@ -1,0 +1,170 @@
+import * as z from 'zod/mini'
+
+/**
+ * The installation's settings, validated once at start-up. Names on the left of `RawSettings` are
+ * the manifest parameter names: a public contract with admins, so they never change.
+ */
+export const CRM_PROVIDERS = ['salesforce', 'hubspot', 'custom'] as const
+export type CrmProvider = (typeof CRM_PROVIDERS)[number]
+
+/** Providers whose connector ships in this build. */
+export const AVAILABLE_PROVIDERS: readonly CrmProvider[] = ['salesforce']
+
+export interface FieldNames {
+  readonly csm: string
+  readonly healthScore: string
+  readonly renewalDate: string
+  readonly arr: string
+}
+
+export interface AppSettings {
+  readonly provider: CrmProvider
+  /** Without a trailing slash. */
+  readonly baseUrl: string
+  readonly fields: FieldNames
+  readonly healthRiskBelow: number
+  readonly renewalSoonDays: number
+  /** ISO 4217 code used to show ARR. */
+  readonly arrCurrency: string
+}
+
+export const SETTING_PROBLEMS = [
+  'required',
+  'unsupported-provider',
+  'provider-not-available',
+  'invalid-url',
+  'insecure-url',
+  'invalid-field-name',
+  'not-a-number',
+  'out-of-range',
+  'invalid-currency',
+] as const
+export type SettingProblemCode = (typeof SETTING_PROBLEMS)[number]
+
+/** One bad setting: which parameter, and what is wrong with it (never its value, which may be private). */
+export interface SettingProblem {
+  readonly setting: string
+  readonly code: SettingProblemCode
+}
+
+export type SettingsResult =
+  | { readonly ok: true; readonly settings: AppSettings }
+  | { readonly ok: false; readonly problems: readonly SettingProblem[] }
+
+export const DEFAULT_FIELDS: Record<CrmProvider, FieldNames> = {
+  salesforce: { csm: 'CSM__c', healthScore: 'Health_Score__c', renewalDate: 'Renewal_Date__c', arr: 'ARR__c' },
+  hubspot: { csm: 'hubspot_owner_id', healthScore: 'health_score', renewalDate: 'renewal_date', arr: 'arr' },
+  custom: { csm: 'csm', healthScore: 'health_score', renewalDate: 'renewal_date', arr: 'arr' },
+}
+
+// Field names end up inside SOQL and HubSpot property lists, so only plain API identifiers pass:
+// anything else could change the meaning of the query.
+const FIELD_NAME = /^[A-Za-z][A-Za-z0-9_]{0,79}$/
+const CURRENCY = /^[A-Z]{3}$/
+
+/** Settings arrive as strings or numbers depending on the parameter type; blank means "not set". */
+const optionalText = z.optional(z.nullable(z.union([z.string(), z.number(), z.boolean()])))
+const rawSettingsSchema = z.looseObject({
+  crm_provider: optionalText,
+  crm_base_url: optionalText,
+  field_csm: optionalText,
+  field_health_score: optionalText,
+  field_renewal_date: optionalText,
+  field_arr: optionalText,
+  health_risk_below: optionalText,
+  renewal_soon_days: optionalText,
+  arr_currency: optionalText,
+})
+
+function text(value: unknown): string {
+  return value === undefined || value === null ? '' : String(value).trim()
+}
+
+function isLoopback(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '127.0.0.1' || hostname === '[::1]'
+}
+
+export function parseSettings(input: unknown): SettingsResult {
+  const parsed = rawSettingsSchema.safeParse(input ?? {})
+  if (!parsed.success) {
+    const setting = String(parsed.error.issues[0]?.path[0] ?? 'settings')
+    return { ok: false, problems: [{ setting, code: 'required' }] }
+  }
+  const raw = parsed.data
+  const problems: SettingProblem[] = []
+  const problem = (setting: string, code: SettingProblemCode): void => {
+    problems.push({ setting, code })
+  }
+
+  const providerText = text(raw.crm_provider).toLowerCase() || 'salesforce'
+  const provider = CRM_PROVIDERS.find((p) => p === providerText)
+  if (!provider) problem('crm_provider', 'unsupported-provider')
+  else if (!AVAILABLE_PROVIDERS.includes(provider)) problem('crm_provider', 'provider-not-available')
+
+  const baseUrl = parseBaseUrl(text(raw.crm_base_url), problem)
+
+  const defaults = DEFAULT_FIELDS[provider ?? 'salesforce']
+  const field = (setting: string, value: unknown, fallback: string): string => {
+    const name = text(value)
+    if (!name) return fallback
+    if (!FIELD_NAME.test(name)) problem(setting, 'invalid-field-name')
+    return name
+  }
+  const fields: FieldNames = {
+    csm: field('field_csm', raw.field_csm, defaults.csm),
+    healthScore: field('field_health_score', raw.field_health_score, defaults.healthScore),
+    renewalDate: field('field_renewal_date', raw.field_renewal_date, defaults.renewalDate),
+    arr: field('field_arr', raw.field_arr, defaults.arr),
+  }
+
+  const healthRiskBelow = parseNumber('health_risk_below', raw.health_risk_below, 50, [0, 100], problem)
+  const renewalSoonDays = parseNumber('renewal_soon_days', raw.renewal_soon_days, 90, [0, 730], problem)
+
+  const arrCurrency = text(raw.arr_currency).toUpperCase() || 'USD'
+  if (!CURRENCY.test(arrCurrency)) problem('arr_currency', 'invalid-currency')
+
+  if (problems.length > 0 || !provider) return { ok: false, problems }
+  return {
+    ok: true,
+    settings: { provider, baseUrl, fields, healthRiskBelow, renewalSoonDays, arrCurrency },
+  }
+}
+
+function parseBaseUrl(value: string, problem: (setting: string, code: SettingProblemCode) => void): string {
+  if (!value) {
+    problem('crm_base_url', 'required')
+    return ''
+  }
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    problem('crm_base_url', 'invalid-url')
+    return ''
+  }
+  // The token travels in a header to this address: plain HTTP is allowed only on this machine,
+  // which is where the local emulators run.
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
+    problem('crm_base_url', url.protocol === 'http:' ? 'insecure-url' : 'invalid-url')
+    return ''
+  }
+  return `${url.origin}${url.pathname}`.replace(/\/+$/, '')
+}
+
+function parseNumber(
+  setting: string,
+  value: unknown,
+  fallback: number,
+  [min, max]: readonly [number, number],
+  problem: (setting: string, code: SettingProblemCode) => void
+): number {
+  const raw = text(value)
+  if (!raw) return fallback
+  const number = Number(raw)
+  if (!Number.isFinite(number)) {
+    problem(setting, 'not-a-number')
+    return fallback
+  }
+  if (number < min || number > max) problem(setting, 'out-of-range')
+  return number
+}
