@@ -19,3 +19,10 @@ export interface LookupCache {
   write(key: string, entry: CachedOutcome): void
   remove(key: string): void
 }
+
+/** The ticket the app sits on, as far as the account card needs it. */
+export interface TicketPort {
+  readCustomer(): Promise<CustomerContext>
+  /** Calls `handler` when the ticket's requester or organization changes; returns an unsubscribe. */
+  onCustomerChange(handler: () => void): () => void
+}

@@ -1,0 +1,55 @@
+import { lookupAccount } from '../domain/lookup-account'
+import { createStorageLookupCache, sessionStorageOrNull } from '../cache/storage-lookup-cache'
+import { createConnector } from '../crm/create-connector'
+import { zafAdapter } from '../crm/http/zaf-adapter'
+import type { Services } from '../features/shared/services-context'
+import { loadMessages, resolveLocale, SUPPORTED_LOCALES } from '../i18n/locale'
+import { createTranslator, type Translator } from '../i18n/translator'
+import { englishMessages as en, englishTranslator } from './english'
+import { parseSettings, type SettingProblem } from '../settings/app-settings'
+import { readCustomerContext } from '../zendesk/read-customer-context'
+import type { ZafClient } from '../zendesk/zaf-client'
+import { createZafTicketPort } from '../zendesk/zaf-ticket-port'
+
+/** How long a lookup is reused without asking the CRM again. */
+export const LOOKUP_TTL_MS = 5 * 60_000
+
+export type Composition =
+  | { readonly kind: 'ready'; readonly services: Services; readonly translator: Translator }
+  | { readonly kind: 'invalid-settings'; readonly problems: readonly SettingProblem[]; readonly translator: Translator }
+
+/**
+ * The composition root: the only place that knows concrete adapters. Everything it needs from
+ * Zendesk is asked for at once, so start-up costs one ZAF round trip after the handshake.
+ */
+export async function compose(client: ZafClient): Promise<Composition> {
+  const customer = readCustomerContext(client)
+  // Swallow here too: an unhandled rejection before the card asks for it would be noise.
+  customer.catch(() => undefined)
+  const [metadata, user] = await Promise.all([client.metadata(), client.get('currentUser.locale').catch((): Record<string, unknown> => ({}))])
+  const translator = await translatorFor(user['currentUser.locale'])
+
+  const parsed = parseSettings(metadata.settings)
+  if (!parsed.ok) return { kind: 'invalid-settings', problems: parsed.problems, translator }
+  const settings = parsed.settings
+
+  const connector = createConnector(settings, zafAdapter(client))
+  const cache = createStorageLookupCache(sessionStorageOrNull(), LOOKUP_TTL_MS)
+  const cacheNamespace = `${metadata.installationId}:${settings.provider}:${settings.baseUrl}`
+  const now = (): number => Date.now()
+
+  const services: Services = {
+    settings,
+    ticket: createZafTicketPort(client, customer),
+    lookup: (context, options) => lookupAccount(context, { connector, cache, cacheNamespace, now }, options),
+    now,
+  }
+  return { kind: 'ready', services, translator }
+}
+
+async function translatorFor(requested: unknown): Promise<Translator> {
+  const locale = resolveLocale(typeof requested === 'string' ? requested : null, SUPPORTED_LOCALES)
+  if (locale === 'en') return englishTranslator
+  const messages = await loadMessages(locale).catch(() => null)
+  return messages ? createTranslator(locale, messages, en) : englishTranslator
+}

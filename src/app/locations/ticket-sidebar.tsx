@@ -1,0 +1,6 @@
+import { AccountCard } from '../../features/account-card'
+
+/** The ticket_sidebar location: the account card (the escalation section joins it later). */
+export function TicketSidebar() {
+  return <AccountCard />
+}

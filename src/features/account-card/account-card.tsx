@@ -1,0 +1,31 @@
+import { useI18n } from '../../i18n/i18n-context'
+import { AmbiguousView } from './ambiguous-view'
+import { CardSkeleton } from './card-skeleton'
+import { FoundCard } from './found-card'
+import { LookupErrorView } from './lookup-error-view'
+import { NotFoundView } from './not-found-view'
+import { useAccountLookup } from './use-account-lookup'
+
+/** The ticket sidebar's account card: one view per lookup state. */
+export function AccountCard() {
+  const { t } = useI18n()
+  const { state, reload } = useAccountLookup()
+  return (
+    <section aria-label={t('ui.card.label')} aria-busy={state.status === 'loading'} data-state={state.status}>
+      {(() => {
+        switch (state.status) {
+          case 'loading':
+            return <CardSkeleton />
+          case 'found':
+            return <FoundCard account={state.account} fetchedAt={state.fetchedAt} refreshing={state.refreshing} onRefresh={reload} />
+          case 'ambiguous':
+            return <AmbiguousView strategy={state.strategy} candidates={state.candidates} />
+          case 'not-found':
+            return <NotFoundView tried={state.tried} />
+          case 'error':
+            return <LookupErrorView error={state.error} onRetry={reload} retrying={state.refreshing} />
+        }
+      })()}
+    </section>
+  )
+}

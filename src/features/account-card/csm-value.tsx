@@ -1,0 +1,68 @@
+import { useState } from 'react'
+import styled from 'styled-components'
+import { Avatar } from '@zendeskgarden/react-avatars'
+import { Anchor, Button } from '@zendeskgarden/react-buttons'
+import type { Csm } from '../../domain/account'
+import { useI18n } from '../../i18n/i18n-context'
+import { initials } from './initials'
+import { Subtle } from './card-layout'
+
+const Person = styled.div`
+  display: grid;
+  grid-template-columns: auto 1fr;
+  gap: 0 ${(p) => p.theme.space.sm};
+  align-items: center;
+  min-width: 0;
+`
+const Name = styled.span`
+  font-weight: ${(p) => p.theme.fontWeights.semibold};
+`
+const EmailLine = styled.span`
+  display: flex;
+  flex-wrap: wrap;
+  align-items: center;
+  gap: ${(p) => p.theme.space.xs};
+  min-width: 0;
+`
+
+type CopyState = 'idle' | 'copied' | 'failed'
+
+export function CsmValue({ csm }: { csm: Csm | null }) {
+  const { t } = useI18n()
+  const [copy, setCopy] = useState<CopyState>('idle')
+  if (!csm) return <Subtle>{t('ui.card.noCsm')}</Subtle>
+
+  const copyEmail = async (email: string): Promise<void> => {
+    try {
+      await navigator.clipboard.writeText(email)
+      setCopy('copied')
+    } catch {
+      // Zendesk's iframe may not grant clipboard access; say so rather than fail silently.
+      setCopy('failed')
+    }
+  }
+
+  return (
+    <Person>
+      <Avatar size="small" backgroundColor="kale.600" foregroundColor="white">
+        <Avatar.Text aria-hidden="true">{initials(csm.name)}</Avatar.Text>
+      </Avatar>
+      <div>
+        <Name data-testid="csm-name">{csm.name}</Name>
+        {csm.email && (
+          <EmailLine>
+            <Anchor href={`mailto:${csm.email}`} aria-label={t('ui.card.emailCsm', { name: csm.name })}>
+              {csm.email}
+            </Anchor>
+            <Button size="small" isBasic onClick={() => void copyEmail(csm.email ?? '')}>
+              {t('ui.card.copyEmail')}
+            </Button>
+          </EmailLine>
+        )}
+        <Subtle role="status">
+          {copy === 'copied' ? t('ui.card.copied') : copy === 'failed' ? t('ui.card.copyFailed') : ''}
+        </Subtle>
+      </div>
+    </Person>
+  )
+}

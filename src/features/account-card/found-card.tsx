@@ -1,0 +1,82 @@
+import styled from 'styled-components'
+import { Anchor, Button } from '@zendeskgarden/react-buttons'
+import { MD } from '@zendeskgarden/react-typography'
+import type { AccountSummary } from '../../domain/account'
+import { formatAge, formatMoneyFull, formatMoneyShort } from '../../i18n/format'
+import { useI18n } from '../../i18n/i18n-context'
+import { useServices } from '../shared/services-context'
+import { Footer, Label, Rows, Subtle, Value } from './card-layout'
+import { CsmValue } from './csm-value'
+import { HealthTag } from './health-tag'
+import { RenewalValue } from './renewal-value'
+
+const Title = styled(MD).attrs({ tag: 'h2', isBold: true })`
+  margin: 0;
+  overflow-wrap: anywhere;
+`
+
+interface FoundCardProps {
+  readonly account: AccountSummary
+  readonly fetchedAt: number
+  readonly refreshing: boolean
+  readonly onRefresh: () => void
+}
+
+export function FoundCard({ account, fetchedAt, refreshing, onRefresh }: FoundCardProps) {
+  const { t, locale } = useI18n()
+  const { settings, now } = useServices()
+  const currentTime = now()
+  const age = currentTime - fetchedAt
+  return (
+    <>
+      <Title>
+        {account.recordUrl ? (
+          <Anchor href={account.recordUrl} target="_blank" rel="noopener noreferrer" isExternal externalIconLabel={t('ui.card.openInCrm', { name: account.name })}>
+            {account.name}
+          </Anchor>
+        ) : (
+          account.name
+        )}
+      </Title>
+      <Subtle>{t(`ui.card.matchedBy.${account.matchedBy}`)}</Subtle>
+      <Rows>
+        <Label>{t('ui.card.csm')}</Label>
+        <Value>
+          <CsmValue csm={account.csm} />
+        </Value>
+        <Label>{t('ui.card.health')}</Label>
+        <Value data-testid="health">
+          {account.healthScore === null ? (
+            <Subtle>{t('ui.card.noHealth')}</Subtle>
+          ) : (
+            <HealthTag score={account.healthScore} riskBelow={settings.healthRiskBelow} />
+          )}
+        </Value>
+        <Label>{t('ui.card.renewal')}</Label>
+        <Value data-testid="renewal">
+          {account.renewalDate === null ? (
+            <Subtle>{t('ui.card.noRenewal')}</Subtle>
+          ) : (
+            <RenewalValue date={account.renewalDate} soonDays={settings.renewalSoonDays} now={currentTime} />
+          )}
+        </Value>
+        <Label>{t('ui.card.arr')}</Label>
+        <Value data-testid="arr">
+          {account.arr === null ? (
+            <Subtle>{t('ui.card.noArr')}</Subtle>
+          ) : (
+            <span title={formatMoneyFull(account.arr, settings.arrCurrency, locale)}>
+              {formatMoneyShort(account.arr, settings.arrCurrency, locale)}
+            </span>
+          )}
+        </Value>
+      </Rows>
+      <Footer>
+        <Subtle>{t('ui.card.asOf', { time: age < 60_000 ? t('ui.card.justNow') : formatAge(age, locale) })}</Subtle>
+        <Button size="small" isBasic onClick={onRefresh} disabled={refreshing} aria-busy={refreshing}>
+          {t('ui.card.refresh')}
+        </Button>
+      </Footer>
+    </>
+  )
+}

@@ -1,0 +1,26 @@
+import { Alert } from '@zendeskgarden/react-notifications'
+import { Button } from '@zendeskgarden/react-buttons'
+import type { CrmError } from '../../domain/crm-error'
+import { useI18n } from '../../i18n/i18n-context'
+
+function messageKey(error: CrmError): string {
+  if (error.kind === 'unavailable' && error.details.timedOut) return 'ui.error.kind.timeout'
+  if (error.kind === 'field-missing' && !error.details.field) return 'ui.error.kind.field-missing-unnamed'
+  return `ui.error.kind.${error.kind}`
+}
+
+export function LookupErrorView({ error, onRetry, retrying }: { error: CrmError; onRetry: () => void; retrying: boolean }) {
+  const { t } = useI18n()
+  return (
+    <Alert type={error.isRetryable ? 'warning' : 'error'} data-error-kind={error.kind}>
+      <Alert.Title>{t('ui.error.title')}</Alert.Title>
+      <Alert.Paragraph>{t(messageKey(error), { field: error.details.field ?? '' })}</Alert.Paragraph>
+      {error.details.vendorCode && <Alert.Paragraph>{t('ui.error.code', { code: error.details.vendorCode })}</Alert.Paragraph>}
+      {error.isRetryable && (
+        <Button size="small" onClick={onRetry} disabled={retrying} aria-busy={retrying}>
+          {t('ui.error.retry')}
+        </Button>
+      )}
+    </Alert>
+  )
+}

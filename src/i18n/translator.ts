@@ -1,0 +1,44 @@
+/** Nested translation messages as they sit in `translations/<locale>.json`. */
+export type Messages = { readonly [key: string]: string | Messages }
+export type Vars = Readonly<Record<string, string | number>>
+
+export interface Translator {
+  readonly locale: string
+  /** The message at a dotted key with `{{name}}` placeholders filled. Never throws: a missing key shows the key. */
+  t(key: string, vars?: Vars): string
+  /** Picks `<key>.one`, `.other`, … by the locale's plural rules for `count`, which is also `{{count}}`. */
+  plural(key: string, count: number, vars?: Vars): string
+}
+
+function lookup(messages: Messages, key: string): string | undefined {
+  let node: string | Messages | undefined = messages
+  for (const part of key.split('.')) {
+    if (typeof node !== 'object') return undefined
+    node = node[part]
+  }
+  return typeof node === 'string' ? node : undefined
+}
+
+// Values are inserted as text by React, never as HTML, so no escaping happens here.
+function fill(template: string, vars: Vars = {}): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => {
+    const value = vars[name]
+    return value === undefined ? whole : String(value)
+  })
+}
+
+/** `messages` first, then `fallback` (English) for keys a translation lacks. */
+export function createTranslator(locale: string, messages: Messages, fallback: Messages = messages): Translator {
+  const rules = new Intl.PluralRules(locale)
+  const find = (key: string): string | undefined => lookup(messages, key) ?? lookup(fallback, key)
+  return {
+    locale,
+    t(key, vars) {
+      return fill(find(key) ?? key, vars)
+    },
+    plural(key, count, vars) {
+      const template = find(`${key}.${rules.select(count)}`) ?? find(`${key}.other`) ?? key
+      return fill(template, { ...vars, count })
+    },
+  }
+}
