@@ -44,7 +44,7 @@ export function CsmValue({ csm }: { csm: Csm | null }) {
 
   return (
     <Person>
-      <Avatar size="small" backgroundColor="kale.600" foregroundColor="white">
+      <Avatar size="small" backgroundColor="background.primaryEmphasis" foregroundColor="foreground.onEmphasis">
         <Avatar.Text aria-hidden="true">{initials(csm.name)}</Avatar.Text>
       </Avatar>
       <div>

@@ -32,10 +32,10 @@ export function useAccountLookup(): AccountLookup {
   const [state, setState] = useState<CardState>({ status: 'loading' })
   const latest = useRef(0)
 
+  // Sets state only after the CRM answers; callers set the in-between state themselves.
   const load = useCallback(
     async (fresh: boolean) => {
       const run = ++latest.current
-      setState((current) => (current.status === 'loading' || !fresh ? { status: 'loading' } : { ...current, refreshing: true }))
       try {
         const customer = await services.ticket.readCustomer()
         const result = await services.lookup(customer, { fresh })
@@ -61,11 +61,21 @@ export function useAccountLookup(): AccountLookup {
     [services]
   )
 
-  useEffect(() => {
+  const customerChanged = useCallback(() => {
+    setState({ status: 'loading' })
     void load(false)
-    return services.ticket.onCustomerChange(() => void load(false))
-  }, [load, services])
+  }, [load])
 
-  const reload = useCallback(() => void load(true), [load])
+  useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- load sets state only after awaiting the CRM
+    void load(false)
+    return services.ticket.onCustomerChange(customerChanged)
+  }, [load, customerChanged, services])
+
+  // Keep showing what we have while refreshing, so the card does not flash back to a skeleton.
+  const reload = useCallback(() => {
+    setState((current) => (current.status === 'loading' ? current : { ...current, refreshing: true }))
+    void load(true)
+  }, [load])
   return { state, reload }
 }

@@ -1,0 +1,133 @@
+import { screen, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { describe, expect, it } from 'vitest'
+import type { AccountSummary } from '../../domain/account'
+import { CrmError } from '../../domain/crm-error'
+import type { CustomerContext } from '../../domain/customer'
+import type { LookupOutcome } from '../../domain/match'
+import type { CrmConnector } from '../../domain/ports'
+import { renderWithServices, TestTicket } from '../../test-support/render-card'
+import { AccountCard } from './account-card'
+
+const globex: AccountSummary = {
+  id: '001000000000002AAA',
+  name: 'Globex Corporation',
+  recordUrl: 'https://acme.my.salesforce.com/lightning/r/Account/001000000000002AAA/view',
+  csm: { id: '005', name: 'Marcus Oyelaran', email: 'marcus@vendor.example' },
+  healthScore: 38,
+  renewalDate: '2026-12-18',
+  arr: 1_250_000,
+  matchedBy: 'requester-email',
+}
+const hank: CustomerContext = { requester: { id: 202, name: 'Hank', email: 'hank@globex.example' }, organization: null }
+
+/** Answers from a script of outcomes (or errors), one per call, and counts the calls. */
+function scriptedConnector(...script: (LookupOutcome | CrmError)[]): CrmConnector & { calls: number } {
+  return {
+    calls: 0,
+    findAccount() {
+      const next = script[Math.min(this.calls, script.length - 1)]
+      this.calls += 1
+      return next instanceof CrmError ? Promise.reject(next) : Promise.resolve(next as LookupOutcome)
+    },
+  }
+}
+
+describe('AccountCard', () => {
+  it('shows the CSM, health band in words, renewal countdown and ARR', async () => {
+    renderWithServices(<AccountCard />, scriptedConnector({ kind: 'found', account: globex, tried: [] }), new TestTicket(hank))
+
+    const link = await screen.findByRole('link', { name: /Globex Corporation/ })
+    expect(link).toHaveAttribute('href', globex.recordUrl)
+    expect(screen.getByText('Matched by requester email')).toBeInTheDocument()
+    expect(screen.getByTestId('csm-name')).toHaveTextContent('Marcus Oyelaran')
+    expect(screen.getByRole('link', { name: 'Email Marcus Oyelaran' })).toHaveAttribute('href', 'mailto:marcus@vendor.example')
+    expect(screen.getByTestId('health')).toHaveTextContent('At risk · 38')
+    expect(screen.getByTestId('renewal')).toHaveTextContent('Dec 18, 2026')
+    expect(screen.getByTestId('renewal')).toHaveTextContent('in 23 days')
+    expect(screen.getByTestId('renewal')).toHaveTextContent('Renews soon')
+    expect(screen.getByTestId('arr')).toHaveTextContent('$1.25M')
+  })
+
+  it('renders hostile names as text, never as markup', async () => {
+    const hostile = { ...globex, name: '<img src=x onerror=alert(1)> Hostile', csm: { id: null, name: '<script>alert(1)</script> Eve', email: null } }
+    const { container } = renderWithServices(<AccountCard />, scriptedConnector({ kind: 'found', account: hostile, tried: [] }), new TestTicket(hank))
+
+    expect(await screen.findByRole('link', { name: /Hostile/ })).toHaveTextContent('<img src=x onerror=alert(1)> Hostile')
+    expect(container.querySelector('img, script')).toBeNull()
+  })
+
+  it('says what was tried when nothing matches', async () => {
+    const outcome: LookupOutcome = {
+      kind: 'not-found',
+      tried: [
+        { strategy: 'organization-external-id', value: null, result: 'skipped', reason: 'no-value' },
+        { strategy: 'requester-email', value: 'sam@unknown.example', result: 'no-match' },
+        { strategy: 'email-domain', value: 'gmail.com', result: 'skipped', reason: 'public-email-domain' },
+      ],
+    }
+    renderWithServices(<AccountCard />, scriptedConnector(outcome), new TestTicket(hank))
+
+    const list = await screen.findByTestId('tried')
+    expect(within(list).getAllByRole('listitem').map((item) => item.textContent)).toEqual([
+      'Requester email sam@unknown.example: no match',
+      'Email domain gmail.com: skipped: a public email provider',
+    ])
+  })
+
+  it('explains an outage and recovers on Retry, by keyboard', async () => {
+    const connector = scriptedConnector(new CrmError('unavailable', 'down', { status: 500 }), { kind: 'found', account: globex, tried: [] })
+    renderWithServices(<AccountCard />, connector, new TestTicket(hank))
+
+    expect(await screen.findByText('The CRM is not responding right now. Try again in a moment.')).toBeInTheDocument()
+    const retry = screen.getByRole('button', { name: 'Retry' })
+    retry.focus()
+    await userEvent.keyboard('{Enter}')
+
+    expect(await screen.findByTestId('csm-name')).toHaveTextContent('Marcus Oyelaran')
+    expect(connector.calls).toBe(2)
+  })
+
+  it('offers no Retry where retrying cannot help', async () => {
+    renderWithServices(<AccountCard />, scriptedConnector(new CrmError('unauthorized', 'bad token', { status: 401, vendorCode: 'INVALID_SESSION_ID' })), new TestTicket(hank))
+
+    expect(await screen.findByText(/did not accept the app's API token/)).toBeInTheDocument()
+    expect(screen.getByText('CRM code: INVALID_SESSION_ID')).toBeInTheDocument()
+    expect(screen.queryByRole('button', { name: 'Retry' })).toBeNull()
+  })
+
+  it('follows a change of requester to another account', async () => {
+    const initech: AccountSummary = { ...globex, id: '001000000000003AAA', name: 'Initech', csm: { id: '005', name: 'Priya Raman', email: null } }
+    const ticket = new TestTicket(hank)
+    const connector: CrmConnector = {
+      findAccount: (context) =>
+        Promise.resolve({ kind: 'found', tried: [], account: context.requester?.email?.endsWith('initech.example') ? initech : globex }),
+    }
+    renderWithServices(<AccountCard />, connector, ticket)
+    expect(await screen.findByTestId('csm-name')).toHaveTextContent('Marcus Oyelaran')
+
+    ticket.changeCustomer({ requester: { id: 203, name: 'Bill', email: 'bill@initech.example' }, organization: null })
+
+    expect(await screen.findByText('Priya Raman')).toBeInTheDocument()
+  })
+
+  it('lists the candidates when several accounts match', async () => {
+    const outcome: LookupOutcome = {
+      kind: 'ambiguous',
+      strategy: 'email-domain',
+      candidates: [
+        { ...globex, id: 'a', name: 'Stark Industries (EMEA)' },
+        { ...globex, id: 'b', name: 'Stark Industries (Americas)' },
+      ],
+      tried: [],
+    }
+    renderWithServices(<AccountCard />, scriptedConnector(outcome), new TestTicket(hank))
+
+    const list = await screen.findByTestId('candidates')
+    expect(within(list).getAllByRole('link').map((link) => link.textContent)).toEqual([
+      'Stark Industries (EMEA)',
+      'Stark Industries (Americas)',
+    ])
+    expect(screen.getByText('The email domain matches more than one account:')).toBeInTheDocument()
+  })
+})

@@ -1,0 +1,60 @@
+import { render } from '@testing-library/react'
+import type { ReactElement } from 'react'
+import en from '../../translations/en.json'
+import type { CustomerContext } from '../domain/customer'
+import { lookupAccount } from '../domain/lookup-account'
+import type { CrmConnector, TicketPort } from '../domain/ports'
+import { createStorageLookupCache } from '../cache/storage-lookup-cache'
+import { ServicesProvider, type Services } from '../features/shared/services-context'
+import { createTranslator } from '../i18n/translator'
+import { DEFAULT_FIELDS, type AppSettings } from '../settings/app-settings'
+import { AppShell } from '../ui/app-shell'
+
+export const NOW = Date.parse('2026-11-25T10:00:00Z')
+
+export const settings: AppSettings = {
+  provider: 'salesforce',
+  baseUrl: 'https://acme.my.salesforce.com',
+  fields: DEFAULT_FIELDS.salesforce,
+  healthRiskBelow: 50,
+  renewalSoonDays: 90,
+  arrCurrency: 'USD',
+}
+
+/** A ticket whose customer a test can change, firing the same notification ZAF events would. */
+export class TestTicket implements TicketPort {
+  private handlers = new Set<() => void>()
+  constructor(public customer: CustomerContext) {}
+  readCustomer(): Promise<CustomerContext> {
+    return Promise.resolve(this.customer)
+  }
+  onCustomerChange(handler: () => void): () => void {
+    this.handlers.add(handler)
+    return () => this.handlers.delete(handler)
+  }
+  changeCustomer(customer: CustomerContext): void {
+    this.customer = customer
+    for (const handler of this.handlers) handler()
+  }
+}
+
+/**
+ * Renders a component inside the real shell and services, wired exactly as compose() wires them
+ * except for the connector, which the test supplies (the CRM is the outside world here).
+ */
+export function renderWithServices(ui: ReactElement, connector: CrmConnector, ticket: TicketPort) {
+  window.sessionStorage.clear()
+  const cache = createStorageLookupCache(window.sessionStorage, 300_000)
+  const now = (): number => NOW
+  const services: Services = {
+    settings,
+    ticket,
+    lookup: (context, options) => lookupAccount(context, { connector, cache, cacheNamespace: 'test', now }, options),
+    now,
+  }
+  return render(
+    <AppShell translator={createTranslator('en-US', en)}>
+      <ServicesProvider services={services}>{ui}</ServicesProvider>
+    </AppShell>
+  )
+}
