@@ -1,0 +1,166 @@
+/**
+ * `npm run bench`: load-path figures in real Chromium against the local stack.
+ *  - time-to-card: sidebar iframe navigation start → CSM name in the DOM and painted (median of N)
+ *  - floor: the same for an empty ZAF page (SDK only, one line of text), in the same run
+ *  - CRM requests per ticket view, first view and reopening the same ticket
+ *  - JS/CSS sizes gzipped, initial (loaded by index.html) and lazy
+ * Prints the figures and writes bench/results.json.
+ *
+ *   npm run bench -- --runs 20 --latency 150
+ */
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { gzipSync } from 'node:zlib'
+import { build } from 'esbuild'
+import type { Browser } from 'playwright-core'
+import { startZendeskEmulator, type ZendeskEmulator } from '../emulators/zendesk/create-zendesk-emulator'
+import { launchChromium } from '../tests/support/browser'
+import { distDir, startLocalStack } from '../tests/support/local-stack'
+
+const { values } = parseArgs({
+  options: { runs: { type: 'string', default: '20' }, latency: { type: 'string', default: '150' } },
+})
+const runs = Number(values.runs)
+const latencyMs = Number(values.latency)
+const root = resolve(import.meta.dirname, '..')
+
+// Runs in every frame before its scripts: records when the marker element first exists, after the
+// next paint, in the frame's own clock (0 = the iframe's navigation start).
+const MARKER_TIMER = `
+  (() => {
+    if (!location.pathname.endsWith('/assets/index.html')) return
+    const mark = () => {
+      if (window.__shownAt !== undefined) return true
+      if (!document.querySelector('[data-testid="csm-name"], [data-testid="floor"]')) return false
+      window.__shownAt = null
+      requestAnimationFrame(() => { window.__shownAt = performance.now() })
+      return true
+    }
+    const observer = new MutationObserver(() => { if (mark()) observer.disconnect() })
+    observer.observe(document, { subtree: true, childList: true })
+  })()
+`
+
+async function timeToMarker(browser: Browser, url: string): Promise<number> {
+  const context = await browser.newContext()
+  await context.addInitScript(MARKER_TIMER)
+  const page = await context.newPage()
+  await page.goto(url)
+  const frame = page.frames().find((f) => f.url().includes('/assets/index.html'))
+  if (!frame) throw new Error('no app frame')
+  const handle = await frame.waitForFunction(() => (window as unknown as { __shownAt?: number | null }).__shownAt ?? false, undefined, {
+    timeout: 20_000,
+  })
+  const ms = Number(await handle.jsonValue())
+  await context.close()
+  return ms
+}
+
+/** An app package whose page only loads the SDK, waits for Zendesk's answer and prints one line. */
+async function buildFloorApp(): Promise<string> {
+  const dir = join(root, 'tmp', 'bench-floor')
+  mkdirSync(join(dir, 'assets'), { recursive: true })
+  writeFileSync(join(dir, 'manifest.json'), readFileSync(join(distDir, 'manifest.json')))
+  await build({
+    stdin: {
+      contents: `import ZAFClient from 'zendesk_app_framework_sdk'
+        const client = ZAFClient.init()
+        client.metadata().then(() => {
+          const line = document.createElement('p'); line.dataset.testid = 'floor'; line.textContent = 'ZAF ready'
+          document.body.append(line)
+        })`,
+      resolveDir: root,
+    },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    outfile: join(dir, 'assets', 'floor.js'),
+    logLevel: 'error',
+  })
+  writeFileSync(join(dir, 'assets', 'index.html'), '<!doctype html><meta charset="utf-8"><body><script type="module" src="./floor.js"></script></body>')
+  return dir
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  const middle = Math.floor(sorted.length / 2)
+  return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2
+}
+
+function bundleSizes(): { initialJs: number; lazyJs: number; initialCss: number; lazyCss: number } {
+  const assets = join(distDir, 'assets')
+  const html = readFileSync(join(assets, 'index.html'), 'utf8')
+  const referenced = new Set([...html.matchAll(/(?:src|href)="\.\/([^"]+)"/g)].map((m) => m[1]))
+  const sizes = { initialJs: 0, lazyJs: 0, initialCss: 0, lazyCss: 0 }
+  for (const file of readdirSync(assets)) {
+    const kind = file.endsWith('.js') ? 'Js' : file.endsWith('.css') ? 'Css' : null
+    if (!kind) continue
+    const gz = gzipSync(readFileSync(join(assets, file)), { level: 9 }).length
+    sizes[`${referenced.has(file) ? 'initial' : 'lazy'}${kind}`] += gz
+  }
+  return sizes
+}
+
+const stack = await startLocalStack({ crm: { latencyMs } })
+const floorApp = await buildFloorApp()
+const floor: ZendeskEmulator = await startZendeskEmulator({ appDir: floorApp, settings: {} })
+const browser = await launchChromium()
+try {
+  // Warm-up: the first Chromium navigation pays one-off costs that no agent would.
+  await timeToMarker(browser, stack.zendesk.ticketUrl(101))
+  await timeToMarker(browser, floor.ticketUrl(101))
+
+  const card: number[] = []
+  const empty: number[] = []
+  for (let run = 0; run < runs; run += 1) {
+    card.push(await timeToMarker(browser, stack.zendesk.ticketUrl(101)))
+    empty.push(await timeToMarker(browser, floor.ticketUrl(101)))
+  }
+
+  // Requests per view: a fresh tab, then the same ticket reopened in it.
+  const context = await browser.newContext()
+  const page = await context.newPage()
+  stack.crm.clearRequests()
+  await page.goto(stack.zendesk.ticketUrl(101))
+  await page.frameLocator('[data-testid="app-iframe"]').getByTestId('csm-name').waitFor()
+  const firstView = stack.crm.requests().length
+  stack.crm.clearRequests()
+  await page.goto(stack.zendesk.ticketUrl(101))
+  await page.frameLocator('[data-testid="app-iframe"]').getByTestId('csm-name').waitFor()
+  const reopened = stack.crm.requests().length
+  await context.close()
+
+  const sizes = bundleSizes()
+  const results = {
+    date: new Date().toISOString(),
+    runs,
+    crmLatencyMs: latencyMs,
+    timeToCardMs: { median: Math.round(median(card)), min: Math.round(Math.min(...card)), max: Math.round(Math.max(...card)) },
+    emptyZafPageMs: { median: Math.round(median(empty)), min: Math.round(Math.min(...empty)), max: Math.round(Math.max(...empty)) },
+    crmRequests: { firstView, reopened },
+    bytesGzipped: sizes,
+    targets: {
+      timeToCardWithinFloorPlusLatencyPlus300: median(card) <= median(empty) + latencyMs + 300,
+      oneRequestFirstView: firstView === 1,
+      noRequestOnReopen: reopened === 0,
+      initialJsUnder100KB: sizes.initialJs <= 100 * 1024,
+    },
+  }
+  mkdirSync(join(root, 'bench'), { recursive: true })
+  writeFileSync(join(root, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`)
+
+  const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`
+  console.log(`\nSuccess Bridge bench — ${runs} runs, CRM latency ${latencyMs} ms (Salesforce dialect)`)
+  console.log(`time to card (median)      ${results.timeToCardMs.median} ms  [min ${results.timeToCardMs.min}, max ${results.timeToCardMs.max}]`)
+  console.log(`empty ZAF page (median)    ${results.emptyZafPageMs.median} ms  [min ${results.emptyZafPageMs.min}, max ${results.emptyZafPageMs.max}]`)
+  console.log(`budget floor+latency+300   ${results.emptyZafPageMs.median + latencyMs + 300} ms`)
+  console.log(`CRM requests               first view ${firstView}, reopened ${reopened}`)
+  console.log(`JS gzipped                 initial ${kb(sizes.initialJs)}, lazy ${kb(sizes.lazyJs)}`)
+  console.log(`CSS gzipped                initial ${kb(sizes.initialCss)}, lazy ${kb(sizes.lazyCss)} (Garden styles live in JS)`)
+  for (const [target, met] of Object.entries(results.targets)) console.log(`${met ? '✔' : '✖'} ${target}`)
+} finally {
+  await browser.close()
+  await floor.close()
+  await stack.close()
+}

@@ -1,0 +1,219 @@
+import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { launchChromium } from '../support/browser'
+import { DEMO_TOKEN, startLocalStack, type LocalStack } from '../support/local-stack'
+
+// The real app from dist/, the real ZAF SDK inside it, the emulated Zendesk around it and real
+// HTTP to the CRM emulator: nothing here is stubbed.
+let stack: LocalStack
+let browser: Browser
+let context: BrowserContext
+let page: Page
+let dialogs: string[]
+
+beforeAll(async () => {
+  stack = await startLocalStack()
+  browser = await launchChromium()
+})
+afterAll(async () => {
+  await browser?.close()
+  await stack?.close()
+})
+beforeEach(async () => {
+  stack.crm.reset()
+  context = await browser.newContext()
+  page = await context.newPage()
+  dialogs = []
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message())
+    void dialog.dismiss()
+  })
+})
+afterEach(async () => {
+  await context?.close()
+})
+
+function app(): FrameLocator {
+  return page.frameLocator('[data-testid="app-iframe"]')
+}
+
+async function openTicket(id: number): Promise<FrameLocator> {
+  await page.goto(stack.zendesk.ticketUrl(id))
+  return app()
+}
+
+async function cardText(frame: FrameLocator): Promise<string> {
+  const card = frame.locator('section[data-state]:not([data-state="loading"])')
+  await card.waitFor({ timeout: 15_000 })
+  return (await card.innerText()).replace(/\s+/g, ' ')
+}
+
+describe('account card in the ticket sidebar', () => {
+  it('shows the CSM, health, renewal and ARR for an organization matched by external ID, in one CRM request', async () => {
+    const frame = await openTicket(101)
+    await frame.getByTestId('csm-name').waitFor()
+
+    const text = await cardText(frame)
+    expect(text).toContain('Northwind Traders')
+    expect(text).toContain('Matched by organization external ID')
+    expect(text).toContain('Dana Whitfield')
+    expect(text).toContain('Healthy · 86')
+    expect(text).toContain('in 200 days')
+    expect(text).not.toContain('Renews soon')
+    expect(text).toContain('$240K')
+    const href = await frame.getByRole('link', { name: /Northwind Traders/ }).getAttribute('href')
+    expect(href).toBe(`${stack.crm.url}/lightning/r/Account/001000000000001AAA/view`)
+    expect(stack.crm.requests().map((r) => `${r.method} ${r.path}`)).toEqual(['POST /services/data/v62.0/composite'])
+  })
+
+  it('flags an at-risk account renewing soon, matched by requester email', async () => {
+    const text = await cardText(await openTicket(102))
+    expect(text).toContain('Globex Corporation')
+    expect(text).toContain('Matched by requester email')
+    expect(text).toContain('Marcus Oyelaran')
+    expect(text).toContain('At risk · 38')
+    expect(text).toContain('in 23 days')
+    expect(text).toContain('Renews soon')
+    expect(text).toContain('$1.25M')
+  })
+
+  it('matches by email domain when the requester is not a contact', async () => {
+    const text = await cardText(await openTicket(103))
+    expect(text).toContain('Initech')
+    expect(text).toContain('Matched by email domain')
+    expect(text).toContain('Watch · 62')
+  })
+
+  it('says so when the account has no CSM', async () => {
+    const text = await cardText(await openTicket(104))
+    expect(text).toContain('Umbrella Health')
+    expect(text).toContain('No CSM assigned')
+  })
+
+  it('shows hostile names as text and runs none of their markup', async () => {
+    const frame = await openTicket(105)
+    const text = await cardText(frame)
+    expect(text).toContain('<img src=x onerror=alert(1)> Hostile & Co')
+    expect(text).toContain('<script>alert("csm")</script> Eve O\'Hara')
+    expect(await frame.locator('section img, section script').count()).toBe(0)
+    expect(dialogs).toEqual([])
+  })
+
+  it('lists what was tried for an unknown customer', async () => {
+    const frame = await openTicket(106)
+    expect(await cardText(frame)).toContain('No matching account')
+    const items = await frame.getByTestId('tried').locator('li').allInnerTexts()
+    expect(items).toEqual(['Requester email sam@unknown.example: no match', 'Email domain unknown.example: no match'])
+  })
+
+  it('lists the candidates when the email domain matches two accounts', async () => {
+    const frame = await openTicket(107)
+    expect(await cardText(frame)).toContain('Several accounts match')
+    expect(await frame.getByTestId('candidates').locator('li').allInnerTexts()).toEqual([
+      'Stark Industries (EMEA)',
+      'Stark Industries (Americas)',
+    ])
+  })
+
+  it('makes no CRM request when the same ticket is reopened', async () => {
+    await (await openTicket(101)).getByTestId('csm-name').waitFor()
+    await (await openTicket(102)).getByTestId('csm-name').waitFor()
+    stack.crm.clearRequests()
+
+    const frame = await openTicket(101)
+    await frame.getByTestId('csm-name').waitFor()
+
+    expect(stack.crm.requests()).toEqual([])
+    expect(await cardText(frame)).toContain('Updated just now')
+  })
+
+  it('follows a change of requester to another customer', async () => {
+    const frame = await openTicket(101)
+    await frame.getByTestId('csm-name').waitFor()
+
+    await page.getByLabel('Requester').selectOption({ label: 'Hank Scorpio' })
+
+    await frame.getByText('Globex Corporation').waitFor()
+    expect(await frame.getByTestId('csm-name').innerText()).toBe('Marcus Oyelaran')
+  })
+
+  it('sizes the iframe to its content, with no inner scrollbar', async () => {
+    const frame = await openTicket(102)
+    await frame.getByTestId('csm-name').waitFor()
+    const iframe = page.locator('[data-testid="app-iframe"]')
+    await expect.poll(async () => {
+      const box = await iframe.boundingBox()
+      const inner = await frame.locator('html').evaluate((html) => ({
+        scroll: html.scrollHeight,
+        client: html.clientHeight,
+        content: Math.ceil(document.getElementById('root')?.getBoundingClientRect().height ?? 0),
+      }))
+      return box !== null && Math.abs(box.height - inner.content) <= 1 && inner.scroll <= inner.client
+    }).toBe(true)
+  })
+
+  it('keeps the CRM token out of the page, its storage and its requests', async () => {
+    const frame = await openTicket(101)
+    await frame.getByTestId('csm-name').waitFor()
+    const exposed = await frame.locator('html').evaluate(
+      () => document.documentElement.outerHTML + JSON.stringify({ ...sessionStorage }) + JSON.stringify({ ...localStorage })
+    )
+    expect(exposed).not.toContain(DEMO_TOKEN)
+    // The CRM only answers a request carrying the real token, so the proxy did substitute it.
+    expect(stack.crm.requests()[0]?.status).toBe(200)
+  })
+})
+
+describe('CRM failures', () => {
+  const cases = [
+    ['unauthorized', "The CRM did not accept the app's API token", false],
+    ['quota', "Your CRM's daily API limit is used up", false],
+    ['server-error', 'The CRM is not responding right now', true],
+    ['malformed', 'The CRM sent an answer the app could not read', true],
+  ] as const
+
+  for (const [mode, message, retryable] of cases) {
+    it(`explains a ${mode} failure${retryable ? ' and offers Retry' : ''}`, async () => {
+      stack.crm.setFaults({ mode })
+      const frame = await openTicket(102)
+      expect(await cardText(frame)).toContain(message)
+      expect(await frame.getByRole('button', { name: 'Retry' }).count()).toBe(retryable ? 1 : 0)
+    })
+  }
+
+  it('recovers through Retry once the CRM is back, by keyboard', async () => {
+    stack.crm.setFaults({ mode: 'server-error' })
+    const frame = await openTicket(102)
+    await frame.getByRole('button', { name: 'Retry' }).waitFor({ timeout: 15_000 })
+    stack.crm.setFaults({ mode: 'none' })
+
+    await frame.getByRole('button', { name: 'Retry' }).focus()
+    await page.keyboard.press('Enter')
+
+    await frame.getByTestId('csm-name').waitFor()
+    expect(await frame.getByTestId('csm-name').innerText()).toBe('Marcus Oyelaran')
+  })
+
+  it('gives up on a CRM that never answers and says it took too long', async () => {
+    stack.crm.setFaults({ mode: 'hang' })
+    const frame = await openTicket(102)
+    expect(await cardText(frame)).toContain('The CRM took too long to answer')
+  })
+})
+
+describe('settings', () => {
+  it('names a bad setting instead of showing a blank sidebar', async () => {
+    const broken = await startLocalStack({ settings: { crm_base_url: 'http://crm.example.com', health_risk_below: 'lots' } })
+    try {
+      await page.goto(broken.zendesk.ticketUrl(101))
+      const problems = app().getByTestId('settings-problems')
+      await problems.waitFor({ timeout: 15_000 })
+      const text = await problems.innerText()
+      expect(text).toContain('CRM base URL must use https:// so the token is sent encrypted.')
+      expect(text).toContain('At-risk health below must be a number.')
+      expect(broken.crm.requests()).toEqual([])
+    } finally {
+      await broken.close()
+    }
+  })
+})

@@ -1,0 +1,40 @@
+import { resolve } from 'node:path'
+import { startCrmEmulator, type CrmEmulator, type CrmEmulatorOptions } from '../../emulators/crm/create-crm-emulator'
+import { startZendeskEmulator, type ZendeskEmulator } from '../../emulators/zendesk/create-zendesk-emulator'
+
+export const DEMO_TOKEN = 'demo-token'
+export const distDir = resolve(import.meta.dirname, '../../dist')
+
+export interface LocalStack {
+  readonly crm: CrmEmulator
+  readonly zendesk: ZendeskEmulator
+  close(): Promise<void>
+}
+
+/**
+ * The CRM emulator and the emulated Zendesk on ephemeral loopback ports, serving the built app from
+ * dist/ (run `vite build` first; `npm test` does). `settings` override the installation's settings.
+ */
+export async function startLocalStack(
+  options: { crm?: CrmEmulatorOptions; settings?: Record<string, string | number | boolean> } = {}
+): Promise<LocalStack> {
+  const crm = await startCrmEmulator({ token: DEMO_TOKEN, ...options.crm })
+  const zendesk = await startZendeskEmulator({
+    appDir: distDir,
+    settings: {
+      crm_provider: 'salesforce',
+      crm_base_url: crm.url,
+      crm_api_token: DEMO_TOKEN,
+      ...options.settings,
+    },
+    extraWhitelist: ['127.0.0.1'],
+    crmControlUrl: crm.url,
+  })
+  return {
+    crm,
+    zendesk,
+    async close() {
+      await Promise.allSettled([zendesk.close(), crm.close()])
+    },
+  }
+}
