@@ -1,0 +1,89 @@
+import type { AccountSummary } from './account'
+import { healthBand, type HealthBand } from './health'
+import { daysUntil } from './renewal'
+
+export const ESCALATION_REASONS = ['churn-risk', 'critical-bug', 'renewal-risk', 'feature-gap', 'other'] as const
+export type EscalationReason = (typeof ESCALATION_REASONS)[number]
+
+/** Everything the CSM should get, gathered from data the app already has or fetches once. */
+export interface EscalationInput {
+  readonly ticket: {
+    readonly id: number
+    readonly subdomain: string
+    readonly subject: string
+    readonly priority: string | null
+    readonly status: string
+  }
+  readonly requester: { readonly name: string; readonly email: string | null } | null
+  readonly organizationName: string | null
+  readonly agentName: string
+  readonly reason: EscalationReason
+  readonly agentNote: string
+  readonly account: AccountSummary
+  /** Tickets from the organization in the last 30 days, or null when unknown. */
+  readonly recentTicketCount: number | null
+  readonly today: string
+  readonly healthRiskBelow: number
+  readonly arrText: string | null
+}
+
+/** Labels for the plain-text note; the note is for the CSM's CRM, written in the CRM's language (English). */
+const REASON_LABEL: Record<EscalationReason, string> = {
+  'churn-risk': 'Churn risk',
+  'critical-bug': 'Critical bug or outage',
+  'renewal-risk': 'Renewal or billing risk',
+  'feature-gap': 'Feature gap',
+  other: 'Other',
+}
+const BAND_LABEL: Record<HealthBand, string> = { healthy: 'Healthy', watch: 'Watch', 'at-risk': 'At risk' }
+
+export function ticketUrl(subdomain: string, ticketId: number): string {
+  return `https://${subdomain}.zendesk.com/agent/tickets/${ticketId}`
+}
+
+/**
+ * The context note, as plain text that reads well in a CRM task: short labelled lines, the agent's
+ * own words set apart, nothing the CSM has to ask the customer again.
+ */
+export function buildEscalationNote(input: EscalationInput): string {
+  const { ticket, account } = input
+  const lines: string[] = [
+    `Zendesk ticket #${ticket.id}: ${ticket.subject}`,
+    ticketUrl(ticket.subdomain, ticket.id),
+    `Priority: ${ticket.priority ?? 'none'} · Status: ${ticket.status}`,
+    '',
+    `Reason: ${REASON_LABEL[input.reason]}`,
+    `Escalated by: ${input.agentName}`,
+  ]
+  const note = input.agentNote.trim()
+  if (note) lines.push('', 'What the CSM should know:', note)
+
+  lines.push('', 'Customer')
+  const requester = input.requester
+  lines.push(`Requester: ${requester ? `${requester.name}${requester.email ? ` <${requester.email}>` : ''}` : 'unknown'}`)
+  lines.push(`Organization: ${input.organizationName ?? 'none'}`)
+  if (input.recentTicketCount !== null) lines.push(`Tickets from this organization in the last 30 days: ${input.recentTicketCount}`)
+
+  lines.push('', `Account: ${account.name}`)
+  lines.push(
+    account.healthScore === null
+      ? 'Health: no score'
+      : `Health: ${Math.round(account.healthScore)} (${BAND_LABEL[healthBand(account.healthScore, input.healthRiskBelow)]})`
+  )
+  if (account.renewalDate === null) lines.push('Renewal: no date')
+  else {
+    const days = daysUntil(account.renewalDate, input.today)
+    const when = days === 0 ? 'today' : days > 0 ? `in ${days} day${days === 1 ? '' : 's'}` : `${-days} day${days === -1 ? '' : 's'} ago`
+    lines.push(`Renewal: ${account.renewalDate} (${when})`)
+  }
+  lines.push(`ARR: ${input.arrText ?? 'not set'}`)
+  return lines.join('\n')
+}
+
+/**
+ * The deterministic key for "this ticket's escalation": the same ticket in the same Zendesk account
+ * always gives the same key, so a retry, a double click or a second agent finds the first one.
+ */
+export function escalationKey(subdomain: string, ticketId: number): string {
+  return `zd:${subdomain.toLowerCase()}:${ticketId}`
+}
