@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: load-path figures in real Chromium against the local stack.
- *  - time-to-card: sidebar iframe navigation start → CSM name in the DOM and painted (median of N)
+ *  - time-to-card: sidebar iframe navigation start → CSM name in the DOM and painted (median of N),
+ *    each run a new tab (empty sessionStorage, so a first view) in one agent-like browser profile
  *  - floor: the same for an empty ZAF page (SDK only, one line of text), in the same run
  *  - CRM requests per ticket view, first view and reopening the same ticket
  *  - JS/CSS sizes gzipped, initial (loaded by index.html) and lazy
@@ -13,9 +14,9 @@ import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { gzipSync } from 'node:zlib'
 import { build } from 'esbuild'
-import type { Browser } from 'playwright-core'
+import type { BrowserContext } from 'playwright-core'
 import { startZendeskEmulator, type ZendeskEmulator } from '../emulators/zendesk/create-zendesk-emulator'
-import { launchChromium } from '../tests/support/browser'
+import { launchAgentBrowser } from '../tests/support/browser'
 import { distDir, startLocalStack } from '../tests/support/local-stack'
 
 const { values } = parseArgs({
@@ -42,10 +43,9 @@ const MARKER_TIMER = `
   })()
 `
 
-async function timeToMarker(browser: Browser, url: string): Promise<number> {
-  const context = await browser.newContext()
-  await context.addInitScript(MARKER_TIMER)
-  const page = await context.newPage()
+/** Opens the URL in a new tab (fresh sessionStorage, so a first view) and reads the frame's mark. */
+async function timeToMarker(browser: BrowserContext, url: string): Promise<number> {
+  const page = await browser.newPage()
   await page.goto(url)
   const frame = page.frames().find((f) => f.url().includes('/assets/index.html'))
   if (!frame) throw new Error('no app frame')
@@ -53,7 +53,7 @@ async function timeToMarker(browser: Browser, url: string): Promise<number> {
     timeout: 20_000,
   })
   const ms = Number(await handle.jsonValue())
-  await context.close()
+  await page.close()
   return ms
 }
 
@@ -105,7 +105,8 @@ function bundleSizes(): { initialJs: number; lazyJs: number; initialCss: number;
 const stack = await startLocalStack({ crm: { latencyMs } })
 const floorApp = await buildFloorApp()
 const floor: ZendeskEmulator = await startZendeskEmulator({ appDir: floorApp, settings: {} })
-const browser = await launchChromium()
+const browser = await launchAgentBrowser()
+await browser.addInitScript(MARKER_TIMER)
 try {
   // Warm-up: the first Chromium navigation pays one-off costs that no agent would.
   await timeToMarker(browser, stack.zendesk.ticketUrl(101))
@@ -119,8 +120,7 @@ try {
   }
 
   // Requests per view: a fresh tab, then the same ticket reopened in it.
-  const context = await browser.newContext()
-  const page = await context.newPage()
+  const page = await browser.newPage()
   stack.crm.clearRequests()
   await page.goto(stack.zendesk.ticketUrl(101))
   await page.frameLocator('[data-testid="app-iframe"]').getByTestId('csm-name').waitFor()
@@ -129,7 +129,7 @@ try {
   await page.goto(stack.zendesk.ticketUrl(101))
   await page.frameLocator('[data-testid="app-iframe"]').getByTestId('csm-name').waitFor()
   const reopened = stack.crm.requests().length
-  await context.close()
+  await page.close()
 
   const sizes = bundleSizes()
   const results = {
@@ -160,7 +160,7 @@ try {
   console.log(`CSS gzipped                initial ${kb(sizes.initialCss)}, lazy ${kb(sizes.lazyCss)} (Garden styles live in JS)`)
   for (const [target, met] of Object.entries(results.targets)) console.log(`${met ? '✔' : '✖'} ${target}`)
 } finally {
-  await browser.close()
+  await browser.dispose()
   await floor.close()
   await stack.close()
 }

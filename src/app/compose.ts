@@ -1,5 +1,5 @@
 import { lookupAccount } from '../domain/lookup-account'
-import { createStorageLookupCache, sessionStorageOrNull } from '../cache/storage-lookup-cache'
+import { createStorageLookupCache, sessionStorageOrMemory } from '../cache/storage-lookup-cache'
 import { createConnector } from '../crm/create-connector'
 import { zafAdapter } from '../crm/http/zaf-adapter'
 import type { Services } from '../features/shared/services-context'
@@ -34,7 +34,7 @@ export async function compose(client: ZafClient): Promise<Composition> {
   const settings = parsed.settings
 
   const connector = createConnector(settings, zafAdapter(client))
-  const cache = createStorageLookupCache(sessionStorageOrNull(), LOOKUP_TTL_MS)
+  const cache = createStorageLookupCache(sessionStorageOrMemory(), LOOKUP_TTL_MS)
   const cacheNamespace = `${metadata.installationId}:${settings.provider}:${settings.baseUrl}`
   const now = (): number => Date.now()
 

@@ -14,10 +14,11 @@ const entrySchema = z.object({
 /**
  * Lookup cache over Web Storage (sessionStorage in the app): it survives reopening a ticket and
  * switching tickets in the same browser tab, and dies with the tab. Holds no secrets: only what the
- * card already shows. Storage may be unavailable (privacy modes, partitioned iframes); then every
- * view is a miss instead of an error.
+ * card already shows. A storage that throws (quota, privacy modes) makes a miss, never an error.
  */
-export function createStorageLookupCache(storage: Storage | null, ttlMs: number): LookupCache {
+export type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>
+
+export function createStorageLookupCache(storage: KeyValueStorage | null, ttlMs: number): LookupCache {
   return {
     read(key, now) {
       const raw = safely(() => storage?.getItem(KEY_PREFIX + key) ?? null)
@@ -49,7 +50,22 @@ function safely<T>(action: () => T): T | undefined {
   }
 }
 
-/** sessionStorage, or null where the browser refuses access to it. */
-export function sessionStorageOrNull(): Storage | null {
-  return safely(() => window.sessionStorage) ?? null
+/**
+ * sessionStorage, or an in-memory map where the browser refuses it (third-party storage blocked:
+ * the app iframe is third-party to Zendesk). Memory still saves the calls while this iframe lives,
+ * e.g. when the requester is switched back and forth.
+ */
+export function sessionStorageOrMemory(): KeyValueStorage {
+  const storage = safely(() => {
+    const candidate = window.sessionStorage
+    candidate.getItem('success-bridge:probe')
+    return candidate
+  })
+  if (storage) return storage
+  const memory = new Map<string, string>()
+  return {
+    getItem: (key) => memory.get(key) ?? null,
+    setItem: (key, value) => void memory.set(key, value),
+    removeItem: (key) => void memory.delete(key),
+  }
 }

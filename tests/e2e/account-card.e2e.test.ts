@@ -1,28 +1,26 @@
-import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core'
+import type { FrameLocator, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { launchChromium } from '../support/browser'
+import { launchAgentBrowser } from '../support/browser'
 import { DEMO_TOKEN, startLocalStack, type LocalStack } from '../support/local-stack'
 
 // The real app from dist/, the real ZAF SDK inside it, the emulated Zendesk around it and real
 // HTTP to the CRM emulator: nothing here is stubbed.
 let stack: LocalStack
-let browser: Browser
-let context: BrowserContext
+let browser: Awaited<ReturnType<typeof launchAgentBrowser>>
 let page: Page
 let dialogs: string[]
 
 beforeAll(async () => {
   stack = await startLocalStack()
-  browser = await launchChromium()
+  browser = await launchAgentBrowser()
 })
 afterAll(async () => {
-  await browser?.close()
+  await browser?.dispose()
   await stack?.close()
 })
 beforeEach(async () => {
   stack.crm.reset()
-  context = await browser.newContext()
-  page = await context.newPage()
+  page = await browser.newPage()
   dialogs = []
   page.on('dialog', (dialog) => {
     dialogs.push(dialog.message())
@@ -30,7 +28,7 @@ beforeEach(async () => {
   })
 })
 afterEach(async () => {
-  await context?.close()
+  await page?.close()
 })
 
 function app(): FrameLocator {
