@@ -53,9 +53,14 @@ async function timeToMarker(browser: BrowserContext, url: string): Promise<numbe
     timeout: 20_000,
   })
   const ms = Number(await handle.jsonValue())
+  const marks = await frame.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])))
+  for (const [name, at] of Object.entries(marks)) (breakdown[name] ??= []).push(at)
   await page.close()
   return ms
 }
+
+/** Milliseconds since the iframe's navigation start at which each `sb:` mark was reached, per run. */
+const breakdown: Record<string, number[]> = {}
 
 /** An app package whose page only loads the SDK, waits for Zendesk's answer and prints one line. */
 async function buildFloorApp(): Promise<string> {
@@ -158,6 +163,10 @@ try {
   console.log(`CRM requests               first view ${firstView}, reopened ${reopened}`)
   console.log(`JS gzipped                 initial ${kb(sizes.initialJs)}, lazy ${kb(sizes.lazyJs)}`)
   console.log(`CSS gzipped                initial ${kb(sizes.initialCss)}, lazy ${kb(sizes.lazyCss)} (Garden styles live in JS)`)
+  console.log('load path (median ms from iframe navigation start):')
+  for (const [name, at] of Object.entries(breakdown).sort((a, b) => median(a[1]) - median(b[1]))) {
+    console.log(`  ${name.padEnd(18)} ${Math.round(median(at))}`)
+  }
   for (const [target, met] of Object.entries(results.targets)) console.log(`${met ? '✔' : '✖'} ${target}`)
 } finally {
   await browser.dispose()

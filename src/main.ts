@@ -1,0 +1,30 @@
+// Marks for `npm run bench`'s breakdown of the load path (cheap; visible in DevTools too).
+performance.mark('sb:start')
+
+import { crash } from '../translations/en.json'
+import { autoResize } from './zendesk/auto-resize'
+import { initZafClient } from './zendesk/init-zaf-client'
+
+/**
+ * The whole initial bundle: the ZAF SDK and this file. index.html already shows a static skeleton,
+ * so nothing here renders. It connects to Zendesk and requests two chunks at once: the small
+ * lookup chunk (settings, connector, axios, zod), which starts the CRM call as soon as the
+ * handshake is done, and the UI chunk (React, Garden, the card), which compiles meanwhile.
+ * See docs/adr/0004-split-load-path.md.
+ */
+const container = document.getElementById('root')
+if (!container) throw new Error('index.html has no #root')
+const client = initZafClient()
+if (client) autoResize(client, container)
+
+const composition = client ? import('./app/compose').then(({ compose }) => compose(client)) : null
+// Handled by the UI once it has loaded; never an unhandled rejection before that.
+composition?.catch(() => undefined)
+
+import('./app/boot')
+  .then(({ start }) => start(container, composition))
+  .catch(() => {
+    // A chunk failed to load (network, deploy in progress): say so instead of a skeleton forever.
+    container.removeAttribute('aria-busy')
+    container.textContent = `${crash.title}. ${crash.body}`
+  })
