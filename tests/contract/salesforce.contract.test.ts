@@ -1,0 +1,154 @@
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { startCrmEmulator, type CrmEmulator } from '../../emulators/crm/create-crm-emulator'
+import { startZendeskEmulator, type ZendeskEmulator } from '../../emulators/zendesk/create-zendesk-emulator'
+import { createCrmHttp } from '../../src/crm/http/create-crm-http'
+import { zafAdapter } from '../../src/crm/http/zaf-adapter'
+import { readSalesforceError } from '../../src/crm/salesforce/read-salesforce-error'
+import { createSalesforceConnector } from '../../src/crm/salesforce/salesforce-connector'
+import type { CustomerContext } from '../../src/domain/customer'
+import { isCrmError, type CrmErrorKind } from '../../src/domain/crm-error'
+import type { CrmConnector } from '../../src/domain/ports'
+import { parseSettings, type AppSettings } from '../../src/settings/app-settings'
+import { proxyZafClient } from '../support/proxy-zaf-client'
+
+// The real connector, the real axios adapter and the real emulated Zendesk proxy (which inserts the
+// token server-side) against the CRM emulator, all over loopback HTTP.
+let crm: CrmEmulator
+let zendesk: ZendeskEmulator
+let appDir: string
+
+beforeAll(async () => {
+  crm = await startCrmEmulator({ token: 'contract-token' })
+  appDir = mkdtempSync(join(tmpdir(), 'sb-contract-'))
+  copyFileSync(resolve(import.meta.dirname, '../../manifest.json'), join(appDir, 'manifest.json'))
+  zendesk = await startZendeskEmulator({
+    appDir,
+    settings: { crm_provider: 'salesforce', crm_base_url: crm.url, crm_api_token: 'contract-token' },
+    extraWhitelist: ['127.0.0.1'],
+  })
+})
+afterAll(async () => {
+  await zendesk.close()
+  await crm.close()
+  rmSync(appDir, { recursive: true, force: true })
+})
+beforeEach(() => crm.reset())
+
+function settingsFor(overrides: Record<string, string> = {}): AppSettings {
+  const parsed = parseSettings({ crm_provider: 'salesforce', crm_base_url: crm.url, ...overrides })
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems))
+  return parsed.settings
+}
+
+function connector(options: { settings?: AppSettings; timeoutMs?: number } = {}): CrmConnector {
+  const settings = options.settings ?? settingsFor()
+  const http = createCrmHttp({
+    baseUrl: settings.baseUrl,
+    adapter: zafAdapter(proxyZafClient(zendesk.hostUrl)),
+    readVendorError: readSalesforceError,
+    timeoutMs: options.timeoutMs ?? 8000,
+    retry: { retries: 2, baseDelayMs: 10, maxRetryAfterMs: 100 },
+  })
+  return createSalesforceConnector(http, settings)
+}
+
+const customer = (email: string | null, org: { id: number; externalId: string | null } | null = null): CustomerContext => ({
+  requester: email === null ? null : { id: 1, name: 'Requester', email },
+  organization: org ? { id: org.id, name: 'Org', externalId: org.externalId, domains: [] } : null,
+})
+
+async function failureKind(promise: Promise<unknown>): Promise<[CrmErrorKind, Record<string, unknown>]> {
+  try {
+    await promise
+  } catch (error) {
+    if (isCrmError(error)) return [error.kind, { ...error.details }]
+    throw error
+  }
+  throw new Error('expected a CrmError')
+}
+
+describe('Salesforce connector against the CRM emulator', () => {
+  it('finds the account by organization external ID in one composite call, with the CSM through the lookup', async () => {
+    const outcome = await connector().findAccount(customer('jane.doe@northwind.example', { id: 9001, externalId: '001000000000001AAA' }))
+    expect(outcome).toMatchObject({
+      kind: 'found',
+      account: { id: '001000000000001AAA', name: 'Northwind Traders', csm: { name: 'Dana Whitfield', email: 'dana.whitfield@successbridge.example' }, healthScore: 86, arr: 240000, matchedBy: 'organization-external-id' },
+    })
+    expect(crm.requests().map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual(['POST /services/data/v62.0/composite 200'])
+    expect(crm.requests()[0]?.soql).toHaveLength(3)
+  })
+
+  it('falls back to the requester email, then to the email domain', async () => {
+    expect(await connector().findAccount(customer('hank@globex.example'))).toMatchObject({ kind: 'found', account: { name: 'Globex Corporation', matchedBy: 'requester-email' } })
+    expect(await connector().findAccount(customer('bill@initech.example'))).toMatchObject({ kind: 'found', account: { name: 'Initech', matchedBy: 'email-domain' } })
+  })
+
+  it('reports two accounts on one domain as ambiguous and an unknown customer as not found', async () => {
+    const stark = await connector().findAccount(customer('tony@stark.example'))
+    expect(stark.kind === 'ambiguous' && stark.candidates.map((a) => a.name)).toEqual(['Stark Industries (EMEA)', 'Stark Industries (Americas)'])
+    expect(await connector().findAccount(customer('sam@unknown.example'))).toMatchObject({ kind: 'not-found' })
+  })
+
+  it('keeps a hostile email inside its SOQL literal', async () => {
+    const email = "nobody' OR Email != '@unknown.example"
+    expect(await connector().findAccount(customer(email))).toMatchObject({ kind: 'not-found' })
+    expect(crm.requests()[0]?.soql?.[0]).toContain("WHERE Email = 'nobody\\' OR Email != \\'@unknown.example'")
+  })
+
+  it('names a configured field the org does not have', async () => {
+    const settings = settingsFor({ field_health_score: 'Health__c' })
+    expect(await failureKind(connector({ settings }).findAccount(customer('hank@globex.example')))).toEqual([
+      'field-missing',
+      { status: 400, vendorCode: 'INVALID_FIELD', field: 'Health__c' },
+    ])
+  })
+
+  it.each([
+    ['unauthorized', 'unauthorized', 'INVALID_SESSION_ID', 401],
+    ['quota', 'quota-exhausted', 'REQUEST_LIMIT_EXCEEDED', 403],
+  ] as const)('maps the %s fault to %s without retrying', async (mode, kind, vendorCode, status) => {
+    crm.setFaults({ mode })
+    expect(await failureKind(connector().findAccount(customer('hank@globex.example')))).toEqual([kind, { status, vendorCode }])
+    expect(crm.requests()).toHaveLength(1)
+  })
+
+  it('retries a 500 twice, then reports the CRM unavailable', async () => {
+    crm.setFaults({ mode: 'server-error' })
+    expect(await failureKind(connector().findAccount(customer('hank@globex.example')))).toEqual(['unavailable', { status: 500, vendorCode: 'UNKNOWN_EXCEPTION' }])
+    expect(crm.requests()).toHaveLength(3)
+  })
+
+  it('recovers when a retry succeeds', async () => {
+    crm.setFaults({ mode: 'server-error', remaining: 1 })
+    expect(await connector().findAccount(customer('hank@globex.example'))).toMatchObject({ kind: 'found' })
+    expect(crm.requests().map((r) => r.status)).toEqual([500, 200])
+  })
+
+  it('reports an unreadable body as an invalid response', async () => {
+    crm.setFaults({ mode: 'malformed' })
+    expect((await failureKind(connector().findAccount(customer('hank@globex.example'))))[0]).toBe('invalid-response')
+  })
+
+  it('gives up on a CRM that never answers, once, as a timeout', async () => {
+    crm.setFaults({ mode: 'hang' })
+    expect(await failureKind(connector({ timeoutMs: 300 }).findAccount(customer('hank@globex.example')))).toEqual(['unavailable', { timedOut: true }])
+    expect(crm.requests()).toHaveLength(1)
+  })
+
+  it('sends the token only through the proxy, and only to a whitelisted host', async () => {
+    const notWhitelisted = settingsFor({ crm_base_url: crm.url.replace('127.0.0.1', 'localhost') })
+    expect((await failureKind(connector({ settings: notWhitelisted }).findAccount(customer('hank@globex.example'))))[0]).toBe('forbidden')
+    expect(crm.requests()).toEqual([])
+    const entry = zendesk.proxyLog().at(-1)
+    expect(entry).toMatchObject({ host: 'localhost', secure: true, substituted: false, status: 403 })
+    expect(JSON.stringify(zendesk.proxyLog())).not.toContain('contract-token')
+  })
+
+  it('makes no request when the ticket gives nothing to look up', async () => {
+    expect(await connector().findAccount(customer(null))).toMatchObject({ kind: 'not-found' })
+    expect(crm.requests()).toEqual([])
+  })
+})
