@@ -12,6 +12,8 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['src/**/*.test.{ts,tsx}'],
           setupFiles: ['src/test-setup.ts'],
+          // Garden's first render in jsdom is slow on a busy 2-core machine; a timeout is not a speed test.
+          testTimeout: 20_000,
         },
       },
       {
@@ -19,6 +21,7 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['emulators/**/*.test.ts', 'scripts/**/*.test.ts'],
+          testTimeout: 20_000,
         },
       },
       {
