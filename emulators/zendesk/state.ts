@@ -1,37 +1,77 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { z } from 'zod'
+import { htmlToText, textToHtml } from './server/comment-format'
 
-const organizationSchema = z.object({ id: z.number(), name: z.string(), external_id: z.string().nullable(), domain_names: z.array(z.string()) })
-const userSchema = z.object({ id: z.number(), name: z.string(), email: z.string(), role: z.string(), organization_id: z.number().nullable() })
+// The seed is Zendesk's own (snake_case) data, as the REST API would hold it. Anything the ZAF side
+// needs (camelCase objects) is derived from it in host/zaf-objects.ts.
+const organizationSchema = z.object({
+  id: z.number().int().positive(),
+  name: z.string(),
+  external_id: z.string().nullable(),
+  domain_names: z.array(z.string()),
+})
+const userSchema = z.object({
+  id: z.number().int().positive(),
+  name: z.string(),
+  email: z.string(),
+  role: z.enum(['end-user', 'agent', 'admin']),
+  organization_id: z.number().int().positive().nullable(),
+})
 const ticketSchema = z.object({
-  id: z.number(),
+  id: z.number().int().positive(),
   subject: z.string(),
   description: z.string(),
-  priority: z.string().nullable(),
-  status: z.string(),
-  requester_id: z.number(),
-  organization_id: z.number().nullable(),
+  priority: z.enum(['low', 'normal', 'high', 'urgent']).nullable(),
+  status: z.enum(['new', 'open', 'pending', 'hold', 'solved', 'closed']),
+  requester_id: z.number().int().positive(),
+  organization_id: z.number().int().positive().nullable(),
   tags: z.array(z.string()),
-  created_at: z.string(),
+  created_at: z.iso.datetime(),
 })
-export const seedSchema = z.object({
-  account: z.object({ subdomain: z.string() }),
-  currentUser: z.object({ id: z.number(), name: z.string(), email: z.string(), locale: z.string(), role: z.string(), timeZone: z.object({ ianaName: z.string() }) }),
-  organizations: z.array(organizationSchema),
-  users: z.array(userSchema),
-  tickets: z.array(ticketSchema),
-})
+export const seedSchema = z
+  .object({
+    account: z.object({ subdomain: z.string().min(1) }),
+    currentUser: z.object({
+      id: z.number().int().positive(),
+      name: z.string(),
+      email: z.string(),
+      locale: z.string(),
+      role: z.string(),
+      timeZone: z.object({ ianaName: z.string() }),
+    }),
+    organizations: z.array(organizationSchema),
+    users: z.array(userSchema),
+    tickets: z.array(ticketSchema).min(1),
+  })
+  // A seed whose tickets point at nobody would make the agent view and the API disagree.
+  .superRefine((seed, ctx) => {
+    const users = new Set(seed.users.map((u) => u.id))
+    const orgs = new Set(seed.organizations.map((o) => o.id))
+    for (const [index, t] of seed.tickets.entries()) {
+      if (!users.has(t.requester_id)) ctx.addIssue({ code: 'custom', path: ['tickets', index, 'requester_id'], message: 'no such user' })
+      if (t.organization_id !== null && !orgs.has(t.organization_id))
+        ctx.addIssue({ code: 'custom', path: ['tickets', index, 'organization_id'], message: 'no such organization' })
+    }
+  })
 export type ZendeskSeed = z.infer<typeof seedSchema>
-export type Ticket = z.infer<typeof ticketSchema>
+export type SeedTicket = z.infer<typeof ticketSchema>
 export type User = z.infer<typeof userSchema>
 export type Organization = z.infer<typeof organizationSchema>
 
+/** A ticket as the emulator holds it: the seed's fields plus what changes over time. */
+export interface Ticket extends SeedTicket {
+  updated_at: string
+}
+
+/** A comment the app (or a test) added through PUT /api/v2/tickets/:id.json, in Zendesk's shape. */
 export interface Comment {
   id: number
+  type: 'Comment'
   author_id: number
   body: string
   html_body: string
+  plain_body: string
   public: boolean
   created_at: string
 }
@@ -40,43 +80,92 @@ export function loadDefaultSeed(): ZendeskSeed {
   return seedSchema.parse(JSON.parse(readFileSync(join(import.meta.dirname, 'seed.json'), 'utf8')))
 }
 
-/** The emulated account's mutable data: tickets (with requester changes), comments and tags. */
+/**
+ * The emulated account's mutable data. The seed is never mutated, so `reset()` restores exactly
+ * what a fresh emulator starts with.
+ */
 export class ZendeskState {
-  tickets: Ticket[] = []
-  comments = new Map<number, Comment[]>()
-  private commentCounter = 0
+  readonly seed: ZendeskSeed
+  private ticketsById = new Map<number, Ticket>()
+  private commentsByTicket = new Map<number, Comment[]>()
+  private nextCommentId = 1
 
-  constructor(readonly seed: ZendeskSeed) {
+  constructor(seed: ZendeskSeed) {
+    // Validate here too: a seed passed in code bypasses loadDefaultSeed().
+    this.seed = seedSchema.parse(seed)
     this.reset()
   }
 
   reset(): void {
-    this.tickets = this.seed.tickets.map((ticket) => ({ ...ticket, tags: [...ticket.tags] }))
-    this.comments = new Map()
-    this.commentCounter = 0
+    this.ticketsById = new Map(
+      this.seed.tickets.map((t) => [t.id, { ...t, tags: [...t.tags], updated_at: t.created_at }])
+    )
+    this.commentsByTicket = new Map()
+    // Zendesk comment ids are large; starting high keeps them apart from ticket and user ids in logs.
+    this.nextCommentId = 5_000_001
   }
 
+  tickets(): Ticket[] {
+    return [...this.ticketsById.values()]
+  }
   ticket(id: number): Ticket | null {
-    return this.tickets.find((ticket) => ticket.id === id) ?? null
+    return this.ticketsById.get(id) ?? null
   }
   user(id: number | null): User | null {
-    return this.seed.users.find((user) => user.id === id) ?? null
+    return this.seed.users.find((u) => u.id === id) ?? null
   }
   organization(id: number | null): Organization | null {
-    return this.seed.organizations.find((org) => org.id === id) ?? null
+    return this.seed.organizations.find((o) => o.id === id) ?? null
+  }
+  /** Comments added since start (or the last reset); the ticket's description is not one of them. */
+  comments(ticketId: number): Comment[] {
+    return [...(this.commentsByTicket.get(ticketId) ?? [])]
   }
 
-  addComment(ticketId: number, body: string, htmlBody: string | null, isPublic: boolean): Comment {
-    this.commentCounter += 1
+  /** Zendesk moves the ticket to the new requester's default organization. */
+  setRequester(ticket: Ticket, requester: User): void {
+    ticket.requester_id = requester.id
+    ticket.organization_id = requester.organization_id
+    this.touch(ticket)
+  }
+
+  setTags(ticket: Ticket, tags: readonly string[]): void {
+    ticket.tags = normaliseTags(tags)
+    this.touch(ticket)
+  }
+  addTags(ticket: Ticket, tags: readonly string[]): void {
+    this.setTags(ticket, [...ticket.tags, ...tags])
+  }
+  removeTags(ticket: Ticket, tags: readonly string[]): void {
+    const gone = new Set(normaliseTags(tags))
+    this.setTags(ticket, ticket.tags.filter((t) => !gone.has(t)))
+  }
+
+  /** Zendesk keeps both renderings of a comment; whichever was sent, the other is derived. */
+  addComment(ticket: Ticket, input: { body?: string | undefined; htmlBody?: string | undefined; isPublic: boolean }): Comment {
+    const body = input.body ?? htmlToText(input.htmlBody ?? '')
     const comment: Comment = {
-      id: this.commentCounter,
+      id: this.nextCommentId++,
+      type: 'Comment',
       author_id: this.seed.currentUser.id,
       body,
-      html_body: htmlBody ?? body,
-      public: isPublic,
+      html_body: input.htmlBody ?? textToHtml(body),
+      plain_body: body,
+      public: input.isPublic,
       created_at: new Date().toISOString(),
     }
-    this.comments.set(ticketId, [...(this.comments.get(ticketId) ?? []), comment])
+    this.commentsByTicket.set(ticket.id, [...(this.commentsByTicket.get(ticket.id) ?? []), comment])
+    this.touch(ticket)
     return comment
   }
+
+  private touch(ticket: Ticket): void {
+    ticket.updated_at = new Date().toISOString()
+  }
+}
+
+/** Zendesk stores tags lower-cased, with spaces splitting tags, without duplicates. */
+function normaliseTags(tags: readonly string[]): string[] {
+  const split = tags.flatMap((t) => t.toLowerCase().split(/\s+/)).filter((t) => t.length > 0)
+  return [...new Set(split)]
 }

@@ -1,7 +1,8 @@
 import { customerKey } from '../domain/customer'
 import { lookupAccount } from '../domain/lookup-account'
-import { createStorageLookupCache, sessionStorageOrMemory } from '../cache/storage-lookup-cache'
-import { createConnector } from '../crm/create-connector'
+import { createStorageLookupCache, webStorageOrMemory } from '../cache/storage-lookup-cache'
+import { createCrm } from '../crm/create-connector'
+import { createEscalationService } from './create-escalation-service'
 import { zafAdapter } from '../crm/http/zaf-adapter'
 import type { Services } from '../features/shared/services-context'
 import { loadMessages, resolveLocale, SUPPORTED_LOCALES } from '../i18n/locale'
@@ -36,8 +37,8 @@ export async function compose(client: ZafClient): Promise<Composition> {
   if (!parsed.ok) return { kind: 'invalid-settings', problems: parsed.problems, translator }
   const settings = parsed.settings
 
-  const connector = createConnector(settings, zafAdapter(client))
-  const cache = createStorageLookupCache(sessionStorageOrMemory(), LOOKUP_TTL_MS)
+  const { connector, escalation } = createCrm(settings, zafAdapter(client))
+  const cache = createStorageLookupCache(webStorageOrMemory('sessionStorage'), LOOKUP_TTL_MS)
   const cacheNamespace = `${metadata.installationId}:${settings.provider}:${settings.baseUrl}`
   const now = (): number => Date.now()
 
@@ -65,6 +66,15 @@ export async function compose(client: ZafClient): Promise<Composition> {
       return lookupAccount(context, deps, options)
     },
     now,
+    escalation: createEscalationService({
+      client,
+      crm: escalation,
+      settings,
+      now,
+      locale: translator.locale,
+      forgetLookup: (context) => cache.remove(`${cacheNamespace}|${customerKey(context)}`),
+      fallbackName: translator.t('ui.escalation.fallbackName'),
+    }),
   }
   return { kind: 'ready', services, translator }
 }

@@ -51,13 +51,13 @@ function safely<T>(action: () => T): T | undefined {
 }
 
 /**
- * sessionStorage, or an in-memory map where the browser refuses it (third-party storage blocked:
+ * Web Storage, or an in-memory map where the browser refuses it (third-party storage blocked:
  * the app iframe is third-party to Zendesk). Memory still saves the calls while this iframe lives,
  * e.g. when the requester is switched back and forth.
  */
-export function sessionStorageOrMemory(): KeyValueStorage {
+export function webStorageOrMemory(kind: 'sessionStorage' | 'localStorage'): KeyValueStorage {
   const storage = safely(() => {
-    const candidate = window.sessionStorage
+    const candidate = window[kind]
     candidate.getItem('success-bridge:probe')
     return candidate
   })

@@ -1,21 +1,26 @@
-import type { CrmConnector } from '../domain/ports'
+import type { AxiosAdapter } from 'axios'
+import type { CrmConnector, EscalationCrm } from '../domain/ports'
 import type { AppSettings } from '../settings/app-settings'
 import { createCrmHttp } from './http/create-crm-http'
-import type { AxiosAdapter } from 'axios'
 import { readSalesforceError } from './salesforce/read-salesforce-error'
 import { createSalesforceConnector } from './salesforce/salesforce-connector'
+import { createSalesforceEscalation } from './salesforce/salesforce-escalation'
+
+export interface Crm {
+  readonly connector: CrmConnector
+  readonly escalation: EscalationCrm
+}
 
 /**
- * The connector for the configured provider. Settings validation already refused providers that
- * have no connector yet, so reaching the default branch is a programming error.
+ * The CRM adapters for the configured provider. Settings validation already refused providers that
+ * have no connector yet, so reaching the other branches is a programming error.
  */
-export function createConnector(settings: AppSettings, adapter: AxiosAdapter): CrmConnector {
+export function createCrm(settings: AppSettings, adapter: AxiosAdapter): Crm {
   switch (settings.provider) {
-    case 'salesforce':
-      return createSalesforceConnector(
-        createCrmHttp({ baseUrl: settings.baseUrl, adapter, readVendorError: readSalesforceError }),
-        settings
-      )
+    case 'salesforce': {
+      const http = createCrmHttp({ baseUrl: settings.baseUrl, adapter, readVendorError: readSalesforceError })
+      return { connector: createSalesforceConnector(http, settings), escalation: createSalesforceEscalation(http, settings) }
+    }
     case 'hubspot':
     case 'custom':
       throw new Error(`No connector for ${settings.provider} in this build`)

@@ -20,4 +20,6 @@ export interface AccountSummary {
   readonly renewalDate: string | null
   readonly arr: number | null
   readonly matchedBy: MatchStrategy
+  /** The CRM contact of the requester, when the match went through one (becomes the task's contact). */
+  readonly contactId?: string | null
 }

@@ -16,9 +16,16 @@ export interface Organization {
   readonly domains: readonly string[]
 }
 
+/** The ticket the sidebar is on, when there is one: escalation state is looked up per ticket. */
+export interface TicketRef {
+  readonly id: number
+  readonly subdomain: string
+}
+
 export interface CustomerContext {
   readonly requester: Requester | null
   readonly organization: Organization | null
+  readonly ticket?: TicketRef | null
 }
 
 /** The part after the last `@`, lower-cased; null when the address has none. */
@@ -68,5 +75,6 @@ export function customerKey(context: CustomerContext): string {
   return [
     organization ? `org:${organization.id}:${organization.externalId ?? ''}` : 'org:-',
     `email:${requester?.email?.toLowerCase() ?? ''}`,
+    `ticket:${context.ticket?.id ?? ''}`,
   ].join('|')
 }

@@ -28,7 +28,7 @@ export interface EscalationInput {
 }
 
 /** Labels for the plain-text note; the note is for the CSM's CRM, written in the CRM's language (English). */
-const REASON_LABEL: Record<EscalationReason, string> = {
+export const REASON_LABEL: Record<EscalationReason, string> = {
   'churn-risk': 'Churn risk',
   'critical-bug': 'Critical bug or outage',
   'renewal-risk': 'Renewal or billing risk',

@@ -1,4 +1,5 @@
 import type { AccountSummary } from './account'
+import type { ExistingEscalation } from './escalation'
 
 /** The ways a ticket's customer can be matched to a CRM account, in the default cascade order. */
 export const MATCH_STRATEGIES = ['organization-external-id', 'requester-email', 'email-domain'] as const
@@ -15,7 +16,13 @@ export type MatchAttempt =
 
 /** The outcome of looking up a ticket's customer. Errors are thrown as `CrmError` instead. */
 export type LookupOutcome =
-  | { readonly kind: 'found'; readonly account: AccountSummary; readonly tried: readonly MatchAttempt[] }
+  | {
+      readonly kind: 'found'
+      readonly account: AccountSummary
+      readonly tried: readonly MatchAttempt[]
+      /** The ticket's open escalation, read in the same CRM call; absent when not looked up. */
+      readonly escalation?: ExistingEscalation | null
+    }
   | {
       readonly kind: 'ambiguous'
       readonly strategy: MatchStrategy

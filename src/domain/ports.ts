@@ -1,3 +1,4 @@
+import type { ExistingEscalation, StoredEscalation } from './escalation'
 import type { CustomerContext } from './customer'
 import type { LookupOutcome } from './match'
 
@@ -25,4 +26,57 @@ export interface TicketPort {
   readCustomer(): Promise<CustomerContext>
   /** Calls `handler` when the ticket's requester or organization changes; returns an unsubscribe. */
   onCustomerChange(handler: () => void): () => void
+}
+
+/** The CRM task for an escalation. `exists` means a task with this ticket's key was already open. */
+export type EscalationTaskResult =
+  | { readonly kind: 'created'; readonly taskId: string; readonly taskUrl: string | null }
+  | { readonly kind: 'exists'; readonly existing: ExistingEscalation }
+
+export interface EscalationTaskInput {
+  readonly key: string
+  readonly ticketId: number
+  readonly subject: string
+  readonly description: string
+  readonly ownerId: string
+  readonly accountId: string
+  readonly contactId: string | null
+  readonly priority: 'High' | 'Normal' | 'Low'
+  /** `YYYY-MM-DD`. */
+  readonly dueDate: string
+}
+
+/** The CRM side of an escalation. Implementations make `createTask` safe to call twice for one key. */
+export interface EscalationCrm {
+  createTask(input: EscalationTaskInput): Promise<EscalationTaskResult>
+}
+
+/** What the escalation needs from the Zendesk ticket, read when the agent escalates (not on load). */
+export interface TicketDetails {
+  readonly id: number
+  readonly subdomain: string
+  readonly subject: string
+  readonly priority: string | null
+  readonly status: string
+  readonly requester: { readonly name: string; readonly email: string | null } | null
+  readonly organization: { readonly id: number; readonly name: string } | null
+  readonly agentName: string
+}
+
+/** Writes to the Zendesk ticket through the agent's session. */
+export interface TicketWriter {
+  details(): Promise<TicketDetails>
+  /** Tickets from the organization in the last 30 days, or null when it cannot be counted. */
+  recentTicketCount(organizationId: number, since: string): Promise<number | null>
+  /** One update: a private internal note and the tag, so both land or neither does. */
+  addInternalNoteAndTag(ticketId: number, note: string, tag: string): Promise<void>
+  /** Whether an internal note containing `marker` is already on the ticket (a retry after a lost answer). */
+  hasInternalNoteContaining(ticketId: number, marker: string): Promise<boolean>
+}
+
+/** Per-ticket storage for the draft and the progress of an escalation. */
+export interface EscalationStore {
+  load(): StoredEscalation | null
+  save(value: StoredEscalation): void
+  clear(): void
 }

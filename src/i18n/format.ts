@@ -27,5 +27,6 @@ export function formatAge(ms: number, locale: string): string {
   const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })
   const minutes = Math.round(ms / 60_000)
   if (minutes < 60) return format.format(-minutes, 'minute')
-  return format.format(-Math.round(minutes / 60), 'hour')
+  if (minutes < 48 * 60) return format.format(-Math.round(minutes / 60), 'hour')
+  return format.format(-Math.round(minutes / 1440), 'day')
 }

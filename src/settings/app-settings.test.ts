@@ -15,6 +15,8 @@ describe('parseSettings', () => {
         healthRiskBelow: 50,
         renewalSoonDays: 90,
         arrCurrency: 'USD',
+        escalationKeyField: null,
+        escalationFallbackOwner: null,
       },
     })
   })
@@ -65,6 +67,20 @@ describe('parseSettings', () => {
     expect(parseSettings({ ...valid, crm_base_url: 'not a url' })).toMatchObject({
       ok: false,
       problems: [{ setting: 'crm_base_url', code: 'invalid-url' }],
+    })
+  })
+
+  it('reads the optional escalation settings and checks their shape', () => {
+    expect(parseSettings({ ...valid, field_escalation_key: 'Zendesk_Escalation_Key__c', escalation_fallback_owner: '005000000000009AAA' })).toMatchObject({
+      ok: true,
+      settings: { escalationKeyField: 'Zendesk_Escalation_Key__c', escalationFallbackOwner: '005000000000009AAA' },
+    })
+    expect(parseSettings({ ...valid, field_escalation_key: 'Key__c = 1', escalation_fallback_owner: "005' OR 1" })).toEqual({
+      ok: false,
+      problems: [
+        { setting: 'field_escalation_key', code: 'invalid-field-name' },
+        { setting: 'escalation_fallback_owner', code: 'invalid-user-id' },
+      ],
     })
   })
 

@@ -26,6 +26,10 @@ export interface AppSettings {
   readonly renewalSoonDays: number
   /** ISO 4217 code used to show ARR. */
   readonly arrCurrency: string
+  /** Task field (External ID, Unique) holding the escalation key; null = search before create. */
+  readonly escalationKeyField: string | null
+  /** CRM user who receives escalations for accounts without a CSM; null = no escalation then. */
+  readonly escalationFallbackOwner: string | null
 }
 
 export const SETTING_PROBLEMS = [
@@ -38,6 +42,7 @@ export const SETTING_PROBLEMS = [
   'not-a-number',
   'out-of-range',
   'invalid-currency',
+  'invalid-user-id',
 ] as const
 export type SettingProblemCode = (typeof SETTING_PROBLEMS)[number]
 
@@ -61,6 +66,8 @@ export const DEFAULT_FIELDS: Record<CrmProvider, FieldNames> = {
 // anything else could change the meaning of the query.
 const FIELD_NAME = /^[A-Za-z][A-Za-z0-9_]{0,79}$/
 const CURRENCY = /^[A-Z]{3}$/
+// CRM user ids: Salesforce's 15/18 characters, HubSpot's numeric owner ids, or a custom CRM's short id.
+const USER_ID = /^[A-Za-z0-9_-]{1,64}$/
 
 /** Settings arrive as strings or numbers depending on the parameter type; blank means "not set". */
 const optionalText = z.optional(z.nullable(z.union([z.string(), z.number(), z.boolean()])))
@@ -74,6 +81,8 @@ const rawSettingsSchema = z.looseObject({
   health_risk_below: optionalText,
   renewal_soon_days: optionalText,
   arr_currency: optionalText,
+  field_escalation_key: optionalText,
+  escalation_fallback_owner: optionalText,
 })
 
 function text(value: unknown): string {
@@ -123,10 +132,15 @@ export function parseSettings(input: unknown): SettingsResult {
   const arrCurrency = text(raw.arr_currency).toUpperCase() || 'USD'
   if (!CURRENCY.test(arrCurrency)) problem('arr_currency', 'invalid-currency')
 
+  const escalationKeyField = text(raw.field_escalation_key) || null
+  if (escalationKeyField && !FIELD_NAME.test(escalationKeyField)) problem('field_escalation_key', 'invalid-field-name')
+  const escalationFallbackOwner = text(raw.escalation_fallback_owner) || null
+  if (escalationFallbackOwner && !USER_ID.test(escalationFallbackOwner)) problem('escalation_fallback_owner', 'invalid-user-id')
+
   if (problems.length > 0 || !provider) return { ok: false, problems }
   return {
     ok: true,
-    settings: { provider, baseUrl, fields, healthRiskBelow, renewalSoonDays, arrCurrency },
+    settings: { provider, baseUrl, fields, healthRiskBelow, renewalSoonDays, arrCurrency, escalationKeyField, escalationFallbackOwner },
   }
 }
 

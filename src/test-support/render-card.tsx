@@ -19,6 +19,8 @@ export const settings: AppSettings = {
   healthRiskBelow: 50,
   renewalSoonDays: 90,
   arrCurrency: 'USD',
+  escalationKeyField: null,
+  escalationFallbackOwner: null,
 }
 
 /** A ticket whose customer a test can change, firing the same notification ZAF events would. */
@@ -51,6 +53,13 @@ export function renderWithServices(ui: ReactElement, connector: CrmConnector, ti
     ticket,
     lookup: (context, options) => lookupAccount(context, { connector, cache, cacheNamespace: 'test', now }, options),
     now,
+    // The card's own tests render no escalation section; any call here is a test bug.
+    escalation: {
+      fallbackOwner: null,
+      load: () => null,
+      saveDraft: () => undefined,
+      escalate: () => Promise.reject(new Error('escalation is not rendered in card tests')),
+    },
   }
   return render(
     <AppShell translator={createTranslator('en-US', en)}>

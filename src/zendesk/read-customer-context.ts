@@ -16,14 +16,17 @@ const organizationSchema = z.looseObject({
   domains: z.nullable(z.optional(z.union([z.string(), z.array(z.string())]))),
 })
 
-export const CONTEXT_PATHS = ['ticket.requester', 'ticket.organization'] as const
+export const CONTEXT_PATHS = ['ticket.requester', 'ticket.organization', 'ticket.id', 'currentAccount.subdomain'] as const
 
-/** Reads requester and organization in one ZAF round trip. Missing or malformed parts become null. */
+/** Reads requester, organization and ticket in one ZAF round trip. Missing or malformed parts become null. */
 export async function readCustomerContext(client: ZafClient): Promise<CustomerContext> {
   const data = await client.get(CONTEXT_PATHS)
+  const ticketId = data['ticket.id']
+  const subdomain = data['currentAccount.subdomain']
   return {
     requester: toRequester(data['ticket.requester']),
     organization: toOrganization(data['ticket.organization']),
+    ticket: typeof ticketId === 'number' && typeof subdomain === 'string' ? { id: ticketId, subdomain } : null,
   }
 }
 

@@ -1,36 +1,68 @@
+import * as z from 'zod/mini'
+
 /**
- * Turns the emulated proxy's answer into the ZAF `responseArgs` the SDK resolves or rejects with,
- * in the shapes Zendesk uses (jQuery-like). Pure, so the host page and Node tests share it.
+ * Turns an HTTP outcome into the ZAF `responseArgs` the SDK resolves or rejects with, in the
+ * jQuery-like shapes Zendesk uses. Pure, so the host page and Node tests share it
+ * (tests/support/proxy-zaf-client.ts uses it too).
  */
 export type ProxyAnswer =
   | { outcome: 'response'; status: number; statusText: string; headers: Record<string, string>; responseText: string }
   | { outcome: 'timeout' }
+  /** The browser could not reach the URL at all (only for `cors: true`, which skips the proxy). */
+  | { outcome: 'network-error' }
+
+/** The emulated proxy's answer as it crosses HTTP back to the page: checked, not trusted. */
+export const proxyAnswerSchema = z.union([
+  z.object({
+    outcome: z.literal('response'),
+    status: z.number(),
+    statusText: z.string(),
+    headers: z.record(z.string(), z.string()),
+    responseText: z.string(),
+  }),
+  z.object({ outcome: z.literal('timeout') }),
+  z.object({ outcome: z.literal('network-error') }),
+])
 
 export interface RequestShape {
-  readonly httpCompleteResponse?: boolean
-  readonly dataType?: string
+  readonly httpCompleteResponse?: boolean | undefined
+  readonly dataType?: string | undefined
 }
 
-function parseJson(text: string): unknown {
+type Parsed = { ok: true; value: unknown } | { ok: false }
+
+function parseJson(text: string): Parsed {
   try {
-    return JSON.parse(text)
+    return { ok: true, value: JSON.parse(text) }
   } catch {
-    return undefined
+    return { ok: false }
   }
+}
+
+/** jQuery's choice: an explicit dataType wins, else the response's Content-Type decides. */
+function treatsAsJson(options: RequestShape, headers: Record<string, string>): boolean {
+  if (options.dataType !== undefined) return options.dataType.toLowerCase() === 'json'
+  return /[/+]json\b/i.test(headers['content-type'] ?? '')
 }
 
 export function toResponseArgs(answer: ProxyAnswer, options: RequestShape): { done: boolean; responseArgs: unknown[] } {
   if (answer.outcome === 'timeout') return { done: false, responseArgs: [{ status: 0, statusText: 'timeout', responseText: '' }] }
-  const json = parseJson(answer.responseText)
+  if (answer.outcome === 'network-error') return { done: false, responseArgs: [{ status: 0, statusText: 'error', responseText: '' }] }
+
+  const asJson = treatsAsJson(options, answer.headers)
+  const parsed: Parsed = asJson && answer.responseText !== '' ? parseJson(answer.responseText) : { ok: false }
   const complete = {
     status: answer.status,
     statusText: answer.statusText,
     headers: answer.headers,
     responseText: answer.responseText,
-    ...(json === undefined ? {} : { responseJSON: json }),
+    ...(parsed.ok ? { responseJSON: parsed.value } : {}),
   }
   if (answer.status < 200 || answer.status >= 300) return { done: false, responseArgs: [complete] }
+  // A 2xx the caller asked to read as JSON but that is not JSON fails, as in jQuery ("parsererror").
+  if (asJson && answer.responseText !== '' && !parsed.ok)
+    return { done: false, responseArgs: [{ ...complete, statusText: 'parsererror' }] }
   if (options.httpCompleteResponse) return { done: true, responseArgs: [complete] }
-  const body = options.dataType === 'text' || json === undefined ? answer.responseText : json
+  const body = parsed.ok ? parsed.value : answer.responseText
   return { done: true, responseArgs: [body, 'success', { status: answer.status, statusText: answer.statusText, responseText: answer.responseText }] }
 }

@@ -1,30 +1,48 @@
-/** The Zendesk records the host page knows, and their ZAF (camelCase) shapes. */
-export interface HostData {
-  ticketId: number
-  appUrl: string
-  settings: Record<string, string | number | boolean>
-  appVersion: string
-  crmControlUrl: string | null
-  subdomain: string
-  ticket: { id: number; subject: string; description: string; priority: string | null; status: string; requester_id: number; organization_id: number | null; tags: string[]; created_at: string }
-  users: { id: number; name: string; email: string; role: string; organization_id: number | null }[]
-  organizations: { id: number; name: string; external_id: string | null; domain_names: string[] }[]
-  currentUser: { id: number; name: string; email: string; locale: string; role: string; timeZone: { ianaName: string } }
+import type { HostData, OrganizationRecord } from './host-data'
+
+/** ZAF's Organization object (camelCase, `domains` as one space-separated string). */
+export interface ZafOrganization {
+  id: number
+  name: string
+  externalId: string | null
+  domains: string
+}
+export interface ZafUser {
+  id: number
+  name: string
+  email: string
+  externalId: null
+  role: string
+  organizations: ZafOrganization[]
+}
+export interface ZafTicket {
+  id: number
+  subject: string
+  description: string
+  priority: string | null
+  status: string
+  tags: string[]
+  requester: ZafUser | null
+  organization: ZafOrganization | null
+  createdAt: string
 }
 
-export function zafOrganization(data: HostData, id: number | null): Record<string, unknown> | null {
-  const org = data.organizations.find((o) => o.id === id)
+function toOrganization(org: OrganizationRecord | undefined): ZafOrganization | null {
   return org ? { id: org.id, name: org.name, externalId: org.external_id, domains: org.domain_names.join(' ') } : null
 }
 
-export function zafUser(data: HostData, id: number): Record<string, unknown> | null {
+export function zafOrganization(data: HostData, id: number | null): ZafOrganization | null {
+  return toOrganization(data.organizations.find((o) => o.id === id))
+}
+
+export function zafUser(data: HostData, id: number): ZafUser | null {
   const user = data.users.find((u) => u.id === id)
   if (!user) return null
   const org = zafOrganization(data, user.organization_id)
   return { id: user.id, name: user.name, email: user.email, externalId: null, role: user.role, organizations: org ? [org] : [] }
 }
 
-export function zafTicket(data: HostData): Record<string, unknown> {
+export function zafTicket(data: HostData): ZafTicket {
   const t = data.ticket
   return {
     id: t.id,
@@ -32,24 +50,47 @@ export function zafTicket(data: HostData): Record<string, unknown> {
     description: t.description,
     priority: t.priority,
     status: t.status,
-    tags: t.tags,
+    tags: [...t.tags],
     requester: zafUser(data, t.requester_id),
     organization: zafOrganization(data, t.organization_id),
     createdAt: t.created_at,
   }
 }
 
-/** Resolves a ZAF path like `ticket.requester.email`; undefined when there is no such API. */
-export function resolvePath(data: HostData, path: string): unknown {
+const USER_FIELDS = ['id', 'name', 'email', 'externalId', 'role', 'organizations']
+const ORGANIZATION_FIELDS = ['id', 'name', 'externalId', 'domains']
+
+/**
+ * The paths `client.get` answers in the ticket sidebar. An explicit list, like Zendesk's API
+ * surface: anything else is "No such API", even if it would be reachable by walking an object.
+ */
+export const SUPPORTED_PATHS: ReadonlySet<string> = new Set([
+  'ticket',
+  ...['id', 'subject', 'description', 'priority', 'status', 'tags', 'createdAt'].map((f) => `ticket.${f}`),
+  'ticket.requester',
+  ...USER_FIELDS.map((f) => `ticket.requester.${f}`),
+  'ticket.organization',
+  ...ORGANIZATION_FIELDS.map((f) => `ticket.organization.${f}`),
+  'currentUser',
+  ...['id', 'name', 'email', 'locale', 'role', 'timeZone'].map((f) => `currentUser.${f}`),
+  'currentAccount',
+  'currentAccount.subdomain',
+])
+
+export type Resolved = { found: true; value: unknown } | { found: false }
+
+/** Resolves a supported path; a field of an absent object (no organization) is null, as in ZAF. */
+export function resolvePath(data: HostData, path: string): Resolved {
+  if (!SUPPORTED_PATHS.has(path)) return { found: false }
   const roots: Record<string, unknown> = {
     ticket: zafTicket(data),
-    currentUser: data.currentUser,
+    currentUser: { ...data.currentUser, timeZone: { ...data.currentUser.timeZone } },
     currentAccount: { subdomain: data.subdomain },
   }
   let value: unknown = roots
   for (const part of path.split('.')) {
-    if (value === null || typeof value !== 'object' || !(part in value)) return undefined
-    value = (value as Record<string, unknown>)[part]
+    if (value === null || typeof value !== 'object') return { found: true, value: null }
+    value = (value as Record<string, unknown>)[part] ?? null
   }
-  return value
+  return { found: true, value }
 }

@@ -1,34 +1,71 @@
-import { createReadStream, statSync } from 'node:fs'
+import { createReadStream } from 'node:fs'
+import { realpath, stat } from 'node:fs/promises'
 import { createServer, type Server } from 'node:http'
-import { extname, join, normalize, sep } from 'node:path'
+import { extname, resolve, sep } from 'node:path'
+import { sendText } from './http-helpers'
 
-const TYPES: Record<string, string> = {
+const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
   '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
   '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon',
+  '.webp': 'image/webp',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
 }
 
-/** Serves the built app from its own origin, as Zendesk serves app assets from a separate domain. */
-export function createAppStaticServer(appDir: string): Server {
-  const root = normalize(appDir + sep)
+/** The file a request path names inside `root`, or null if it names nothing servable there. */
+export async function resolveAppFile(root: string, requestPath: string): Promise<string | null> {
+  let decoded: string
+  try {
+    decoded = decodeURIComponent(requestPath)
+  } catch {
+    return null
+  }
+  if (decoded.includes('\0')) return null
+  const candidate = resolve(root, `.${decoded.startsWith('/') ? decoded : `/${decoded}`}`)
+  if (candidate !== root && !candidate.startsWith(root + sep)) return null
+  try {
+    // Resolve symlinks too: a link inside the app folder must not lead out of it.
+    const real = await realpath(candidate)
+    if (!real.startsWith(root + sep)) return null
+    return (await stat(real)).isFile() ? real : null
+  } catch {
+    return null
+  }
+}
+
+/**
+ * Serves the built app from its own origin (Zendesk serves app assets from a separate domain, so
+ * the app is a cross-origin iframe). Files under `appDir` only.
+ */
+export async function createAppStaticServer(appDir: string): Promise<Server> {
+  const root = await realpath(resolve(appDir))
   return createServer((req, res) => {
-    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://app.local').pathname)
-    const file = normalize(join(root, pathname))
-    let isFile = false
-    try {
-      isFile = file.startsWith(root) && statSync(file).isFile()
-    } catch {
-      isFile = false
-    }
-    if (!isFile) {
-      res.writeHead(404, { 'Content-Type': 'text/plain' })
-      return void res.end('Not found')
-    }
-    const type = TYPES[extname(file)] ?? 'application/octet-stream'
-    res.writeHead(200, { 'Content-Type': type, 'Cache-Control': type.startsWith('text/html') ? 'no-cache' : 'public, max-age=3600' })
-    createReadStream(file).pipe(res)
+    if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method not allowed', { Allow: 'GET, HEAD' })
+    const pathname = (req.url ?? '/').split(/[?#]/)[0] ?? '/'
+    void resolveAppFile(root, pathname).then((file) => {
+      if (!file) return sendText(res, 404, 'Not found')
+      const type = CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream'
+      res.writeHead(200, {
+        'Content-Type': type,
+        // The page must be re-read on each load (new bundle names after a rebuild); hashed assets may be cached.
+        'Cache-Control': type.startsWith('text/html') ? 'no-cache' : 'public, max-age=3600',
+        'X-Content-Type-Options': 'nosniff',
+      })
+      if (req.method === 'HEAD') return void res.end()
+      createReadStream(file)
+        .on('error', () => res.destroy())
+        .pipe(res)
+    })
   })
 }

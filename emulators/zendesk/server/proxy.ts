@@ -1,118 +1,136 @@
-import { z } from 'zod'
+import type { ProxyAnswer } from '../host/response-args'
+import { appendQuery, DEFAULT_CONTENT_TYPE, encodeData, hasBody, methodOf, type RequestOptions } from '../host/request-options'
+import type { AppManifest, Scope } from './app-manifest'
+import { forwardHttp } from './forward-http'
+import { redactSecrets, type InstallationSettings } from './installation-settings'
+import { substituteSettings, UnknownSettingError } from './substitute-settings'
 import { isWhitelisted } from './whitelist'
-import { substituteSettings, UnknownSettingError, type ParameterRule } from './substitute-settings'
 
-export const requestOptionsSchema = z.object({
-  url: z.string(),
-  type: z.string().optional(),
-  headers: z.record(z.string(), z.string()).optional(),
-  data: z.string().optional(),
-  contentType: z.union([z.string(), z.literal(false)]).optional(),
-  secure: z.boolean().optional(),
-  timeout: z.number().optional(),
-  httpCompleteResponse: z.boolean().optional(),
-  dataType: z.string().optional(),
-  cors: z.boolean().optional(),
-})
-export type RequestOptions = z.infer<typeof requestOptionsSchema>
+export { requestOptionsSchema, type RequestOptions } from '../host/request-options'
+export type { ProxyAnswer }
 
-/** What the server tells the host page; the page turns it into ZAF responseArgs. */
-export type ProxyResult =
-  | { outcome: 'response'; status: number; statusText: string; headers: Record<string, string>; responseText: string }
-  | { outcome: 'timeout' }
-
+/** One proxied request, as a test may inspect it. Never holds a secure value. */
 export interface ProxyLogEntry {
   method: string
+  /** The URL actually requested, with every secure setting value masked. */
   url: string
   host: string
   secure: boolean
+  /** Whether a secure setting went into a request that was sent (or attempted). */
   substituted: boolean
+  /** The upstream status, the proxy's own error status, or 0 for a timeout. */
   status: number
   ms: number
 }
 
 export interface ProxyConfig {
-  readonly settings: Readonly<Record<string, string | number | boolean>>
-  readonly parameters: Readonly<Record<string, ParameterRule>>
-  readonly domainWhitelist: readonly string[]
+  readonly manifest: Pick<AppManifest, 'domainWhitelist' | 'parameters'>
+  readonly settings: InstallationSettings
   readonly extraWhitelist: readonly string[]
-  readonly timeoutMs: number
+  /** Used when the request sets no `timeout`. */
+  readonly defaultTimeoutMs: number
+  readonly maxResponseBytes?: number
+  readonly signal: AbortSignal
   readonly log: (entry: ProxyLogEntry) => void
 }
 
-const proxyError = (status: number, statusText: string, reason: string): ProxyResult => ({
-  outcome: 'response',
-  status,
-  statusText,
-  headers: { 'content-type': 'text/plain' },
-  responseText: `Proxy error: ${reason}`,
-})
+/** Built from our own text only, so it can never carry a secret. */
+function proxyError(status: number, statusText: string, reason: string): ProxyAnswer {
+  return { outcome: 'response', status, statusText, headers: { 'content-type': 'text/plain; charset=utf-8' }, responseText: `Proxy error: ${reason}` }
+}
 
 /**
- * The emulated Zendesk proxy: the only place secrets exist. It inserts settings server-side, sends
- * secure requests only to whitelisted hosts, enforces a timeout and never echoes what it inserted.
+ * The emulated Zendesk proxy, the only place secure settings exist. It inserts settings
+ * server-side, sends a `secure: true` request only to a whitelisted host (checked on the URL after
+ * insertion, where the request would really go), enforces a timeout, and reports failures without
+ * echoing anything it inserted.
  */
-export async function proxyRequest(options: RequestOptions, config: ProxyConfig): Promise<ProxyResult> {
+export async function proxyRequest(options: RequestOptions, config: ProxyConfig): Promise<ProxyAnswer> {
   const started = Date.now()
-  const method = (options.type ?? 'GET').toUpperCase()
-  let target: URL
-  try {
-    target = new URL(options.url)
-  } catch {
-    return proxyError(400, 'Bad Request', 'invalid URL')
-  }
-  if (target.protocol !== 'http:' && target.protocol !== 'https:') return proxyError(400, 'Bad Request', 'only http and https URLs')
+  const method = methodOf(options)
   const secure = options.secure === true
-  const record = (status: number, substituted: boolean): void =>
-    config.log({ method, url: `${target.origin}${target.pathname}`, host: target.hostname, secure, substituted, status, ms: Date.now() - started })
-
-  if (secure && !isWhitelisted(target.hostname, config.domainWhitelist, config.extraWhitelist)) {
-    record(403, false)
-    return proxyError(403, 'Forbidden', `${target.hostname} is not in this app's domainWhitelist`)
+  const redact = (text: string): string => redactSecrets(text, config.settings.secretValues)
+  let logUrl = redact(options.url)
+  let host = ''
+  try {
+    host = redact(new URL(options.url).hostname)
+  } catch {
+    // A URL built from a setting (`{{setting.crm_base_url}}/…`) has a host only after insertion.
+  }
+  let substituted = false
+  const finish = (answer: ProxyAnswer): ProxyAnswer => {
+    const status = answer.outcome === 'response' ? answer.status : 0
+    config.log({ method, url: logUrl, host, secure, substituted, status, ms: Date.now() - started })
+    return answer
   }
 
+  // 1. Insert settings into each part of the request, as its scope allows.
+  const context = { secureRequest: secure, settings: config.settings.all, parameters: config.manifest.parameters }
+  const insert = (text: string, scope: Scope): string => {
+    const result = substituteSettings(text, scope, context)
+    substituted ||= result.substitutedSecure
+    return result.text
+  }
   let url: string
+  let data: string | undefined
   const headers: Record<string, string> = {}
-  let body: string | undefined
-  let substituted = false
   try {
-    const sub = (text: string, place: 'header' | 'body' | 'url'): string => {
-      const result = substituteSettings(text, place, secure, config.settings, config.parameters)
-      substituted ||= result.substitutedSecure
-      return result.text
+    url = insert(options.url, 'url')
+    const encoded = encodeData(options.data)
+    data = encoded === undefined ? undefined : insert(encoded, 'body')
+    // jQuery sets Content-Type from `contentType`; explicit headers come after and win.
+    if (typeof options.contentType === 'string') headers['Content-Type'] = options.contentType
+    else if (options.contentType === undefined && data !== undefined && hasBody(method)) headers['Content-Type'] = DEFAULT_CONTENT_TYPE
+    for (const [name, value] of Object.entries(options.headers ?? {})) {
+      // Zendesk's proxy drops header names with underscores (documented: use `client-id`, not `client_id`).
+      if (name.includes('_')) continue
+      for (const existing of Object.keys(headers)) if (existing.toLowerCase() === name.toLowerCase()) delete headers[existing]
+      headers[name] = insert(String(value), 'header')
     }
-    url = sub(options.url, 'url')
-    for (const [name, value] of Object.entries(options.headers ?? {})) headers[name] = sub(value, 'header')
-    body = options.data === undefined ? undefined : sub(options.data, 'body')
   } catch (error) {
-    if (error instanceof UnknownSettingError) {
-      record(400, false)
-      return proxyError(400, 'Bad Request', `unknown setting ${error.setting}`)
-    }
+    substituted = false
+    if (error instanceof UnknownSettingError) return finish(proxyError(400, 'Bad Request', `unknown setting ${error.setting}`))
     throw error
   }
-  if (options.contentType) headers['Content-Type'] = options.contentType
+  if (data !== undefined && !hasBody(method)) {
+    url = appendQuery(url, data)
+    data = undefined
+  }
 
-  const controller = new AbortController()
-  const timer = setTimeout(() => controller.abort(), options.timeout && options.timeout > 0 ? options.timeout : config.timeoutMs)
+  // 2. Decide whether it may go at all.
+  let target: URL
   try {
-    const response = await fetch(url, { method, headers, ...(body === undefined || method === 'GET' ? {} : { body }), signal: controller.signal })
-    const responseText = await response.text()
-    const responseHeaders: Record<string, string> = {}
-    response.headers.forEach((value, name) => {
-      responseHeaders[name.toLowerCase()] = value
-    })
-    record(response.status, substituted)
-    return { outcome: 'response', status: response.status, statusText: response.statusText, headers: responseHeaders, responseText }
-  } catch (error) {
-    if (controller.signal.aborted) {
-      record(0, substituted)
-      return { outcome: 'timeout' }
-    }
-    record(502, substituted)
-    const reason = error instanceof Error && error.cause instanceof Error ? error.cause.message : 'connection failed'
-    return proxyError(502, 'Bad Gateway', reason.replaceAll(String(config.settings['crm_api_token'] ?? '\u0000'), '[secret]'))
-  } finally {
-    clearTimeout(timer)
+    target = new URL(url)
+  } catch {
+    return finish(proxyError(400, 'Bad Request', 'the URL is not absolute and valid'))
+  }
+  logUrl = redact(target.href)
+  host = redact(target.hostname)
+  if (target.protocol !== 'http:' && target.protocol !== 'https:') return finish(proxyError(400, 'Bad Request', 'only http and https URLs can be proxied'))
+  if (secure && !isWhitelisted(target.hostname, config.manifest.domainWhitelist, config.extraWhitelist)) {
+    substituted = false
+    return finish(proxyError(403, 'Forbidden', `${host} is not in this app's domainWhitelist`))
+  }
+
+  // 3. Send it.
+  const result = await forwardHttp({
+    url: target,
+    method,
+    headers,
+    body: data,
+    timeoutMs: options.timeout !== undefined && options.timeout > 0 ? options.timeout : config.defaultTimeoutMs,
+    maxResponseBytes: config.maxResponseBytes ?? 10 * 1024 * 1024,
+    signal: config.signal,
+  })
+  switch (result.kind) {
+    case 'response':
+      return finish({ outcome: 'response', status: result.status, statusText: result.statusText, headers: result.headers, responseText: result.body })
+    case 'timeout':
+      return finish({ outcome: 'timeout' })
+    case 'invalid':
+      substituted = false
+      return finish(proxyError(400, 'Bad Request', redact(result.reason)))
+    case 'unreachable':
+      return finish(proxyError(502, 'Bad Gateway', redact(result.reason)))
   }
 }

@@ -1,7 +1,5 @@
-export interface ParameterRule {
-  readonly secure: boolean
-  readonly scopes: readonly string[]
-}
+import type { ParameterRule, Scope } from './app-manifest'
+import type { SettingValue } from './installation-settings'
 
 export class UnknownSettingError extends Error {
   constructor(readonly setting: string) {
@@ -9,29 +7,34 @@ export class UnknownSettingError extends Error {
   }
 }
 
-export type Place = 'header' | 'body' | 'url'
+export interface SubstitutionContext {
+  /** Whether the request was made with `secure: true` (only those may carry secure settings). */
+  readonly secureRequest: boolean
+  readonly settings: Readonly<Record<string, SettingValue>>
+  readonly parameters: ReadonlyMap<string, ParameterRule>
+}
+
+const PLACEHOLDER = /\{\{setting\.([A-Za-z0-9_.-]+)\}\}/g
 
 /**
- * Replaces `{{setting.name}}` in one part of a request. Non-secure settings go anywhere; secure
- * ones only when the request is secure and the parameter's scopes include this place, as the
- * Zendesk proxy does. Returns the text and whether a secure value was inserted.
+ * Replaces `{{setting.<name>}}` in one part of a request, as the Zendesk proxy does:
+ * - non-secure settings are inserted anywhere;
+ * - a secure setting only into a `secure: true` request, and only into the parts its manifest
+ *   `scopes` name (no scopes: anywhere — Zendesk warns that this risks exposing the token);
+ *   otherwise the placeholder is left as it is;
+ * - a name that is neither a manifest parameter nor an installation setting is an error.
+ * Returns the text and whether a secure value went into it.
  */
-export function substituteSettings(
-  text: string,
-  place: Place,
-  secureRequest: boolean,
-  settings: Readonly<Record<string, string | number | boolean>>,
-  parameters: Readonly<Record<string, ParameterRule>>
-): { text: string; substitutedSecure: boolean } {
+export function substituteSettings(text: string, scope: Scope, context: SubstitutionContext): { text: string; substitutedSecure: boolean } {
   let substitutedSecure = false
-  const result = text.replace(/\{\{\s*setting\.(\w+)\s*\}\}/g, (whole, name: string) => {
-    const rule = parameters[name]
-    if (!rule && !(name in settings)) throw new UnknownSettingError(name)
+  const result = text.replace(PLACEHOLDER, (placeholder, name: string) => {
+    const rule = context.parameters.get(name)
+    if (!rule && !(name in context.settings)) throw new UnknownSettingError(name)
     if (rule?.secure) {
-      if (!secureRequest || !rule.scopes.includes(place)) return whole
+      if (!context.secureRequest || (rule.scopes !== null && !rule.scopes.includes(scope))) return placeholder
       substitutedSecure = true
     }
-    return String(settings[name] ?? '')
+    return String(context.settings[name] ?? '')
   })
   return { text: result, substitutedSecure }
 }

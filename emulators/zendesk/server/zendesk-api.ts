@@ -1,89 +1,143 @@
 import { z } from 'zod'
-import type { ZendeskState } from '../state'
+import type { Ticket } from '../state'
+import { apiComments, apiOrganization, apiTicket, apiUser, type ApiContext } from './api-shapes'
+import { parseTicketSearch } from './search-query'
 
+/**
+ * The Support REST API endpoints the app (and the agent view) use, in memory, answered as for the
+ * agent's session. Error bodies follow Zendesk's `{error, description}` shape.
+ */
 export interface ApiResponse {
   status: number
   body: unknown
 }
 
-const notFound = (): ApiResponse => ({ status: 404, body: { error: 'RecordNotFound', description: 'Not found' } })
-const invalid = (description: string): ApiResponse => ({ status: 400, body: { error: 'InvalidValue', description } })
-
-const ticketUpdateSchema = z.object({
-  ticket: z.object({
-    comment: z.object({ body: z.string().optional(), html_body: z.string().optional(), public: z.boolean().optional() }).optional(),
-    additional_tags: z.array(z.string()).optional(),
-    tags: z.array(z.string()).optional(),
-    requester_id: z.number().optional(),
-  }),
+const invalidEndpoint = (): ApiResponse => ({ status: 404, body: { error: 'InvalidEndpoint', description: 'Not found' } })
+const recordNotFound = (): ApiResponse => ({ status: 404, body: { error: 'RecordNotFound', description: 'Not found' } })
+const recordInvalid = (description: string): ApiResponse => ({
+  status: 422,
+  body: { error: 'RecordInvalid', description: 'Record validation errors', details: { base: [{ description }] } },
 })
 
-/** The Support REST API endpoints the app uses, in memory, answered as the agent's session would be. */
-export function handleZendeskApi(state: ZendeskState, method: string, url: URL, rawBody: string): ApiResponse {
-  const path = url.pathname
-  let match: RegExpExecArray | null
-  const body = (): unknown => {
-    try {
-      return JSON.parse(rawBody)
-    } catch {
-      return undefined
-    }
+const tagList = z.array(z.string())
+const ticketUpdateSchema = z.object({
+  ticket: z.object({
+    comment: z
+      .object({ body: z.string().optional(), html_body: z.string().optional(), public: z.boolean().optional() })
+      .optional(),
+    tags: tagList.optional(),
+    additional_tags: tagList.optional(),
+    remove_tags: tagList.optional(),
+    requester_id: z.number().int().optional(),
+  }),
+})
+const tagsBodySchema = z.object({ tags: tagList })
+
+type Body = { ok: true; value: unknown } | { ok: false }
+
+function parseBody(raw: string): Body {
+  if (raw.trim() === '') return { ok: true, value: undefined }
+  try {
+    return { ok: true, value: JSON.parse(raw) }
+  } catch {
+    return { ok: false }
   }
+}
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ')
+}
+
+export function handleZendeskApi(ctx: ApiContext, method: string, url: URL, rawBody: string): ApiResponse {
+  const { state } = ctx
+  const path = url.pathname
+  const body = parseBody(rawBody)
+  if (!body.ok) return { status: 400, body: { error: 'InvalidJSON', description: 'The request body is not valid JSON' } }
+  let match: RegExpExecArray | null
 
   if ((match = /^\/api\/v2\/tickets\/(\d+)\.json$/.exec(path))) {
     const ticket = state.ticket(Number(match[1]))
-    if (!ticket) return notFound()
-    if (method === 'GET') return { status: 200, body: { ticket } }
-    if (method !== 'PUT') return notFound()
-    const parsed = ticketUpdateSchema.safeParse(body())
-    if (!parsed.success) return invalid('Body must be {"ticket": {...}}')
-    const update = parsed.data.ticket
-    let audit: unknown = null
-    if (update.comment && (update.comment.body || update.comment.html_body)) {
-      const comment = state.addComment(ticket.id, update.comment.body ?? '', update.comment.html_body ?? null, update.comment.public ?? true)
-      audit = { events: [{ type: 'Comment', ...comment }] }
-    }
-    if (update.tags) ticket.tags = [...new Set(update.tags)]
-    if (update.additional_tags) ticket.tags = [...new Set([...ticket.tags, ...update.additional_tags])]
-    if (update.requester_id !== undefined) {
-      const requester = state.user(update.requester_id)
-      if (!requester) return invalid('Requester not found')
-      ticket.requester_id = requester.id
-      ticket.organization_id = requester.organization_id
-    }
-    return { status: 200, body: { ticket, audit } }
-  }
-  if ((match = /^\/api\/v2\/tickets\/(\d+)\/tags\.json$/.exec(path)) && method === 'PUT') {
-    const ticket = state.ticket(Number(match[1]))
-    if (!ticket) return notFound()
-    const parsed = z.object({ tags: z.array(z.string()) }).safeParse(body())
-    if (!parsed.success) return invalid('Body must be {"tags": [...]}')
-    ticket.tags = [...new Set([...ticket.tags, ...parsed.data.tags])]
-    return { status: 200, body: { tags: ticket.tags } }
+    if (method === 'GET') return ticket ? { status: 200, body: { ticket: apiTicket(ctx, ticket) } } : recordNotFound()
+    if (method !== 'PUT') return invalidEndpoint()
+    if (!ticket) return recordNotFound()
+    return updateTicket(ctx, ticket, body.value)
   }
   if ((match = /^\/api\/v2\/tickets\/(\d+)\/comments\.json$/.exec(path)) && method === 'GET') {
     const ticket = state.ticket(Number(match[1]))
-    return ticket ? { status: 200, body: { comments: state.comments.get(ticket.id) ?? [] } } : notFound()
+    if (!ticket) return recordNotFound()
+    const comments = apiComments(ctx, ticket)
+    return { status: 200, body: { comments, next_page: null, previous_page: null, count: comments.length } }
+  }
+  if ((match = /^\/api\/v2\/tickets\/(\d+)\/tags\.json$/.exec(path))) {
+    const ticket = state.ticket(Number(match[1]))
+    if (!['GET', 'PUT', 'POST', 'DELETE'].includes(method)) return invalidEndpoint()
+    if (!ticket) return recordNotFound()
+    if (method === 'GET') return { status: 200, body: { tags: [...ticket.tags] } }
+    const parsed = tagsBodySchema.safeParse(body.value)
+    if (!parsed.success) return recordInvalid(describeIssues(parsed.error))
+    // Zendesk: PUT adds, POST replaces, DELETE removes.
+    if (method === 'PUT') state.addTags(ticket, parsed.data.tags)
+    else if (method === 'POST') state.setTags(ticket, parsed.data.tags)
+    else state.removeTags(ticket, parsed.data.tags)
+    return { status: 200, body: { tags: [...ticket.tags] } }
+  }
+  if (path === '/api/v2/users/me.json' && method === 'GET') {
+    const me = state.seed.currentUser
+    return { status: 200, body: { user: { id: me.id, name: me.name, email: me.email, role: me.role, locale: me.locale, time_zone: me.timeZone.ianaName } } }
   }
   if ((match = /^\/api\/v2\/users\/(\d+)\.json$/.exec(path)) && method === 'GET') {
     const user = state.user(Number(match[1]))
-    return user ? { status: 200, body: { user } } : notFound()
+    return user ? { status: 200, body: { user: apiUser(ctx, user) } } : recordNotFound()
   }
   if ((match = /^\/api\/v2\/organizations\/(\d+)\.json$/.exec(path)) && method === 'GET') {
     const organization = state.organization(Number(match[1]))
-    return organization ? { status: 200, body: { organization } } : notFound()
+    return organization ? { status: 200, body: { organization: apiOrganization(ctx, organization) } } : recordNotFound()
   }
-  if (path === '/api/v2/search.json' && method === 'GET') {
-    const query = url.searchParams.get('query') ?? ''
-    const org = /organization:(\d+)/.exec(query)?.[1]
-    const since = /created>(\d{4}-\d{2}-\d{2})/.exec(query)?.[1]
-    const results = state.tickets.filter(
-      (ticket) =>
-        /type:ticket/.test(query) &&
-        (org === undefined || ticket.organization_id === Number(org)) &&
-        (since === undefined || ticket.created_at.slice(0, 10) > since)
-    )
-    return { status: 200, body: { results: results.map((ticket) => ({ ...ticket, result_type: 'ticket' })), count: results.length } }
+  if (path === '/api/v2/search.json' && method === 'GET') return search(ctx, url)
+  return invalidEndpoint()
+}
+
+function updateTicket(ctx: ApiContext, ticket: Ticket, value: unknown): ApiResponse {
+  const { state } = ctx
+  const parsed = ticketUpdateSchema.safeParse(value)
+  if (!parsed.success) return recordInvalid(describeIssues(parsed.error))
+  const update = parsed.data.ticket
+  const comment = update.comment
+  if (comment && !comment.body?.trim() && !comment.html_body?.trim()) return recordInvalid('Comment: cannot be blank')
+  const requester = update.requester_id === undefined ? null : state.user(update.requester_id)
+  if (update.requester_id !== undefined && !requester) return recordInvalid('Requester: is invalid')
+
+  // Validate everything first, then apply: a rejected update changes nothing, as in Zendesk.
+  const events: Record<string, unknown>[] = []
+  const tagsBefore = [...ticket.tags]
+  if (requester) {
+    events.push({ type: 'Change', field_name: 'requester_id', value: String(requester.id), previous_value: String(ticket.requester_id) })
+    state.setRequester(ticket, requester)
   }
-  return { status: 404, body: { error: 'InvalidEndpoint', description: 'Not found' } }
+  if (update.tags) state.setTags(ticket, update.tags)
+  if (update.additional_tags) state.addTags(ticket, update.additional_tags)
+  if (update.remove_tags) state.removeTags(ticket, update.remove_tags)
+  if (ticket.tags.join(' ') !== tagsBefore.join(' '))
+    events.push({ type: 'Change', field_name: 'tags', value: [...ticket.tags], previous_value: tagsBefore })
+  if (comment) {
+    const added = state.addComment(ticket, { body: comment.body, htmlBody: comment.html_body, isPublic: comment.public ?? true })
+    events.unshift({ ...added })
+  }
+  const audit = { id: Date.now(), ticket_id: ticket.id, created_at: new Date().toISOString(), author_id: state.seed.currentUser.id, events }
+  return { status: 200, body: { ticket: apiTicket(ctx, ticket), audit } }
+}
+
+function search(ctx: ApiContext, url: URL): ApiResponse {
+  const query = url.searchParams.get('query')
+  if (!query?.trim()) return { status: 400, body: { error: 'InvalidSearch', description: 'The query parameter is required' } }
+  const parsed = parseTicketSearch(query)
+  const email = (id: number): string | null => ctx.state.user(id)?.email ?? null
+  const sortBy = url.searchParams.get('sort_by') === 'updated_at' ? 'updated_at' : 'created_at'
+  const direction = url.searchParams.get('sort_order') === 'asc' ? 1 : -1
+  const results = ctx.state
+    .tickets()
+    .filter((t) => parsed.matches(t, email))
+    .sort((a, b) => direction * a[sortBy].localeCompare(b[sortBy]))
+    .map((t) => ({ ...apiTicket(ctx, t), result_type: 'ticket' }))
+  return { status: 200, body: { results, facets: null, next_page: null, previous_page: null, count: results.length } }
 }

@@ -1,8 +1,9 @@
 import { emailDomain, isPublicEmailDomain, type CustomerContext } from '../../domain/customer'
+import { escalationKey } from '../../domain/escalation-note'
 import type { MatchAttempt, MatchStrategy } from '../../domain/match'
 import type { FieldNames } from '../../settings/app-settings'
 import { API_ROOT } from './salesforce-api'
-import { isAccountId, relationshipName, soqlContains, soqlString } from './soql'
+import { isAccountId, relationshipName, soqlContains, soqlPrefix, soqlString } from './soql'
 
 /** One SOQL query for one step of the match cascade. */
 export interface PlannedQuery {
@@ -13,6 +14,8 @@ export interface PlannedQuery {
 
 export interface LookupPlan {
   readonly queries: readonly PlannedQuery[]
+  /** The ticket's open escalation task, asked for in the same composite; null without a ticket. */
+  readonly escalationSoql: string | null
   /** Steps not sent, with the reason, so "what was tried" is complete. */
   readonly skipped: readonly MatchAttempt[]
 }
@@ -34,7 +37,7 @@ export function accountColumns(fields: FieldNames, prefix = ''): string[] {
  * one round trip however many steps apply. Order is the cascade order; the parser takes the
  * first step that matches.
  */
-export function planLookup(context: CustomerContext, fields: FieldNames): LookupPlan {
+export function planLookup(context: CustomerContext, fields: FieldNames, escalationKeyField: string | null = null): LookupPlan {
   const queries: PlannedQuery[] = []
   const skipped: MatchAttempt[] = []
   const accountSelect = accountColumns(fields).join(', ')
@@ -76,17 +79,32 @@ export function planLookup(context: CustomerContext, fields: FieldNames): Lookup
       soql: `SELECT ${accountSelect} FROM Account WHERE Website LIKE ${soqlContains(domain)} LIMIT ${WEBSITE_LIMIT}`,
     })
   }
-  return { queries, skipped }
+  const ticket = context.ticket
+  const escalationSoql = ticket ? openEscalationSoql(ticket.id, escalationKey(ticket.subdomain, ticket.id), escalationKeyField) : null
+  return { queries, skipped, escalationSoql }
+}
+
+const TASK_COLUMNS = 'Id, OwnerId, Owner.Name, WhatId, CreatedDate, Description'
+
+/**
+ * The open escalation task of a ticket: by the unique key field when the admin has one, else by
+ * the subject prefix we write (then filtered to the matched account by the parser).
+ */
+export function openEscalationSoql(ticketId: number, key: string, escalationKeyField: string | null): string {
+  if (escalationKeyField) {
+    return `SELECT ${TASK_COLUMNS} FROM Task WHERE ${escalationKeyField} = ${soqlString(key)} AND IsClosed = false LIMIT 1`
+  }
+  return `SELECT ${TASK_COLUMNS} FROM Task WHERE Subject LIKE ${soqlPrefix(`[Escalation] #${ticketId} `)} AND IsClosed = false ORDER BY CreatedDate DESC LIMIT 5`
 }
 
 /** The composite body: one GET query subrequest per planned query, independent of each other. */
 export function compositeBody(plan: LookupPlan): unknown {
+  const get = (referenceId: string, soql: string) => ({ method: 'GET', referenceId, url: `${API_ROOT}/query?q=${encodeURIComponent(soql)}` })
   return {
     allOrNone: false,
-    compositeRequest: plan.queries.map((query, index) => ({
-      method: 'GET',
-      referenceId: `q${index}`,
-      url: `${API_ROOT}/query?q=${encodeURIComponent(query.soql)}`,
-    })),
+    compositeRequest: [
+      ...plan.queries.map((query, index) => get(`q${index}`, query.soql)),
+      ...(plan.escalationSoql ? [get('escalation', plan.escalationSoql)] : []),
+    ],
   }
 }

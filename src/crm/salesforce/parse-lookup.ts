@@ -6,6 +6,7 @@ import type { VendorErrorReader } from '../http/to-crm-error'
 import { toCrmErrorFromStatus } from './read-salesforce-error'
 import type { LookupPlan, PlannedQuery } from './lookup-plan'
 import { parseAccount, websiteMatchesDomain } from './parse-account'
+import { parseOpenEscalation } from './parse-escalation'
 import { compositeResponseSchema, queryResultSchema } from './salesforce-schemas'
 
 interface ParseInput {
@@ -33,7 +34,13 @@ export function parseLookup({ plan, body, fields, baseUrl, readVendorError }: Pa
     if (sub.httpStatusCode !== 200) throw toCrmErrorFromStatus(sub.httpStatusCode, sub.body, readVendorError)
 
     const accounts = accountsFrom(query, sub.body, fields, baseUrl)
-    if (accounts.length === 1 && accounts[0]) return { kind: 'found', account: accounts[0], tried: ordered(tried) }
+    if (accounts.length === 1 && accounts[0]) {
+      const account = accounts[0]
+      const escalationSub = byReference.get('escalation')
+      if (!plan.escalationSoql || !escalationSub) return { kind: 'found', account, tried: ordered(tried) }
+      if (escalationSub.httpStatusCode !== 200) throw toCrmErrorFromStatus(escalationSub.httpStatusCode, escalationSub.body, readVendorError)
+      return { kind: 'found', account, tried: ordered(tried), escalation: parseOpenEscalation(escalationSub.body, account.id, baseUrl) }
+    }
     if (accounts.length > 1) {
       return { kind: 'ambiguous', strategy: query.strategy, candidates: accounts, tried: ordered(tried) }
     }
@@ -54,9 +61,11 @@ function accountsFrom(query: PlannedQuery, body: unknown, fields: FieldNames, ba
     case 'requester-email':
       // A contact without an account (a private contact) matches nothing.
       accounts = records
-        .map((record) => record['Account'])
-        .filter((account) => account !== null && account !== undefined)
-        .map((account) => parseAccount(account, fields, baseUrl, query.strategy))
+        .filter((record) => record['Account'] !== null && record['Account'] !== undefined)
+        .map((record) => ({
+          ...parseAccount(record['Account'], fields, baseUrl, query.strategy),
+          contactId: typeof record['Id'] === 'string' ? record['Id'] : null,
+        }))
       break
     case 'email-domain':
       accounts = records

@@ -13,6 +13,11 @@ export function soqlContains(value: string): string {
   return `'%${escapeLiteral(value).replace(/[%_]/g, (wildcard) => `\\${wildcard}`)}%'`
 }
 
+/** A LIKE pattern matching values that start with `value`, its wildcards taken literally. */
+export function soqlPrefix(value: string): string {
+  return `'${escapeLiteral(value).replace(/[%_]/g, (wildcard) => `\\${wildcard}`)}%'`
+}
+
 function escapeLiteral(value: string): string {
   return value.replace(/[\\'"\n\r\t\b\f]/g, (char) => ESCAPES[char] ?? char)
 }

@@ -4,10 +4,16 @@ import { CardSkeleton } from './card-skeleton'
 import { FoundCard } from './found-card'
 import { LookupErrorView } from './lookup-error-view'
 import { NotFoundView } from './not-found-view'
-import { useAccountLookup } from './use-account-lookup'
+import { useAccountLookup, type CardState } from './use-account-lookup'
+import type { ReactNode } from 'react'
 
-/** The ticket sidebar's account card: one view per lookup state. */
-export function AccountCard() {
+export type FoundState = Extract<CardState, { status: 'found' }>
+
+/**
+ * The ticket sidebar's account card: one view per lookup state. `footer` renders below a found
+ * account (the escalation section), so features stay independent of each other.
+ */
+export function AccountCard({ footer }: { footer?: (found: FoundState) => ReactNode }) {
   const { t } = useI18n()
   const { state, reload } = useAccountLookup()
   return (
@@ -17,7 +23,12 @@ export function AccountCard() {
           case 'loading':
             return <CardSkeleton />
           case 'found':
-            return <FoundCard account={state.account} fetchedAt={state.fetchedAt} refreshing={state.refreshing} onRefresh={reload} />
+            return (
+              <>
+                <FoundCard account={state.account} fetchedAt={state.fetchedAt} refreshing={state.refreshing} onRefresh={reload} />
+                {footer?.(state)}
+              </>
+            )
           case 'ambiguous':
             return <AmbiguousView strategy={state.strategy} candidates={state.candidates} />
           case 'not-found':

@@ -2,11 +2,21 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import type { AccountSummary } from '../../domain/account'
 import { CrmError, isCrmError } from '../../domain/crm-error'
 import type { MatchAttempt, MatchStrategy } from '../../domain/match'
+import type { CustomerContext } from '../../domain/customer'
+import type { ExistingEscalation } from '../../domain/escalation'
 import { useServices } from '../shared/services-context'
 
 export type CardState =
   | { readonly status: 'loading' }
-  | { readonly status: 'found'; readonly account: AccountSummary; readonly fetchedAt: number; readonly refreshing: boolean }
+  | {
+      readonly status: 'found'
+      readonly account: AccountSummary
+      readonly fetchedAt: number
+      readonly refreshing: boolean
+      /** The customer (and ticket) the account was found for; escalation needs it. */
+      readonly customer: CustomerContext
+      readonly escalation: ExistingEscalation | null
+    }
   | {
       readonly status: 'ambiguous'
       readonly strategy: MatchStrategy
@@ -43,7 +53,14 @@ export function useAccountLookup(): AccountLookup {
         const { outcome } = result
         switch (outcome.kind) {
           case 'found':
-            setState({ status: 'found', account: outcome.account, fetchedAt: result.fetchedAt, refreshing: false })
+            setState({
+              status: 'found',
+              account: outcome.account,
+              fetchedAt: result.fetchedAt,
+              refreshing: false,
+              customer,
+              escalation: outcome.escalation ?? null,
+            })
             break
           case 'ambiguous':
             setState({ status: 'ambiguous', strategy: outcome.strategy, candidates: outcome.candidates, refreshing: false })

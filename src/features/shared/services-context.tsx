@@ -1,6 +1,9 @@
 import { createContext, useContext, type ReactNode } from 'react'
 import type { CachedOutcome, TicketPort } from '../../domain/ports'
-import type { CustomerContext } from '../../domain/customer'
+import type { CustomerContext, TicketRef } from '../../domain/customer'
+import type { AccountSummary } from '../../domain/account'
+import type { EscalationDraft, StoredEscalation } from '../../domain/escalation'
+import type { EscalationResult } from '../../domain/escalate'
 import type { LookupOptions } from '../../domain/lookup-account'
 import type { AppSettings } from '../../settings/app-settings'
 
@@ -14,6 +17,7 @@ export interface Services {
   readonly ticket: TicketPort
   lookup(context: CustomerContext, options?: LookupOptions): Promise<CachedOutcome & { readonly fromCache: boolean }>
   now(): number
+  readonly escalation: EscalationService
 }
 
 const ServicesContext = createContext<Services | null>(null)
@@ -26,4 +30,13 @@ export function useServices(): Services {
   const services = useContext(ServicesContext)
   if (!services) throw new Error('useServices must be used inside <ServicesProvider>')
   return services
+}
+
+/** Escalation, as features see it: drafts per ticket and the one-click handoff. */
+export interface EscalationService {
+  /** Who receives escalations for accounts without a CSM; null means escalation is not offered then. */
+  readonly fallbackOwner: string | null
+  load(ticket: TicketRef): StoredEscalation | null
+  saveDraft(ticket: TicketRef, draft: EscalationDraft): void
+  escalate(context: CustomerContext, account: AccountSummary, draft: EscalationDraft): Promise<EscalationResult>
 }

@@ -1,0 +1,49 @@
+// The collapsible "Demo controls" panel: switches the CRM emulator's fault mode so a demo can show
+// each error state of the app without restarting anything.
+
+export const FAULT_MODES = ['none', 'unauthorized', 'quota', 'server-error', 'malformed', 'hang'] as const
+
+export function mountDemoControls(container: HTMLElement, crmControlUrl: string): void {
+  const endpoint = `${crmControlUrl.replace(/\/+$/, '')}/__emulator/faults`
+  const details = document.createElement('details')
+  details.className = 'demo-controls'
+  details.dataset.testid = 'demo-controls'
+  const summary = document.createElement('summary')
+  summary.textContent = 'Demo controls'
+  const caption = document.createElement('p')
+  caption.textContent = 'CRM fault mode (applies to the next CRM request):'
+  const buttons = document.createElement('div')
+  buttons.className = 'fault-buttons'
+  const status = document.createElement('output')
+  status.dataset.testid = 'fault-status'
+
+  const show = (text: string): void => {
+    status.textContent = text
+  }
+  const setMode = async (mode: string): Promise<void> => {
+    try {
+      const response = await fetch(endpoint, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ mode }) })
+      show(response.ok ? `CRM fault: ${mode}` : `The CRM emulator refused (${response.status})`)
+    } catch {
+      show('The CRM emulator is not reachable')
+    }
+  }
+  for (const mode of FAULT_MODES) {
+    const button = document.createElement('button')
+    button.type = 'button'
+    button.textContent = mode
+    button.dataset.fault = mode
+    button.addEventListener('click', () => void setMode(mode))
+    buttons.append(button)
+  }
+  details.append(summary, caption, buttons, status)
+  container.append(details)
+
+  // Show the mode the CRM emulator is in now (another tab or a test may have set it).
+  void fetch(endpoint)
+    .then((r) => (r.ok ? (r.json() as Promise<unknown>) : null))
+    .then((body) => {
+      if (body && typeof body === 'object' && 'mode' in body && typeof body.mode === 'string') show(`CRM fault: ${body.mode}`)
+    })
+    .catch(() => show('The CRM emulator is not reachable'))
+}

@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { z } from 'zod'
+
+// The parts of the built app's manifest.json that Zendesk acts on when it frames the app and
+// proxies its requests. Anything else in the manifest is ignored here.
+const locationSchema = z.union([z.string().min(1), z.looseObject({ url: z.string().min(1) })])
+const parameterSchema = z.looseObject({
+  name: z.string().min(1),
+  type: z.string().optional(),
+  secure: z.boolean().optional(),
+  scopes: z.array(z.string()).optional(),
+  default: z.union([z.string(), z.number(), z.boolean()]).optional(),
+})
+const manifestSchema = z.looseObject({
+  name: z.string().min(1).optional(),
+  version: z.string().optional(),
+  location: z.looseObject({ support: z.looseObject({ ticket_sidebar: locationSchema.optional() }) }),
+  domainWhitelist: z.array(z.string()).optional(),
+  parameters: z.array(parameterSchema).optional(),
+})
+
+export type Scope = 'header' | 'body' | 'url'
+
+export interface ParameterRule {
+  readonly secure: boolean
+  /** Where a secure value may be inserted; null when the manifest sets no scopes (no restriction). */
+  readonly scopes: readonly string[] | null
+  readonly defaultValue: string | number | boolean | undefined
+}
+
+export interface AppManifest {
+  readonly name: string
+  readonly version: string
+  /** The ticket_sidebar location: a path inside the app's assets, or an absolute URL. */
+  readonly sidebarUrl: string
+  readonly domainWhitelist: readonly string[]
+  readonly parameters: ReadonlyMap<string, ParameterRule>
+}
+
+export function readAppManifest(appDir: string): AppManifest {
+  const path = join(appDir, 'manifest.json')
+  let raw: unknown
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'))
+  } catch (error) {
+    throw new Error(`Cannot read the app manifest at ${path}: ${error instanceof Error ? error.message : String(error)}`)
+  }
+  const parsed = manifestSchema.safeParse(raw)
+  if (!parsed.success) throw new Error(`Invalid app manifest at ${path}: ${z.prettifyError(parsed.error)}`)
+  const manifest = parsed.data
+  const location = manifest.location.support.ticket_sidebar
+  if (location === undefined) throw new Error(`The app manifest at ${path} has no location.support.ticket_sidebar`)
+  return {
+    // Zendesk requires a name; a bare test manifest may omit it, and this emulator frames one app.
+    name: manifest.name ?? 'Success Bridge',
+    version: manifest.version ?? '0.0.0',
+    sidebarUrl: typeof location === 'string' ? location : location.url,
+    domainWhitelist: manifest.domainWhitelist ?? [],
+    parameters: new Map(
+      (manifest.parameters ?? []).map((p) => [
+        p.name,
+        { secure: p.secure === true, scopes: p.scopes && p.scopes.length > 0 ? p.scopes : null, defaultValue: p.default },
+      ])
+    ),
+  }
+}
+
+/** The iframe URL without the query Zendesk adds: relative locations are served from the app origin. */
+export function sidebarPageUrl(manifest: AppManifest, appOrigin: string): string {
+  if (/^https?:\/\//i.test(manifest.sidebarUrl)) return manifest.sidebarUrl
+  return `${appOrigin}/${manifest.sidebarUrl.replace(/^\/+/, '')}`
+}

@@ -1,0 +1,93 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { ZendeskState } from '../state'
+import { agentViewData, type AgentViewInputs } from './agent-view-data'
+import type { ApiContext } from './api-shapes'
+import { BodyTooLargeError, readBody, sendJson, sendText } from './http-helpers'
+import { proxyRequest, requestOptionsSchema, type ProxyConfig } from './proxy'
+import { renderAgentView } from './render-agent-view'
+import { handleZendeskApi } from './zendesk-api'
+
+export interface HostServerDeps {
+  readonly state: ZendeskState
+  readonly hostScript: string
+  readonly agentView: AgentViewInputs
+  /** The app page's origin, allowed as a frame source by the agent view's CSP. */
+  readonly appFrameOrigin: string
+  readonly proxy: ProxyConfig
+}
+
+const MAX_BODY_BYTES = 1024 * 1024
+
+/**
+ * A write from another origin is not the agent's own page (the app iframe, or any other site):
+ * Zendesk's session endpoints refuse those. Requests without Origin (tests, curl) are allowed.
+ */
+function crossOriginWrite(req: IncomingMessage): boolean {
+  const origin = req.headers.origin
+  if (origin === undefined || req.method === 'GET' || req.method === 'HEAD') return false
+  return origin !== `http://${req.headers.host ?? ''}`
+}
+
+function agentViewHeaders(appFrameOrigin: string): Record<string, string> {
+  return {
+    'Content-Type': 'text/html; charset=utf-8',
+    'Cache-Control': 'no-store',
+    // Defence in depth for the escaping rule: no inline script could run even if markup slipped in.
+    'Content-Security-Policy': `script-src 'self'; object-src 'none'; base-uri 'none'; frame-src ${appFrameOrigin}`,
+  }
+}
+
+/** The agent-facing server: the ticket view, its script, the API and the proxy. */
+export function createHostServer(deps: HostServerDeps): Server {
+  const { state } = deps
+
+  const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`)
+    const method = req.method ?? 'GET'
+    const path = url.pathname
+
+    if ((path === '/' || path === '/agent' || path === '/agent/') && method === 'GET') {
+      res.writeHead(302, { Location: `/agent/tickets/${state.tickets()[0]?.id ?? 1}` })
+      return void res.end()
+    }
+    const page = /^\/agent\/tickets\/(\d+)\/?$/.exec(path)
+    if (page && method === 'GET') {
+      const ticket = state.ticket(Number(page[1]))
+      if (!ticket) return sendText(res, 404, `No ticket #${Number(page[1])} in this account`)
+      const ctx: ApiContext = { state, apiBase: `${url.origin}/api/v2` }
+      res.writeHead(200, agentViewHeaders(deps.appFrameOrigin))
+      return void res.end(renderAgentView(agentViewData(ctx, ticket, deps.agentView)))
+    }
+    if (path === '/host.js' && method === 'GET') {
+      res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-cache' })
+      return void res.end(deps.hostScript)
+    }
+    if (path === '/__proxy' || path.startsWith('/api/')) {
+      if (crossOriginWrite(req)) return sendJson(res, 403, { error: 'Forbidden', description: 'Cross-origin requests are not accepted' })
+      const body = await readBody(req, MAX_BODY_BYTES)
+      if (path === '/__proxy') {
+        if (method !== 'POST') return sendJson(res, 405, { error: 'MethodNotAllowed', description: 'POST the ZAF request options' })
+        let parsed: unknown
+        try {
+          parsed = JSON.parse(body)
+        } catch {
+          return sendJson(res, 400, { error: 'InvalidJSON', description: 'The body must be the ZAF request options as JSON' })
+        }
+        const options = requestOptionsSchema.safeParse(parsed)
+        if (!options.success) return sendJson(res, 400, { error: 'InvalidRequestOptions', description: options.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') })
+        return sendJson(res, 200, await proxyRequest(options.data, deps.proxy))
+      }
+      const response = handleZendeskApi({ state, apiBase: `${url.origin}/api/v2` }, method, url, body)
+      return sendJson(res, response.status, response.body)
+    }
+    sendText(res, 404, 'Not found')
+  }
+
+  return createServer((req, res) => {
+    route(req, res).catch((error: unknown) => {
+      if (res.headersSent) return void res.destroy()
+      if (error instanceof BodyTooLargeError) return sendJson(res, 413, { error: 'PayloadTooLarge', description: error.message })
+      sendText(res, 500, 'Emulator error')
+    })
+  })
+}

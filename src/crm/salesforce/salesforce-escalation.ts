@@ -1,0 +1,59 @@
+import { CrmError, isCrmError } from '../../domain/crm-error'
+import type { EscalationCrm, EscalationTaskInput, EscalationTaskResult } from '../../domain/ports'
+import type { AppSettings } from '../../settings/app-settings'
+import type { CrmHttp } from '../http/create-crm-http'
+import { openEscalationSoql } from './lookup-plan'
+import { parseOpenEscalation, taskRecordUrl } from './parse-escalation'
+import { API_ROOT } from './salesforce-api'
+import * as z from 'zod/mini'
+
+const createdSchema = z.looseObject({ id: z.string(), success: z.boolean() })
+
+/**
+ * Escalation tasks in Salesforce, safe to call twice for one ticket:
+ * - with an External ID + Unique key field, Salesforce itself refuses a second task
+ *   (DUPLICATE_VALUE), and we read back the one that exists;
+ * - without one, we look for the ticket's open escalation task before creating.
+ */
+export function createSalesforceEscalation(http: CrmHttp, settings: AppSettings): EscalationCrm {
+  const findExisting = async (input: EscalationTaskInput): Promise<EscalationTaskResult | null> => {
+    const soql = openEscalationSoql(input.ticketId, input.key, settings.escalationKeyField)
+    const response = await http.send({ method: 'GET', url: `${API_ROOT}/query`, params: { q: soql } })
+    const existing = parseOpenEscalation(response.data, input.accountId, settings.baseUrl)
+    return existing ? { kind: 'exists', existing } : null
+  }
+
+  return {
+    async createTask(input) {
+      if (!settings.escalationKeyField) {
+        const existing = await findExisting(input)
+        if (existing) return existing
+      }
+      const fields: Record<string, string> = {
+        Subject: input.subject,
+        Description: input.description,
+        OwnerId: input.ownerId,
+        WhatId: input.accountId,
+        Priority: input.priority,
+        Status: 'Not Started',
+        ActivityDate: input.dueDate,
+      }
+      if (input.contactId) fields['WhoId'] = input.contactId
+      if (settings.escalationKeyField) fields[settings.escalationKeyField] = input.key
+      try {
+        // A create is never retried automatically (CrmHttp retries only idempotent requests).
+        const response = await http.send({ method: 'POST', url: `${API_ROOT}/sobjects/Task`, data: fields })
+        const created = createdSchema.safeParse(response.data)
+        if (!created.success || !created.data.success) throw new CrmError('invalid-response', 'Salesforce did not confirm the task')
+        return { kind: 'created', taskId: created.data.id, taskUrl: taskRecordUrl(settings.baseUrl, created.data.id) }
+      } catch (error) {
+        if (isCrmError(error) && error.details.vendorCode === 'DUPLICATE_VALUE') {
+          const existing = await findExisting(input)
+          if (existing) return existing
+        }
+        throw error
+      }
+    },
+  }
+}
+

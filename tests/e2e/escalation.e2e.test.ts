@@ -1,0 +1,149 @@
+import type { FrameLocator, Page } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { launchAgentBrowser } from '../support/browser'
+import { startLocalStack, type LocalStack } from '../support/local-stack'
+
+// One-click escalation end to end: the real app and SDK in Chromium, the CRM emulator recording
+// tasks, the emulated Zendesk recording internal notes and tags.
+let stack: LocalStack
+let browser: Awaited<ReturnType<typeof launchAgentBrowser>>
+let page: Page
+
+beforeAll(async () => {
+  stack = await startLocalStack()
+  browser = await launchAgentBrowser()
+})
+afterAll(async () => {
+  await browser?.dispose()
+  await stack?.close()
+})
+beforeEach(async () => {
+  stack.crm.reset()
+  stack.zendesk.reset()
+  page = await browser.newPage()
+})
+afterEach(async () => {
+  // Drafts live in localStorage on the app origin; clear them so tests stay independent.
+  await page.frameLocator('[data-testid="app-iframe"]').locator('html').evaluate(() => localStorage.clear()).catch(() => undefined)
+  await page?.close()
+})
+
+async function openTicket(id: number): Promise<FrameLocator> {
+  await page.goto(stack.zendesk.ticketUrl(id))
+  const frame = page.frameLocator('[data-testid="app-iframe"]')
+  await frame.getByTestId('csm-name').or(frame.getByText('No CSM assigned')).waitFor({ timeout: 15_000 })
+  return frame
+}
+
+const today = (): string => {
+  const now = new Date()
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`
+}
+
+describe('escalation to the CSM', () => {
+  it('creates one task for the CSM with the context note, an internal note and the tag', async () => {
+    const frame = await openTicket(102)
+    await frame.getByLabel('Reason').selectOption({ label: 'Churn risk' })
+    await frame.getByLabel('What the CSM should know').fill('Threatening to leave if not fixed today.')
+    await frame.getByRole('button', { name: 'Escalate to Marcus Oyelaran' }).click()
+
+    const result = frame.getByTestId('escalation-result')
+    await result.waitFor()
+    expect(await result.innerText()).toContain('Escalated to Marcus Oyelaran')
+    const tasks = stack.crm.tasks()
+    expect(tasks).toHaveLength(1)
+    const task = tasks[0] ?? {}
+    expect(task).toMatchObject({
+      OwnerId: '005000000000002AAA',
+      WhatId: '001000000000002AAA',
+      WhoId: '003000000000002AAA',
+      Subject: '[Escalation] #102 Outage: API returning 500 for all requests',
+      Priority: 'High',
+      Status: 'Not Started',
+      ActivityDate: today(),
+    })
+    const description = String(task['Description'])
+    for (const line of [
+      'https://successbridge-demo.zendesk.com/agent/tickets/102',
+      'Priority: urgent · Status: open',
+      'Reason: Churn risk',
+      'Escalated by: Alex Rivera',
+      'Threatening to leave if not fixed today.',
+      'Requester: Hank Scorpio <hank@globex.example>',
+      'Tickets from this organization in the last 30 days: 1',
+      'Health: 38 (At risk)',
+      'Renewal: ',
+    ]) {
+      expect(description).toContain(line)
+    }
+    expect(await frame.getByRole('link', { name: 'Open task' }).getAttribute('href')).toBe(`${stack.crm.url}/lightning/r/Task/${String(task['Id'])}/view`)
+
+    const notes = stack.zendesk.comments(102)
+    expect(notes).toHaveLength(1)
+    expect(notes[0]).toMatchObject({ public: false })
+    expect(notes[0]?.body).toContain('Escalated to Marcus Oyelaran (Customer Success) by Alex Rivera.')
+    expect(notes[0]?.body).toContain(`/lightning/r/Task/${String(task['Id'])}/view`)
+    expect(stack.zendesk.tags(102)).toContain('csm_escalated')
+    await page.getByTestId('internal-notes').getByText('Escalated to Marcus Oyelaran').waitFor()
+  })
+
+  it('sends once however fast the button is clicked', async () => {
+    const frame = await openTicket(102)
+    await frame.getByRole('button', { name: 'Escalate to Marcus Oyelaran' }).dblclick()
+    await frame.getByTestId('escalation-result').waitFor()
+    expect(stack.crm.tasks()).toHaveLength(1)
+    expect(stack.zendesk.comments(102)).toHaveLength(1)
+  })
+
+  it('shows the existing escalation instead of a second one when the ticket is opened again', async () => {
+    let frame = await openTicket(102)
+    await frame.getByRole('button', { name: 'Escalate to Marcus Oyelaran' }).click()
+    await frame.getByTestId('escalation-result').waitFor()
+
+    frame = await openTicket(102)
+    const result = frame.getByTestId('escalation-result')
+    await result.waitFor()
+    expect(await result.innerText()).toContain('Escalated to Marcus Oyelaran by Alex Rivera')
+    expect(await frame.getByRole('button', { name: /Escalate to/ }).count()).toBe(0)
+    expect(stack.crm.tasks()).toHaveLength(1)
+  })
+
+  it('keeps the note through a CRM failure and creates one task on retry', async () => {
+    const frame = await openTicket(102)
+    await frame.getByLabel('What the CSM should know').fill('Keep me')
+    // The dedupe query and its two automatic retries fail; the create is never sent.
+    stack.crm.setFaults({ mode: 'server-error', remaining: 3 })
+    await frame.getByRole('button', { name: 'Escalate to Marcus Oyelaran' }).click()
+
+    const failure = frame.getByTestId('escalation-failed')
+    await failure.waitFor()
+    expect(await failure.innerText()).toContain('The CRM task was not created')
+    expect(await frame.getByLabel('What the CSM should know').inputValue()).toBe('Keep me')
+    expect(stack.crm.tasks()).toHaveLength(0)
+
+    await frame.getByRole('button', { name: 'Try again' }).click()
+    await frame.getByTestId('escalation-result').waitFor()
+    expect(stack.crm.tasks()).toHaveLength(1)
+    expect(String(stack.crm.tasks()[0]?.['Description'])).toContain('Keep me')
+  })
+
+  it('restores the draft after a reload', async () => {
+    let frame = await openTicket(103)
+    await frame.getByLabel('Reason').selectOption({ label: 'Feature gap' })
+    await frame.getByLabel('What the CSM should know').fill('Needs SCIM before renewal')
+
+    await page.reload()
+    frame = page.frameLocator('[data-testid="app-iframe"]')
+    await frame.getByTestId('csm-name').waitFor()
+    expect(await frame.getByLabel('What the CSM should know').inputValue()).toBe('Needs SCIM before renewal')
+    expect(await frame.getByLabel('Reason').inputValue()).toBe('feature-gap')
+  })
+
+  it('explains instead of offering escalation when the account has no CSM', async () => {
+    const frame = await openTicket(104)
+    const section = frame.getByTestId('escalation')
+    await section.waitFor()
+    expect(await section.innerText()).toContain('This account has no CSM in the CRM')
+    expect(await frame.getByRole('button', { name: /Escalate/ }).count()).toBe(0)
+  })
+})
