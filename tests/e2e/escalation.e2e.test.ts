@@ -52,7 +52,7 @@ describe('escalation to the CSM', () => {
     expect(await result.innerText()).toContain('Escalated to Marcus Oyelaran')
     const tasks = stack.crm.tasks()
     expect(tasks).toHaveLength(1)
-    const task = tasks[0] ?? {}
+    const task: Record<string, unknown> = tasks[0] ?? {}
     expect(task).toMatchObject({
       OwnerId: '005000000000002AAA',
       WhatId: '001000000000002AAA',
