@@ -1,0 +1,94 @@
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { startCrmEmulator, type CrmEmulator } from '../../emulators/crm/create-crm-emulator'
+import { startZendeskEmulator, type ZendeskEmulator } from '../../emulators/zendesk/create-zendesk-emulator'
+import { createCrm } from '../../src/crm/create-connector'
+import { zafAdapter } from '../../src/crm/http/zaf-adapter'
+import { isCrmError } from '../../src/domain/crm-error'
+import type { EscalationTaskInput } from '../../src/domain/ports'
+import { parseSettings } from '../../src/settings/app-settings'
+import { proxyZafClient } from '../support/proxy-zaf-client'
+
+let crm: CrmEmulator
+let zendesk: ZendeskEmulator
+let appDir: string
+
+beforeAll(async () => {
+  crm = await startCrmEmulator({ token: 'contract-token' })
+  appDir = mkdtempSync(join(tmpdir(), 'sb-contract-esc-'))
+  copyFileSync(resolve(import.meta.dirname, '../../manifest.json'), join(appDir, 'manifest.json'))
+  zendesk = await startZendeskEmulator({
+    appDir,
+    settings: { crm_provider: 'salesforce', crm_base_url: crm.url, crm_api_token: 'contract-token' },
+    extraWhitelist: ['127.0.0.1'],
+  })
+})
+afterAll(async () => {
+  await zendesk.close()
+  await crm.close()
+  rmSync(appDir, { recursive: true, force: true })
+})
+beforeEach(() => crm.reset())
+
+function escalationCrm(keyField: string | null) {
+  const parsed = parseSettings({ crm_provider: 'salesforce', crm_base_url: crm.url, ...(keyField ? { field_escalation_key: keyField } : {}) })
+  if (!parsed.ok) throw new Error('bad settings')
+  return createCrm(parsed.settings, zafAdapter(proxyZafClient(zendesk.hostUrl))).escalation
+}
+
+const input: EscalationTaskInput = {
+  key: 'zd:successbridge-demo:102',
+  ticketId: 102,
+  subject: '[Escalation] #102 Outage: API returning 500 for all requests',
+  description: 'Zendesk ticket #102\nEscalated by: Alex Rivera',
+  ownerId: '005000000000002AAA',
+  accountId: '001000000000002AAA',
+  contactId: '003000000000002AAA',
+  priority: 'High',
+  dueDate: '2026-11-25',
+}
+
+describe('Salesforce escalation tasks against the CRM emulator', () => {
+  it('without a key field, looks for the open escalation first and creates only one task', async () => {
+    const tasks = escalationCrm(null)
+    expect(await tasks.createTask(input)).toMatchObject({ kind: 'created', taskUrl: `${crm.url}/lightning/r/Task/00T000000000001AAA/view` })
+    expect(await tasks.createTask(input)).toMatchObject({ kind: 'exists', existing: { taskId: '00T000000000001AAA', ownerName: 'Marcus Oyelaran', escalatedBy: 'Alex Rivera' } })
+    expect(crm.tasks()).toHaveLength(1)
+    expect(crm.tasks()[0]).toMatchObject({ OwnerId: input.ownerId, WhatId: input.accountId, WhoId: input.contactId, Priority: 'High', Status: 'Not Started', ActivityDate: '2026-11-25' })
+    expect(crm.requests().map((r) => `${r.method} ${r.path}`)).toEqual([
+      'GET /services/data/v62.0/query',
+      'POST /services/data/v62.0/sobjects/Task',
+      'GET /services/data/v62.0/query',
+    ])
+  })
+
+  it('with an External ID key field, lets Salesforce refuse the duplicate and reads back the existing task', async () => {
+    const tasks = escalationCrm('Zendesk_Escalation_Key__c')
+    expect(await tasks.createTask(input)).toMatchObject({ kind: 'created' })
+    expect(await tasks.createTask(input)).toMatchObject({ kind: 'exists', existing: { taskId: '00T000000000001AAA' } })
+    expect(crm.tasks()).toHaveLength(1)
+    expect(crm.tasks()[0]?.['Zendesk_Escalation_Key__c']).toBe(input.key)
+    expect(crm.requests().map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([
+      'POST /services/data/v62.0/sobjects/Task 201',
+      'POST /services/data/v62.0/sobjects/Task 400',
+      'GET /services/data/v62.0/query 200',
+    ])
+  })
+
+  it('never retries a create on its own, and maps a refused owner to a readable kind', async () => {
+    const tasks = escalationCrm('Zendesk_Escalation_Key__c')
+    crm.setFaults({ mode: 'server-error', remaining: 1 })
+    await expect(tasks.createTask(input)).rejects.toMatchObject({ kind: 'unavailable' })
+    expect(crm.requests()).toHaveLength(1)
+
+    try {
+      await tasks.createTask({ ...input, ownerId: '005999999999999AAA' })
+      expect.unreachable()
+    } catch (error) {
+      expect(isCrmError(error) && [error.kind, error.details.vendorCode]).toEqual(['rejected', 'INVALID_CROSS_REFERENCE_KEY'])
+    }
+    expect(crm.tasks()).toEqual([])
+  })
+})
