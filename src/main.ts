@@ -3,6 +3,7 @@ performance.mark('sb:start')
 
 import { crash } from '../translations/en.json'
 import { autoResize } from './zendesk/auto-resize'
+import { STARTUP_PATHS } from './zendesk/context-paths'
 import { initZafClient } from './zendesk/init-zaf-client'
 
 /**
@@ -17,7 +18,10 @@ if (!container) throw new Error('index.html has no #root')
 const client = initZafClient()
 if (client) autoResize(client, container)
 
-const composition = client ? import('./app/compose').then(({ compose }) => compose(client)) : null
+// Ask Zendesk for everything start-up needs now: the answers arrive while the chunks download.
+const startup = client ? { metadata: client.metadata(), ticket: client.get([...STARTUP_PATHS]) } : null
+startup?.ticket.catch(() => undefined)
+const composition = client && startup ? import('./app/compose').then(({ compose }) => compose(client, startup)) : null
 // Handled by the UI once it has loaded; never an unhandled rejection before that.
 composition?.catch(() => undefined)
 

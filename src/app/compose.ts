@@ -9,8 +9,8 @@ import { loadMessages, resolveLocale, SUPPORTED_LOCALES } from '../i18n/locale'
 import { createTranslator, type Translator } from '../i18n/translator'
 import { englishMessages as en, englishTranslator } from './english'
 import { parseSettings, type SettingProblem } from '../settings/app-settings'
-import { readCustomerContext } from '../zendesk/read-customer-context'
-import type { ZafClient } from '../zendesk/zaf-client'
+import { parseCustomerContext } from '../zendesk/read-customer-context'
+import type { ZafClient, ZafMetadata } from '../zendesk/zaf-client'
 import { createZafTicketPort } from '../zendesk/zaf-ticket-port'
 
 /** How long a lookup is reused without asking the CRM again. */
@@ -24,12 +24,19 @@ export type Composition =
  * The composition root: the only place that knows concrete adapters. Everything it needs from
  * Zendesk is asked for at once, so start-up costs one ZAF round trip after the handshake.
  */
-export async function compose(client: ZafClient): Promise<Composition> {
+/** ZAF answers main.ts asked for before this chunk had loaded, so they are waiting when it runs. */
+export interface StartupRequests {
+  readonly metadata: Promise<ZafMetadata>
+  /** A `get` of `STARTUP_PATHS` (zendesk/context-paths.ts). */
+  readonly ticket: Promise<Record<string, unknown>>
+}
+
+export async function compose(client: ZafClient, startup: StartupRequests): Promise<Composition> {
   performance.mark('sb:lookup-loaded')
-  const customer = readCustomerContext(client)
+  const customer = startup.ticket.then(parseCustomerContext)
   // Swallow here too: an unhandled rejection before the card asks for it would be noise.
   customer.catch(() => undefined)
-  const [metadata, user] = await Promise.all([client.metadata(), client.get('currentUser.locale').catch((): Record<string, unknown> => ({}))])
+  const [metadata, user] = await Promise.all([startup.metadata, startup.ticket.catch((): Record<string, unknown> => ({}))])
   performance.mark('sb:registered')
   const translator = await translatorFor(user['currentUser.locale'])
 

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini'
 import type { CustomerContext, Organization, Requester } from '../domain/customer'
+import { CONTEXT_PATHS } from './context-paths'
 import type { ZafClient } from './zaf-client'
 
 const userSchema = z.looseObject({
@@ -16,11 +17,14 @@ const organizationSchema = z.looseObject({
   domains: z.nullable(z.optional(z.union([z.string(), z.array(z.string())]))),
 })
 
-export const CONTEXT_PATHS = ['ticket.requester', 'ticket.organization', 'ticket.id', 'currentAccount.subdomain'] as const
 
 /** Reads requester, organization and ticket in one ZAF round trip. Missing or malformed parts become null. */
 export async function readCustomerContext(client: ZafClient): Promise<CustomerContext> {
-  const data = await client.get(CONTEXT_PATHS)
+  return parseCustomerContext(await client.get(CONTEXT_PATHS))
+}
+
+/** The customer context from the answer to a ZAF `get` of `CONTEXT_PATHS`. */
+export function parseCustomerContext(data: Record<string, unknown>): CustomerContext {
   const ticketId = data['ticket.id']
   const subdomain = data['currentAccount.subdomain']
   return {
