@@ -55,7 +55,10 @@ if (data.settings) {
     fail(`Cannot read --settings ${data.settings}: ${error instanceof Error ? error.message : String(error)}`)
   }
   const parsed = settingsSchema.safeParse(json)
-  if (!parsed.success) fail(`--settings must be a JSON object of string, number or boolean values:\n${z.prettifyError(parsed.error)}`)
+  if (!parsed.success)
+    fail(
+      `--settings must be a JSON object of string, number or boolean values:\n${z.prettifyError(parsed.error)}`
+    )
   settings = parsed.data
 }
 
@@ -69,7 +72,9 @@ const emulator = await startZendeskEmulator({
   ...(data['proxy-timeout-ms'] ? { proxyTimeoutMs: data['proxy-timeout-ms'] } : {}),
 })
 console.log(`Emulated Zendesk: ${emulator.hostUrl}`)
-console.log(`App assets from ${emulator.appOrigin}; open ${emulator.hostUrl}/ for the first ticket. Ctrl+C stops.`)
+console.log(
+  `App assets from ${emulator.appOrigin}; open ${emulator.hostUrl}/ for the first ticket. Ctrl+C stops.`
+)
 
 let stopping = false
 const stop = (): void => {

@@ -49,9 +49,14 @@ export const seedSchema = z
     const users = new Set(seed.users.map((u) => u.id))
     const orgs = new Set(seed.organizations.map((o) => o.id))
     for (const [index, t] of seed.tickets.entries()) {
-      if (!users.has(t.requester_id)) ctx.addIssue({ code: 'custom', path: ['tickets', index, 'requester_id'], message: 'no such user' })
+      if (!users.has(t.requester_id))
+        ctx.addIssue({ code: 'custom', path: ['tickets', index, 'requester_id'], message: 'no such user' })
       if (t.organization_id !== null && !orgs.has(t.organization_id))
-        ctx.addIssue({ code: 'custom', path: ['tickets', index, 'organization_id'], message: 'no such organization' })
+        ctx.addIssue({
+          code: 'custom',
+          path: ['tickets', index, 'organization_id'],
+          message: 'no such organization',
+        })
     }
   })
 export type ZendeskSeed = z.infer<typeof seedSchema>
@@ -138,11 +143,17 @@ export class ZendeskState {
   }
   removeTags(ticket: Ticket, tags: readonly string[]): void {
     const gone = new Set(normaliseTags(tags))
-    this.setTags(ticket, ticket.tags.filter((t) => !gone.has(t)))
+    this.setTags(
+      ticket,
+      ticket.tags.filter((t) => !gone.has(t))
+    )
   }
 
   /** Zendesk keeps both renderings of a comment; whichever was sent, the other is derived. */
-  addComment(ticket: Ticket, input: { body?: string | undefined; htmlBody?: string | undefined; isPublic: boolean }): Comment {
+  addComment(
+    ticket: Ticket,
+    input: { body?: string | undefined; htmlBody?: string | undefined; isPublic: boolean }
+  ): Comment {
     const body = input.body ?? htmlToText(input.htmlBody ?? '')
     const comment: Comment = {
       id: this.nextCommentId++,

@@ -77,10 +77,23 @@ describe('agent view', () => {
     expect(byTestId('internal-notes').children.length).toBe(0)
     expect(byTestId('internal-notes-empty').hidden).toBe(false)
     data.ticket.tags = ['csm_escalated', '<i>x</i>']
-    data.comments = [...data.comments, { id: 7, body: 'Escalated <img src=x onerror=alert(3)>', public: false, created_at: '2026-11-25T10:00:00Z' }]
+    data.comments = [
+      ...data.comments,
+      {
+        id: 7,
+        body: 'Escalated <img src=x onerror=alert(3)>',
+        public: false,
+        created_at: '2026-11-25T10:00:00Z',
+      },
+    ]
     view.render(data)
-    expect([...byTestId('ticket-tags').children].map((t) => t.textContent)).toEqual(['csm_escalated', '<i>x</i>'])
-    expect([...byTestId('internal-notes').children].map((n) => n.textContent)).toEqual(['Escalated <img src=x onerror=alert(3)>'])
+    expect([...byTestId('ticket-tags').children].map((t) => t.textContent)).toEqual([
+      'csm_escalated',
+      '<i>x</i>',
+    ])
+    expect([...byTestId('internal-notes').children].map((n) => n.textContent)).toEqual([
+      'Escalated <img src=x onerror=alert(3)>',
+    ])
     expect(byTestId('internal-notes-empty').hidden).toBe(true)
     expect(document.body.querySelectorAll('img, i').length).toBe(0)
   })

@@ -41,7 +41,9 @@ export function mountAgentView(root: ParentNode, data: HostData, handlers: Agent
   picker.addEventListener('change', () => handlers.onPickTicket(Number(picker.value)))
 
   const requesterSelect = byTestId<HTMLSelectElement>(root, 'requester-select')
-  requesterSelect.replaceChildren(...data.users.filter((u) => u.role === 'end-user').map((u) => option(u.id, u.name)))
+  requesterSelect.replaceChildren(
+    ...data.users.filter((u) => u.role === 'end-user').map((u) => option(u.id, u.name))
+  )
   requesterSelect.addEventListener('change', () => handlers.onChangeRequester(Number(requesterSelect.value)))
 
   byTestId(root, 'current-user').textContent = data.currentUser.name
@@ -56,7 +58,9 @@ export function mountAgentView(root: ParentNode, data: HostData, handlers: Agent
     byTestId(root, 'ticket-subject').textContent = t.subject
     byTestId(root, 'ticket-status').textContent = t.status
     byTestId(root, 'ticket-priority').textContent = t.priority ?? '-'
-    byTestId(root, 'ticket-requester').textContent = requester ? `${requester.name} <${requester.email}>` : '-'
+    byTestId(root, 'ticket-requester').textContent = requester
+      ? `${requester.name} <${requester.email}>`
+      : '-'
     byTestId(root, 'ticket-organization').textContent = organization?.name ?? '-'
     byTestId(root, 'ticket-description').textContent = t.description
     byTestId(root, 'ticket-tags').replaceChildren(...t.tags.map((tag) => textItem('span', tag, 'tag')))
@@ -71,7 +75,11 @@ export function mountAgentView(root: ParentNode, data: HostData, handlers: Agent
   return {
     render,
     notify(message, type) {
-      const toast = textItem('li', message, `toast toast-${type === 'error' || type === 'alert' ? type : 'notice'}`)
+      const toast = textItem(
+        'li',
+        message,
+        `toast toast-${type === 'error' || type === 'alert' ? type : 'notice'}`
+      )
       notifications.append(toast)
       setTimeout(() => toast.remove(), 5000)
     },

@@ -22,7 +22,11 @@ export function mountDemoControls(container: HTMLElement, crmControlUrl: string)
   }
   const setMode = async (mode: string): Promise<void> => {
     try {
-      const response = await fetch(endpoint, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ mode }) })
+      const response = await fetch(endpoint, {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ mode }),
+      })
       show(response.ok ? `CRM fault: ${mode}` : `The CRM emulator refused (${response.status})`)
     } catch {
       show('The CRM emulator is not reachable')
@@ -43,7 +47,8 @@ export function mountDemoControls(container: HTMLElement, crmControlUrl: string)
   void fetch(endpoint)
     .then((r) => (r.ok ? (r.json() as Promise<unknown>) : null))
     .then((body) => {
-      if (body && typeof body === 'object' && 'mode' in body && typeof body.mode === 'string') show(`CRM fault: ${body.mode}`)
+      if (body && typeof body === 'object' && 'mode' in body && typeof body.mode === 'string')
+        show(`CRM fault: ${body.mode}`)
     })
     .catch(() => show('The CRM emulator is not reachable'))
 }

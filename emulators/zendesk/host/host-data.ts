@@ -26,7 +26,12 @@ export const ticketRecord = z.object({
   tags: z.array(z.string()),
   created_at: z.string(),
 })
-export const noteRecord = z.object({ id: z.number(), body: z.string(), public: z.boolean(), created_at: z.string() })
+export const noteRecord = z.object({
+  id: z.number(),
+  body: z.string(),
+  public: z.boolean(),
+  created_at: z.string(),
+})
 
 export const hostDataSchema = z.object({
   /** The app's page without the query Zendesk appends (origin, app_guid). */

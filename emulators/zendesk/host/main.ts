@@ -46,7 +46,10 @@ const host = startZafHost({
   appGuid,
   data,
   onEffect: applyEffect,
-  performRequest: createRequestBridge({ hostOrigin: location.origin, onApiWrite: () => void refreshFromServer() }),
+  performRequest: createRequestBridge({
+    hostOrigin: location.origin,
+    onApiWrite: () => void refreshFromServer(),
+  }),
 })
 
 function applyEffect(effect: HostEffect): void {

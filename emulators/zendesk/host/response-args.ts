@@ -6,7 +6,13 @@ import * as z from 'zod/mini'
  * (tests/support/proxy-zaf-client.ts uses it too).
  */
 export type ProxyAnswer =
-  | { outcome: 'response'; status: number; statusText: string; headers: Record<string, string>; responseText: string }
+  | {
+      outcome: 'response'
+      status: number
+      statusText: string
+      headers: Record<string, string>
+      responseText: string
+    }
   | { outcome: 'timeout' }
   /** The browser could not reach the URL at all (only for `cors: true`, which skips the proxy). */
   | { outcome: 'network-error' }
@@ -45,9 +51,14 @@ function treatsAsJson(options: RequestShape, headers: Record<string, string>): b
   return /[/+]json\b/i.test(headers['content-type'] ?? '')
 }
 
-export function toResponseArgs(answer: ProxyAnswer, options: RequestShape): { done: boolean; responseArgs: unknown[] } {
-  if (answer.outcome === 'timeout') return { done: false, responseArgs: [{ status: 0, statusText: 'timeout', responseText: '' }] }
-  if (answer.outcome === 'network-error') return { done: false, responseArgs: [{ status: 0, statusText: 'error', responseText: '' }] }
+export function toResponseArgs(
+  answer: ProxyAnswer,
+  options: RequestShape
+): { done: boolean; responseArgs: unknown[] } {
+  if (answer.outcome === 'timeout')
+    return { done: false, responseArgs: [{ status: 0, statusText: 'timeout', responseText: '' }] }
+  if (answer.outcome === 'network-error')
+    return { done: false, responseArgs: [{ status: 0, statusText: 'error', responseText: '' }] }
 
   const asJson = treatsAsJson(options, answer.headers)
   const parsed: Parsed = asJson && answer.responseText !== '' ? parseJson(answer.responseText) : { ok: false }
@@ -63,6 +74,9 @@ export function toResponseArgs(answer: ProxyAnswer, options: RequestShape): { do
   if (asJson && answer.responseText !== '' && !parsed.ok)
     return { done: false, responseArgs: [{ ...complete, statusText: 'parsererror' }] }
   if (options.httpCompleteResponse) return { done: true, responseArgs: [complete] }
+  const xhr = { status: answer.status, statusText: answer.statusText, responseText: answer.responseText }
+  // jQuery: a 204 has no data ("nocontent"); undefined crosses postMessage as null.
+  if (answer.status === 204) return { done: true, responseArgs: [null, 'nocontent', xhr] }
   const body = parsed.ok ? parsed.value : answer.responseText
-  return { done: true, responseArgs: [body, 'success', { status: answer.status, statusText: answer.statusText, responseText: answer.responseText }] }
+  return { done: true, responseArgs: [body, 'success', xhr] }
 }

@@ -40,7 +40,10 @@ beforeEach(() => {
   iframe.contentWindow.postMessage = posted
   effects = []
   requests = []
-  outcome = { done: true, responseArgs: [{ ok: true }, 'success', { status: 200, statusText: 'OK', responseText: '{"ok":true}' }] }
+  outcome = {
+    done: true,
+    responseArgs: [{ ok: true }, 'success', { status: 200, statusText: 'OK', responseText: '{"ok":true}' }],
+  }
   start()
 })
 afterEach(() => {
@@ -49,9 +52,19 @@ afterEach(() => {
 })
 
 /** What the SDK posts: JSON strings with its appGuid, from the iframe's window and the app origin. */
-function fromApp(message: Record<string, unknown> | string, options: { origin?: string; source?: Window | null } = {}): void {
-  const payload = typeof message === 'string' ? message : JSON.stringify({ ...message, appGuid: GUID, instanceGuid: GUID })
-  window.dispatchEvent(new MessageEvent('message', { data: payload, origin: options.origin ?? APP_ORIGIN, source: options.source === undefined ? iframe.contentWindow : options.source }))
+function fromApp(
+  message: Record<string, unknown> | string,
+  options: { origin?: string; source?: Window | null } = {}
+): void {
+  const payload =
+    typeof message === 'string' ? message : JSON.stringify({ ...message, appGuid: GUID, instanceGuid: GUID })
+  window.dispatchEvent(
+    new MessageEvent('message', {
+      data: payload,
+      origin: options.origin ?? APP_ORIGIN,
+      source: options.source === undefined ? iframe.contentWindow : options.source,
+    })
+  )
 }
 
 /** Everything posted to the iframe, parsed; each must have been a JSON string sent to the app origin. */
@@ -71,8 +84,20 @@ describe('handshake', () => {
       {
         key: 'zaf.app.registered',
         message: {
-          context: { instanceGuid: GUID, product: 'support', account: { subdomain: 'successbridge-demo' }, location: 'ticket_sidebar', ticketId: 101 },
-          metadata: { appId: 1, installationId: 1, name: 'Success Bridge', version: '0.1.0', settings: { crm_provider: 'salesforce', health_risk_below: 50 } },
+          context: {
+            instanceGuid: GUID,
+            product: 'support',
+            account: { subdomain: 'successbridge-demo' },
+            location: 'ticket_sidebar',
+            ticketId: 101,
+          },
+          metadata: {
+            appId: 1,
+            installationId: 1,
+            name: 'Success Bridge',
+            version: '0.1.0',
+            settings: { crm_provider: 'salesforce', health_risk_below: 50 },
+          },
         },
       },
     ])
@@ -89,14 +114,30 @@ describe('handshake', () => {
   })
 
   it('accepts structured-clone objects as well as JSON strings', () => {
-    window.dispatchEvent(new MessageEvent('message', { data: { key: 'iframe.handshake', appGuid: GUID }, origin: APP_ORIGIN, source: iframe.contentWindow }))
+    window.dispatchEvent(
+      new MessageEvent('message', {
+        data: { key: 'iframe.handshake', appGuid: GUID },
+        origin: APP_ORIGIN,
+        source: iframe.contentWindow,
+      })
+    )
     expect(lastSent()?.['key']).toBe('zaf.app.registered')
   })
 })
 
 describe('get', () => {
   it('answers ZAF objects in camelCase, with a "No such API" entry for unknown paths', () => {
-    fromApp({ id: 1, request: 'get', params: ['ticket.requester', 'ticket.organization', 'ticket.requester.email', 'currentUser.locale', 'ticket.nope'] })
+    fromApp({
+      id: 1,
+      request: 'get',
+      params: [
+        'ticket.requester',
+        'ticket.organization',
+        'ticket.requester.email',
+        'currentUser.locale',
+        'ticket.nope',
+      ],
+    })
     expect(lastSent()).toEqual({
       id: 1,
       result: {
@@ -106,19 +147,41 @@ describe('get', () => {
           email: 'jane.doe@northwind.example',
           externalId: null,
           role: 'end-user',
-          organizations: [{ id: 9001, name: 'Northwind Traders', externalId: '001000000000001AAA', domains: 'northwind.example' }],
+          organizations: [
+            {
+              id: 9001,
+              name: 'Northwind Traders',
+              externalId: '001000000000001AAA',
+              domains: 'northwind.example',
+            },
+          ],
         },
-        'ticket.organization': { id: 9001, name: 'Northwind Traders', externalId: '001000000000001AAA', domains: 'northwind.example' },
+        'ticket.organization': {
+          id: 9001,
+          name: 'Northwind Traders',
+          externalId: '001000000000001AAA',
+          domains: 'northwind.example',
+        },
         'ticket.requester.email': 'jane.doe@northwind.example',
         'currentUser.locale': 'en-US',
-        errors: { 'ticket.nope': { name: 'APIUnavailable', message: '"ticket.nope" No such API', path: 'ticket.nope' } },
+        errors: {
+          'ticket.nope': {
+            name: 'APIUnavailable',
+            message: '"ticket.nope" No such API',
+            path: 'ticket.nope',
+          },
+        },
       },
     })
   })
 
   it('gives the whole ticket, and null for an organization the ticket does not have', () => {
     start(105)
-    fromApp({ id: 2, request: 'get', params: ['ticket', 'ticket.organization', 'ticket.organization.name', 'currentAccount', 'currentUser'] })
+    fromApp({
+      id: 2,
+      request: 'get',
+      params: ['ticket', 'ticket.organization', 'ticket.organization.name', 'currentAccount', 'currentUser'],
+    })
     const result = lastSent()?.['result'] as Record<string, unknown>
     expect(result['ticket']).toEqual({
       id: 105,
@@ -127,21 +190,44 @@ describe('get', () => {
       priority: 'high',
       status: 'open',
       tags: [],
-      requester: { id: 205, name: "Mallory <b>O'Brien</b>", email: 'mallory@hostile.example', externalId: null, role: 'end-user', organizations: [] },
+      requester: {
+        id: 205,
+        name: "Mallory <b>O'Brien</b>",
+        email: 'mallory@hostile.example',
+        externalId: null,
+        role: 'end-user',
+        organizations: [],
+      },
       organization: null,
       createdAt: '2026-11-25T08:30:00Z',
     })
     expect(result['ticket.organization']).toBeNull()
     expect(result['ticket.organization.name']).toBeNull()
     expect(result['currentAccount']).toEqual({ subdomain: 'successbridge-demo' })
-    expect(result['currentUser']).toEqual({ id: 1, name: 'Alex Rivera', email: 'alex.rivera@successbridge-demo.example', locale: 'en-US', role: 'agent', timeZone: { ianaName: 'Europe/London' } })
+    expect(result['currentUser']).toEqual({
+      id: 1,
+      name: 'Alex Rivera',
+      email: 'alex.rivera@successbridge-demo.example',
+      locale: 'en-US',
+      role: 'agent',
+      timeZone: { ianaName: 'Europe/London' },
+    })
     expect(result['errors']).toEqual({})
   })
 
   it('does not walk into objects beyond the documented paths', () => {
-    fromApp({ id: 3, request: 'get', params: ['ticket.tags.length', 'ticket.requester.organizations.0', 'constructor', 'ticket.__proto__'] })
+    fromApp({
+      id: 3,
+      request: 'get',
+      params: ['ticket.tags.length', 'ticket.requester.organizations.0', 'constructor', 'ticket.__proto__'],
+    })
     const result = lastSent()?.['result'] as { errors: Record<string, unknown> }
-    expect(Object.keys(result.errors)).toEqual(['ticket.tags.length', 'ticket.requester.organizations.0', 'constructor', 'ticket.__proto__'])
+    expect(Object.keys(result.errors)).toEqual([
+      'ticket.tags.length',
+      'ticket.requester.organizations.0',
+      'constructor',
+      'ticket.__proto__',
+    ])
   })
 })
 
@@ -150,7 +236,16 @@ describe('set and invoke', () => {
     fromApp({ id: 4, request: 'set', params: { 'ticket.subject': 'New subject', 'ticket.status': 'solved' } })
     expect(lastSent()).toEqual({
       id: 4,
-      result: { 'ticket.subject': 'New subject', errors: { 'ticket.status': { name: 'APIUnavailable', message: '"ticket.status" No such API', path: 'ticket.status' } } },
+      result: {
+        'ticket.subject': 'New subject',
+        errors: {
+          'ticket.status': {
+            name: 'APIUnavailable',
+            message: '"ticket.status" No such API',
+            path: 'ticket.status',
+          },
+        },
+      },
     })
     expect(data.ticket.subject).toBe('New subject')
     expect(effects).toEqual([{ kind: 'subject-changed', subject: 'New subject' }])
@@ -160,8 +255,16 @@ describe('set and invoke', () => {
     fromApp({ id: 5, request: 'invoke', params: { resize: [{ width: '100%', height: '321px' }] } })
     fromApp({ id: 6, request: 'invoke', params: { resize: [{ height: 200 }] } })
     fromApp({ id: 7, request: 'invoke', params: { notify: ['Saved', 'error'], track: [{ type: 'click' }] } })
-    fromApp({ id: 8, request: 'invoke', params: { 'instances.create': [{ location: 'modal', url: 'assets/modal.html' }] } })
-    fromApp({ id: 9, request: 'invoke', params: { 'comment.appendText': ['hi'], resize: [{ height: 'calc(1px)' }] } })
+    fromApp({
+      id: 8,
+      request: 'invoke',
+      params: { 'instances.create': [{ location: 'modal', url: 'assets/modal.html' }] },
+    })
+    fromApp({
+      id: 9,
+      request: 'invoke',
+      params: { 'comment.appendText': ['hi'], resize: [{ height: 'calc(1px)' }] },
+    })
     expect(sent().map((m) => m['result'])).toEqual([
       { errors: {} },
       { errors: {} },
@@ -169,7 +272,11 @@ describe('set and invoke', () => {
       { errors: {} },
       {
         errors: {
-          'comment.appendText': { name: 'APIUnavailable', message: '"comment.appendText" No such API', path: 'comment.appendText' },
+          'comment.appendText': {
+            name: 'APIUnavailable',
+            message: '"comment.appendText" No such API',
+            path: 'comment.appendText',
+          },
           resize: { name: 'InvalidArgument', message: 'resize expects {width, height}', path: 'resize' },
         },
       },
@@ -209,14 +316,34 @@ describe('events', () => {
 
 describe('request', () => {
   it('performs request:N and answers zaf.request:N.done or .fail with responseArgs', async () => {
-    fromApp({ key: 'request:1', message: { url: 'https://acme.my.salesforce.com/x', type: 'GET', secure: true, headers: { Authorization: 'Bearer {{setting.crm_api_token}}' } } })
+    fromApp({
+      key: 'request:1',
+      message: {
+        url: 'https://acme.my.salesforce.com/x',
+        type: 'GET',
+        secure: true,
+        headers: { Authorization: 'Bearer {{setting.crm_api_token}}' },
+      },
+    })
     await vi.waitFor(() => expect(lastSent()?.['key']).toBe('zaf.request:1.done'))
     expect(lastSent()?.['message']).toEqual({ responseArgs: outcome.responseArgs })
-    expect(requests).toEqual([{ url: 'https://acme.my.salesforce.com/x', type: 'GET', secure: true, headers: { Authorization: 'Bearer {{setting.crm_api_token}}' } }])
+    expect(requests).toEqual([
+      {
+        url: 'https://acme.my.salesforce.com/x',
+        type: 'GET',
+        secure: true,
+        headers: { Authorization: 'Bearer {{setting.crm_api_token}}' },
+      },
+    ])
 
     outcome = { done: false, responseArgs: [{ status: 0, statusText: 'timeout', responseText: '' }] }
     fromApp({ key: 'request:2', message: { url: 'https://acme.my.salesforce.com/slow' } })
-    await vi.waitFor(() => expect(lastSent()).toEqual({ key: 'zaf.request:2.fail', message: { responseArgs: [{ status: 0, statusText: 'timeout', responseText: '' }] } }))
+    await vi.waitFor(() =>
+      expect(lastSent()).toEqual({
+        key: 'zaf.request:2.fail',
+        message: { responseArgs: [{ status: 0, statusText: 'timeout', responseText: '' }] },
+      })
+    )
   })
 
   it('fails a request whose options are not ZAF request options, without performing it', async () => {

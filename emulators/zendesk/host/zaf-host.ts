@@ -57,17 +57,40 @@ export function startZafHost(options: ZafHostOptions): ZafHost {
   const registered = (): unknown => ({
     key: 'zaf.app.registered',
     message: {
-      context: { instanceGuid: appGuid, product: 'support', account: { subdomain: data.subdomain }, location: 'ticket_sidebar', ticketId: data.ticket.id },
-      metadata: { appId: 1, installationId: 1, name: data.appName, version: data.appVersion, settings: { ...data.settings } },
+      context: {
+        instanceGuid: appGuid,
+        product: 'support',
+        account: { subdomain: data.subdomain },
+        location: 'ticket_sidebar',
+        ticketId: data.ticket.id,
+      },
+      metadata: {
+        appId: 1,
+        installationId: 1,
+        name: data.appName,
+        version: data.appVersion,
+        settings: { ...data.settings },
+      },
     },
   })
 
   const answerRequest = async (key: string, raw: unknown): Promise<void> => {
     const parsed = requestOptionsSchema.safeParse(raw)
     const outcome = parsed.success
-      ? await options.performRequest(parsed.data).catch(() => ({ done: false, responseArgs: [{ status: 0, statusText: 'error', responseText: '' }] }))
-      : { done: false, responseArgs: [{ status: 400, statusText: 'Bad Request', responseText: 'Invalid request options' }] }
-    post({ key: `zaf.${key}.${outcome.done ? 'done' : 'fail'}`, message: { responseArgs: outcome.responseArgs } })
+      ? await options
+          .performRequest(parsed.data)
+          .catch(() => ({
+            done: false,
+            responseArgs: [{ status: 0, statusText: 'error', responseText: '' }],
+          }))
+      : {
+          done: false,
+          responseArgs: [{ status: 400, statusText: 'Bad Request', responseText: 'Invalid request options' }],
+        }
+    post({
+      key: `zaf.${key}.${outcome.done ? 'done' : 'fail'}`,
+      message: { responseArgs: outcome.responseArgs },
+    })
   }
 
   const onMessage = (event: MessageEvent): void => {

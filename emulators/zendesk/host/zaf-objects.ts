@@ -28,7 +28,9 @@ export interface ZafTicket {
 }
 
 function toOrganization(org: OrganizationRecord | undefined): ZafOrganization | null {
-  return org ? { id: org.id, name: org.name, externalId: org.external_id, domains: org.domain_names.join(' ') } : null
+  return org
+    ? { id: org.id, name: org.name, externalId: org.external_id, domains: org.domain_names.join(' ') }
+    : null
 }
 
 export function zafOrganization(data: HostData, id: number | null): ZafOrganization | null {
@@ -39,7 +41,14 @@ export function zafUser(data: HostData, id: number): ZafUser | null {
   const user = data.users.find((u) => u.id === id)
   if (!user) return null
   const org = zafOrganization(data, user.organization_id)
-  return { id: user.id, name: user.name, email: user.email, externalId: null, role: user.role, organizations: org ? [org] : [] }
+  return {
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    externalId: null,
+    role: user.role,
+    organizations: org ? [org] : [],
+  }
 }
 
 export function zafTicket(data: HostData): ZafTicket {

@@ -6,9 +6,17 @@ import { resolvePath } from './zaf-objects'
 // Pure apart from mutating `data` on `set`; what the page must do (resize, toast…) comes back as effects.
 
 export const rpcRequestSchema = z.union([
-  z.looseObject({ id: z.number(), request: z.literal('get'), params: z.union([z.string(), z.array(z.string())]) }),
+  z.looseObject({
+    id: z.number(),
+    request: z.literal('get'),
+    params: z.union([z.string(), z.array(z.string())]),
+  }),
   z.looseObject({ id: z.number(), request: z.literal('set'), params: z.record(z.string(), z.unknown()) }),
-  z.looseObject({ id: z.number(), request: z.literal('invoke'), params: z.record(z.string(), z.array(z.unknown())) }),
+  z.looseObject({
+    id: z.number(),
+    request: z.literal('invoke'),
+    params: z.record(z.string(), z.array(z.unknown())),
+  }),
 ])
 export type RpcRequest = z.infer<typeof rpcRequestSchema>
 
@@ -33,10 +41,18 @@ export function noSuchApi(path: string): ApiError {
 }
 
 /** The invoke actions a ticket_sidebar app may call here; anything else is "No such API". */
-export const SUPPORTED_ACTIONS: ReadonlySet<string> = new Set(['resize', 'notify', 'track', 'instances.create'])
+export const SUPPORTED_ACTIONS: ReadonlySet<string> = new Set([
+  'resize',
+  'notify',
+  'track',
+  'instances.create',
+])
 
 // Sizes arrive as CSS strings ("321px", "100%") or bare numbers (pixels).
-const cssSize = z.union([z.string().check(z.regex(/^\d+(\.\d+)?(px|%)?$/)), z.number().check(z.nonnegative())])
+const cssSize = z.union([
+  z.string().check(z.regex(/^\d+(\.\d+)?(px|%)?$/)),
+  z.number().check(z.nonnegative()),
+])
 const resizeArgs = z.tuple([z.object({ width: z.optional(cssSize), height: z.optional(cssSize) })])
 const notifyArgs = z.tuple([z.union([z.string(), z.number()])], z.unknown())
 
@@ -69,12 +85,28 @@ export function answerRpc(data: HostData, request: RpcRequest): { reply: RpcRepl
     for (const [action, args] of Object.entries(request.params)) {
       if (action === 'resize') {
         const size = resizeArgs.safeParse(args)
-        if (!size.success) errors[action] = { name: 'InvalidArgument', message: 'resize expects {width, height}', path: action }
-        else effects.push({ kind: 'resize', width: toCss(size.data[0].width), height: toCss(size.data[0].height) })
+        if (!size.success)
+          errors[action] = {
+            name: 'InvalidArgument',
+            message: 'resize expects {width, height}',
+            path: action,
+          }
+        else
+          effects.push({
+            kind: 'resize',
+            width: toCss(size.data[0].width),
+            height: toCss(size.data[0].height),
+          })
       } else if (action === 'notify') {
         const note = notifyArgs.safeParse(args)
-        if (!note.success) errors[action] = { name: 'InvalidArgument', message: 'notify expects a message', path: action }
-        else effects.push({ kind: 'notify', message: String(note.data[0]), type: typeof args[1] === 'string' ? args[1] : 'notice' })
+        if (!note.success)
+          errors[action] = { name: 'InvalidArgument', message: 'notify expects a message', path: action }
+        else
+          effects.push({
+            kind: 'notify',
+            message: String(note.data[0]),
+            type: typeof args[1] === 'string' ? args[1] : 'notice',
+          })
       } else if (!SUPPORTED_ACTIONS.has(action)) errors[action] = noSuchApi(action)
       // track and instances.create: acknowledged so nothing waits on them; nothing else to do here.
     }

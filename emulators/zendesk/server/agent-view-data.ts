@@ -37,7 +37,11 @@ export function agentViewData(ctx: ApiContext, ticket: Ticket, inputs: AgentView
     users: state.seed.users.map((u) => ({ ...u })),
     organizations: state.seed.organizations.map((o) => ({ ...o, domain_names: [...o.domain_names] })),
     currentUser: { ...state.seed.currentUser, timeZone: { ...state.seed.currentUser.timeZone } },
-    comments: apiComments(ctx, ticket).map((c) => ({ id: c.id, body: c.body, public: c.public, created_at: c.created_at })),
+    comments: apiComments(ctx, ticket).map((c) => ({
+      id: c.id,
+      body: c.body,
+      public: c.public,
+      created_at: c.created_at,
+    })),
   }
 }
-

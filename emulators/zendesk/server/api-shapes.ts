@@ -28,11 +28,26 @@ export function apiTicket(ctx: ApiContext, t: Ticket): Record<string, unknown> {
 }
 
 export function apiUser(ctx: ApiContext, u: User): Record<string, unknown> {
-  return { id: u.id, url: `${ctx.apiBase}/users/${u.id}.json`, name: u.name, email: u.email, role: u.role, organization_id: u.organization_id, external_id: null, active: true }
+  return {
+    id: u.id,
+    url: `${ctx.apiBase}/users/${u.id}.json`,
+    name: u.name,
+    email: u.email,
+    role: u.role,
+    organization_id: u.organization_id,
+    external_id: null,
+    active: true,
+  }
 }
 
 export function apiOrganization(ctx: ApiContext, o: Organization): Record<string, unknown> {
-  return { id: o.id, url: `${ctx.apiBase}/organizations/${o.id}.json`, name: o.name, external_id: o.external_id, domain_names: [...o.domain_names] }
+  return {
+    id: o.id,
+    url: `${ctx.apiBase}/organizations/${o.id}.json`,
+    name: o.name,
+    external_id: o.external_id,
+    domain_names: [...o.domain_names],
+  }
 }
 
 /**

@@ -44,13 +44,16 @@ export function readAppManifest(appDir: string): AppManifest {
   try {
     raw = JSON.parse(readFileSync(path, 'utf8'))
   } catch (error) {
-    throw new Error(`Cannot read the app manifest at ${path}: ${error instanceof Error ? error.message : String(error)}`)
+    throw new Error(
+      `Cannot read the app manifest at ${path}: ${error instanceof Error ? error.message : String(error)}`
+    )
   }
   const parsed = manifestSchema.safeParse(raw)
   if (!parsed.success) throw new Error(`Invalid app manifest at ${path}: ${z.prettifyError(parsed.error)}`)
   const manifest = parsed.data
   const location = manifest.location.support.ticket_sidebar
-  if (location === undefined) throw new Error(`The app manifest at ${path} has no location.support.ticket_sidebar`)
+  if (location === undefined)
+    throw new Error(`The app manifest at ${path} has no location.support.ticket_sidebar`)
   return {
     // Zendesk requires a name; a bare test manifest may omit it, and this emulator frames one app.
     name: manifest.name ?? 'Success Bridge',
@@ -60,7 +63,11 @@ export function readAppManifest(appDir: string): AppManifest {
     parameters: new Map(
       (manifest.parameters ?? []).map((p) => [
         p.name,
-        { secure: p.secure === true, scopes: p.scopes && p.scopes.length > 0 ? p.scopes : null, defaultValue: p.default },
+        {
+          secure: p.secure === true,
+          scopes: p.scopes && p.scopes.length > 0 ? p.scopes : null,
+          defaultValue: p.default,
+        },
       ])
     ),
   }

@@ -51,7 +51,8 @@ export async function resolveAppFile(root: string, requestPath: string): Promise
 export async function createAppStaticServer(appDir: string): Promise<Server> {
   const root = await realpath(resolve(appDir))
   return createServer((req, res) => {
-    if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method not allowed', { Allow: 'GET, HEAD' })
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return sendText(res, 405, 'Method not allowed', { Allow: 'GET, HEAD' })
     const pathname = (req.url ?? '/').split(/[?#]/)[0] ?? '/'
     void resolveAppFile(root, pathname).then((file) => {
       if (!file) return sendText(res, 404, 'Not found')

@@ -1,7 +1,10 @@
 import { join } from 'node:path'
 import { build } from 'esbuild'
 
-/** Bundles host/main.ts for the browser, in memory, once per emulator start. */
+/**
+ * Bundles host/main.ts for the browser, in memory, once per emulator start. Not minified and no
+ * source map: the output stays readable in devtools and small enough to load with every page.
+ */
 export async function buildHostScript(): Promise<string> {
   const result = await build({
     entryPoints: [join(import.meta.dirname, '..', 'host', 'main.ts')],
@@ -10,7 +13,6 @@ export async function buildHostScript(): Promise<string> {
     platform: 'browser',
     target: 'es2022',
     write: false,
-    sourcemap: 'inline',
     logLevel: 'silent',
   })
   const output = result.outputFiles[0]

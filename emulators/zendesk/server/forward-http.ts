@@ -21,7 +21,16 @@ export type ForwardResult =
   | { kind: 'unreachable'; reason: string }
 
 // A proxy does not pass on headers that describe its own connection.
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer'])
+const HOP_BY_HOP = new Set([
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+  'upgrade',
+  'proxy-authenticate',
+  'proxy-authorization',
+  'te',
+  'trailer',
+])
 
 function responseHeaders(headers: http.IncomingHttpHeaders): Record<string, string> {
   const result: Record<string, string> = {}
@@ -43,13 +52,18 @@ export function forwardHttp(request: ForwardRequest): Promise<ForwardResult> {
       request.signal.removeEventListener('abort', onStop)
       resolve(result)
     }
-    if (request.signal.aborted) return resolve({ kind: 'unreachable', reason: 'the emulator is shutting down' })
+    if (request.signal.aborted)
+      return resolve({ kind: 'unreachable', reason: 'the emulator is shutting down' })
     const headers: Record<string, string> = { ...request.headers }
     if (request.body !== undefined) headers['Content-Length'] = String(Buffer.byteLength(request.body))
 
     let outgoing: http.ClientRequest
     try {
-      outgoing = (request.url.protocol === 'https:' ? https : http).request(request.url, { method: request.method, headers, agent: false })
+      outgoing = (request.url.protocol === 'https:' ? https : http).request(request.url, {
+        method: request.method,
+        headers,
+        agent: false,
+      })
     } catch (error) {
       return resolve({ kind: 'invalid', reason: error instanceof Error ? error.message : 'invalid request' })
     }

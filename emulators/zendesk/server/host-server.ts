@@ -58,23 +58,40 @@ export function createHostServer(deps: HostServerDeps): Server {
       res.writeHead(200, agentViewHeaders(deps.appFrameOrigin))
       return void res.end(renderAgentView(agentViewData(ctx, ticket, deps.agentView)))
     }
+    // Browsers ask for it on every page; an empty answer keeps 404 noise out of test consoles.
+    if (path === '/favicon.ico' && method === 'GET') return void res.writeHead(204).end()
     if (path === '/host.js' && method === 'GET') {
       res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-cache' })
       return void res.end(deps.hostScript)
     }
     if (path === '/__proxy' || path.startsWith('/api/')) {
-      if (crossOriginWrite(req)) return sendJson(res, 403, { error: 'Forbidden', description: 'Cross-origin requests are not accepted' })
+      if (crossOriginWrite(req))
+        return sendJson(res, 403, {
+          error: 'Forbidden',
+          description: 'Cross-origin requests are not accepted',
+        })
       const body = await readBody(req, MAX_BODY_BYTES)
       if (path === '/__proxy') {
-        if (method !== 'POST') return sendJson(res, 405, { error: 'MethodNotAllowed', description: 'POST the ZAF request options' })
+        if (method !== 'POST')
+          return sendJson(res, 405, {
+            error: 'MethodNotAllowed',
+            description: 'POST the ZAF request options',
+          })
         let parsed: unknown
         try {
           parsed = JSON.parse(body)
         } catch {
-          return sendJson(res, 400, { error: 'InvalidJSON', description: 'The body must be the ZAF request options as JSON' })
+          return sendJson(res, 400, {
+            error: 'InvalidJSON',
+            description: 'The body must be the ZAF request options as JSON',
+          })
         }
         const options = requestOptionsSchema.safeParse(parsed)
-        if (!options.success) return sendJson(res, 400, { error: 'InvalidRequestOptions', description: options.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') })
+        if (!options.success)
+          return sendJson(res, 400, {
+            error: 'InvalidRequestOptions',
+            description: options.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+          })
         return sendJson(res, 200, await proxyRequest(options.data, deps.proxy))
       }
       const response = handleZendeskApi({ state, apiBase: `${url.origin}/api/v2` }, method, url, body)
@@ -86,7 +103,8 @@ export function createHostServer(deps: HostServerDeps): Server {
   return createServer((req, res) => {
     route(req, res).catch((error: unknown) => {
       if (res.headersSent) return void res.destroy()
-      if (error instanceof BodyTooLargeError) return sendJson(res, 413, { error: 'PayloadTooLarge', description: error.message })
+      if (error instanceof BodyTooLargeError)
+        return sendJson(res, 413, { error: 'PayloadTooLarge', description: error.message })
       sendText(res, 500, 'Emulator error')
     })
   })

@@ -13,9 +13,13 @@ export interface InstallationSettings {
   readonly secretValues: readonly string[]
 }
 
-export function installationSettings(manifest: Pick<AppManifest, 'parameters'>, entered: Readonly<Record<string, SettingValue>>): InstallationSettings {
+export function installationSettings(
+  manifest: Pick<AppManifest, 'parameters'>,
+  entered: Readonly<Record<string, SettingValue>>
+): InstallationSettings {
   const all: Record<string, SettingValue> = {}
-  for (const [name, rule] of manifest.parameters) if (rule.defaultValue !== undefined) all[name] = rule.defaultValue
+  for (const [name, rule] of manifest.parameters)
+    if (rule.defaultValue !== undefined) all[name] = rule.defaultValue
   Object.assign(all, entered)
   const isSecure = (name: string): boolean => manifest.parameters.get(name)?.secure === true
   return {

@@ -36,7 +36,13 @@ describe('isWhitelisted', () => {
 })
 
 describe('substituteSettings', () => {
-  const settings = { crm_api_token: 's3cret', crm_base_url: 'https://acme.my.salesforce.com', body_key: 'b0dy', open_key: 'any', limit: 5 }
+  const settings = {
+    crm_api_token: 's3cret',
+    crm_base_url: 'https://acme.my.salesforce.com',
+    body_key: 'b0dy',
+    open_key: 'any',
+    limit: 5,
+  }
   const parameters = new Map<string, ParameterRule>([
     ['crm_api_token', { secure: true, scopes: ['header'], defaultValue: undefined }],
     ['body_key', { secure: true, scopes: ['body', 'url'], defaultValue: undefined }],
@@ -48,15 +54,31 @@ describe('substituteSettings', () => {
   const notSecure: SubstitutionContext = { secureRequest: false, settings, parameters }
 
   it('inserts a secure setting only in a secure request and only where its scopes allow', () => {
-    expect(substituteSettings('Bearer {{setting.crm_api_token}}', 'header', secure)).toEqual({ text: 'Bearer s3cret', substitutedSecure: true })
-    expect(substituteSettings('Bearer {{setting.crm_api_token}}', 'header', notSecure)).toEqual({ text: 'Bearer {{setting.crm_api_token}}', substitutedSecure: false })
-    expect(substituteSettings('{"t":"{{setting.crm_api_token}}"}', 'body', secure).text).toBe('{"t":"{{setting.crm_api_token}}"}')
-    expect(substituteSettings('/x?t={{setting.crm_api_token}}', 'url', secure).text).toBe('/x?t={{setting.crm_api_token}}')
+    expect(substituteSettings('Bearer {{setting.crm_api_token}}', 'header', secure)).toEqual({
+      text: 'Bearer s3cret',
+      substitutedSecure: true,
+    })
+    expect(substituteSettings('Bearer {{setting.crm_api_token}}', 'header', notSecure)).toEqual({
+      text: 'Bearer {{setting.crm_api_token}}',
+      substitutedSecure: false,
+    })
+    expect(substituteSettings('{"t":"{{setting.crm_api_token}}"}', 'body', secure).text).toBe(
+      '{"t":"{{setting.crm_api_token}}"}'
+    )
+    expect(substituteSettings('/x?t={{setting.crm_api_token}}', 'url', secure).text).toBe(
+      '/x?t={{setting.crm_api_token}}'
+    )
   })
   it('honours body and url scopes, and keeps such a setting out of headers', () => {
-    expect(substituteSettings('{"k":"{{setting.body_key}}"}', 'body', secure)).toEqual({ text: '{"k":"b0dy"}', substitutedSecure: true })
+    expect(substituteSettings('{"k":"{{setting.body_key}}"}', 'body', secure)).toEqual({
+      text: '{"k":"b0dy"}',
+      substitutedSecure: true,
+    })
     expect(substituteSettings('/x?k={{setting.body_key}}', 'url', secure).text).toBe('/x?k=b0dy')
-    expect(substituteSettings('{{setting.body_key}}', 'header', secure)).toEqual({ text: '{{setting.body_key}}', substitutedSecure: false })
+    expect(substituteSettings('{{setting.body_key}}', 'header', secure)).toEqual({
+      text: '{{setting.body_key}}',
+      substitutedSecure: false,
+    })
   })
   it('lets a secure setting without scopes go anywhere in a secure request (Zendesk warns about exactly that)', () => {
     expect(substituteSettings('{{setting.open_key}}', 'header', secure).text).toBe('any')
@@ -64,17 +86,23 @@ describe('substituteSettings', () => {
     expect(substituteSettings('{{setting.open_key}}', 'body', notSecure).text).toBe('{{setting.open_key}}')
   })
   it('inserts non-secure settings anywhere, secure request or not, numbers as text', () => {
-    expect(substituteSettings('{{setting.crm_base_url}}/x', 'url', notSecure)).toEqual({ text: 'https://acme.my.salesforce.com/x', substitutedSecure: false })
-    expect(substituteSettings('n={{setting.limit}}', 'header', secure)).toEqual({ text: 'n=5', substitutedSecure: false })
+    expect(substituteSettings('{{setting.crm_base_url}}/x', 'url', notSecure)).toEqual({
+      text: 'https://acme.my.salesforce.com/x',
+      substitutedSecure: false,
+    })
+    expect(substituteSettings('n={{setting.limit}}', 'header', secure)).toEqual({
+      text: 'n=5',
+      substitutedSecure: false,
+    })
   })
   it('refuses a name that is neither a parameter nor a setting, secure request or not', () => {
     expect(() => substituteSettings('{{setting.nope}}', 'header', secure)).toThrow(UnknownSettingError)
     expect(() => substituteSettings('{{setting.nope}}', 'body', notSecure)).toThrow('unknown setting nope')
   })
   it('leaves other braces alone', () => {
-    expect(substituteSettings('{{settings.crm_api_token}} {{ setting.limit }} {"a":{"b":1}}', 'body', secure).text).toBe(
-      '{{settings.crm_api_token}} {{ setting.limit }} {"a":{"b":1}}'
-    )
+    expect(
+      substituteSettings('{{settings.crm_api_token}} {{ setting.limit }} {"a":{"b":1}}', 'body', secure).text
+    ).toBe('{{settings.crm_api_token}} {{ setting.limit }} {"a":{"b":1}}')
   })
 })
 
@@ -93,6 +121,8 @@ describe('installationSettings', () => {
     expect(result.secretValues).toEqual(['tok'])
   })
   it('masks every secret value in text it reports', () => {
-    expect(redactSecrets('connect ECONNREFUSED tok.example tok', ['tok'])).toBe('connect ECONNREFUSED [secure setting].example [secure setting]')
+    expect(redactSecrets('connect ECONNREFUSED tok.example tok', ['tok'])).toBe(
+      'connect ECONNREFUSED [secure setting].example [secure setting]'
+    )
   })
 })

@@ -1,5 +1,12 @@
 import type { ProxyAnswer } from '../host/response-args'
-import { appendQuery, DEFAULT_CONTENT_TYPE, encodeData, hasBody, methodOf, type RequestOptions } from '../host/request-options'
+import {
+  appendQuery,
+  DEFAULT_CONTENT_TYPE,
+  encodeData,
+  hasBody,
+  methodOf,
+  type RequestOptions,
+} from '../host/request-options'
 import type { AppManifest, Scope } from './app-manifest'
 import { forwardHttp } from './forward-http'
 import { redactSecrets, type InstallationSettings } from './installation-settings'
@@ -36,7 +43,13 @@ export interface ProxyConfig {
 
 /** Built from our own text only, so it can never carry a secret. */
 function proxyError(status: number, statusText: string, reason: string): ProxyAnswer {
-  return { outcome: 'response', status, statusText, headers: { 'content-type': 'text/plain; charset=utf-8' }, responseText: `Proxy error: ${reason}` }
+  return {
+    outcome: 'response',
+    status,
+    statusText,
+    headers: { 'content-type': 'text/plain; charset=utf-8' },
+    responseText: `Proxy error: ${reason}`,
+  }
 }
 
 /**
@@ -65,7 +78,11 @@ export async function proxyRequest(options: RequestOptions, config: ProxyConfig)
   }
 
   // 1. Insert settings into each part of the request, as its scope allows.
-  const context = { secureRequest: secure, settings: config.settings.all, parameters: config.manifest.parameters }
+  const context = {
+    secureRequest: secure,
+    settings: config.settings.all,
+    parameters: config.manifest.parameters,
+  }
   const insert = (text: string, scope: Scope): string => {
     const result = substituteSettings(text, scope, context)
     substituted ||= result.substitutedSecure
@@ -80,16 +97,20 @@ export async function proxyRequest(options: RequestOptions, config: ProxyConfig)
     data = encoded === undefined ? undefined : insert(encoded, 'body')
     // jQuery sets Content-Type from `contentType`; explicit headers come after and win.
     if (typeof options.contentType === 'string') headers['Content-Type'] = options.contentType
-    else if (options.contentType === undefined && data !== undefined && hasBody(method)) headers['Content-Type'] = DEFAULT_CONTENT_TYPE
+    else if (options.contentType === undefined && data !== undefined && hasBody(method))
+      headers['Content-Type'] = DEFAULT_CONTENT_TYPE
     for (const [name, value] of Object.entries(options.headers ?? {})) {
-      // Zendesk's proxy drops header names with underscores (documented: use `client-id`, not `client_id`).
+      // Zendesk documents that its proxy does not support underscores in header names (`client-id`,
+      // not `client_id`); like nginx by default, the emulator drops such headers.
       if (name.includes('_')) continue
-      for (const existing of Object.keys(headers)) if (existing.toLowerCase() === name.toLowerCase()) delete headers[existing]
+      for (const existing of Object.keys(headers))
+        if (existing.toLowerCase() === name.toLowerCase()) delete headers[existing]
       headers[name] = insert(String(value), 'header')
     }
   } catch (error) {
     substituted = false
-    if (error instanceof UnknownSettingError) return finish(proxyError(400, 'Bad Request', `unknown setting ${error.setting}`))
+    if (error instanceof UnknownSettingError)
+      return finish(proxyError(400, 'Bad Request', `unknown setting ${error.setting}`))
     throw error
   }
   if (data !== undefined && !hasBody(method)) {
@@ -106,7 +127,8 @@ export async function proxyRequest(options: RequestOptions, config: ProxyConfig)
   }
   logUrl = redact(target.href)
   host = redact(target.hostname)
-  if (target.protocol !== 'http:' && target.protocol !== 'https:') return finish(proxyError(400, 'Bad Request', 'only http and https URLs can be proxied'))
+  if (target.protocol !== 'http:' && target.protocol !== 'https:')
+    return finish(proxyError(400, 'Bad Request', 'only http and https URLs can be proxied'))
   if (secure && !isWhitelisted(target.hostname, config.manifest.domainWhitelist, config.extraWhitelist)) {
     substituted = false
     return finish(proxyError(403, 'Forbidden', `${host} is not in this app's domainWhitelist`))
@@ -118,13 +140,20 @@ export async function proxyRequest(options: RequestOptions, config: ProxyConfig)
     method,
     headers,
     body: data,
-    timeoutMs: options.timeout !== undefined && options.timeout > 0 ? options.timeout : config.defaultTimeoutMs,
+    timeoutMs:
+      options.timeout !== undefined && options.timeout > 0 ? options.timeout : config.defaultTimeoutMs,
     maxResponseBytes: config.maxResponseBytes ?? 10 * 1024 * 1024,
     signal: config.signal,
   })
   switch (result.kind) {
     case 'response':
-      return finish({ outcome: 'response', status: result.status, statusText: result.statusText, headers: result.headers, responseText: result.body })
+      return finish({
+        outcome: 'response',
+        status: result.status,
+        statusText: result.statusText,
+        headers: result.headers,
+        responseText: result.body,
+      })
     case 'timeout':
       return finish({ outcome: 'timeout' })
     case 'invalid':

@@ -45,7 +45,10 @@ export function parseTicketSearch(query: string): TicketSearch {
     const lower = value.toLowerCase()
     if (field === 'type') predicates.push(() => lower === 'ticket')
     else if (field === 'organization') predicates.push((t) => String(t.organization_id) === value)
-    else if (field === 'requester') predicates.push((t, email) => String(t.requester_id) === value || email(t.requester_id)?.toLowerCase() === lower)
+    else if (field === 'requester')
+      predicates.push(
+        (t, email) => String(t.requester_id) === value || email(t.requester_id)?.toLowerCase() === lower
+      )
     else if (field === 'status') predicates.push((t) => t.status === lower)
     else if (field === 'tags' || field === 'tag') predicates.push((t) => t.tags.includes(lower))
     else if (field === 'created') predicates.push(dayComparison(operator, value))

@@ -25,7 +25,11 @@ const PLACEHOLDER = /\{\{setting\.([A-Za-z0-9_.-]+)\}\}/g
  * - a name that is neither a manifest parameter nor an installation setting is an error.
  * Returns the text and whether a secure value went into it.
  */
-export function substituteSettings(text: string, scope: Scope, context: SubstitutionContext): { text: string; substitutedSecure: boolean } {
+export function substituteSettings(
+  text: string,
+  scope: Scope,
+  context: SubstitutionContext
+): { text: string; substitutedSecure: boolean } {
   let substitutedSecure = false
   const result = text.replace(PLACEHOLDER, (placeholder, name: string) => {
     const rule = context.parameters.get(name)

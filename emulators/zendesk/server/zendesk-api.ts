@@ -12,18 +12,32 @@ export interface ApiResponse {
   body: unknown
 }
 
-const invalidEndpoint = (): ApiResponse => ({ status: 404, body: { error: 'InvalidEndpoint', description: 'Not found' } })
-const recordNotFound = (): ApiResponse => ({ status: 404, body: { error: 'RecordNotFound', description: 'Not found' } })
+const invalidEndpoint = (): ApiResponse => ({
+  status: 404,
+  body: { error: 'InvalidEndpoint', description: 'Not found' },
+})
+const recordNotFound = (): ApiResponse => ({
+  status: 404,
+  body: { error: 'RecordNotFound', description: 'Not found' },
+})
 const recordInvalid = (description: string): ApiResponse => ({
   status: 422,
-  body: { error: 'RecordInvalid', description: 'Record validation errors', details: { base: [{ description }] } },
+  body: {
+    error: 'RecordInvalid',
+    description: 'Record validation errors',
+    details: { base: [{ description }] },
+  },
 })
 
 const tagList = z.array(z.string())
 const ticketUpdateSchema = z.object({
   ticket: z.object({
     comment: z
-      .object({ body: z.string().optional(), html_body: z.string().optional(), public: z.boolean().optional() })
+      .object({
+        body: z.string().optional(),
+        html_body: z.string().optional(),
+        public: z.boolean().optional(),
+      })
       .optional(),
     tags: tagList.optional(),
     additional_tags: tagList.optional(),
@@ -52,12 +66,14 @@ export function handleZendeskApi(ctx: ApiContext, method: string, url: URL, rawB
   const { state } = ctx
   const path = url.pathname
   const body = parseBody(rawBody)
-  if (!body.ok) return { status: 400, body: { error: 'InvalidJSON', description: 'The request body is not valid JSON' } }
+  if (!body.ok)
+    return { status: 400, body: { error: 'InvalidJSON', description: 'The request body is not valid JSON' } }
   let match: RegExpExecArray | null
 
   if ((match = /^\/api\/v2\/tickets\/(\d+)\.json$/.exec(path))) {
     const ticket = state.ticket(Number(match[1]))
-    if (method === 'GET') return ticket ? { status: 200, body: { ticket: apiTicket(ctx, ticket) } } : recordNotFound()
+    if (method === 'GET')
+      return ticket ? { status: 200, body: { ticket: apiTicket(ctx, ticket) } } : recordNotFound()
     if (method !== 'PUT') return invalidEndpoint()
     if (!ticket) return recordNotFound()
     return updateTicket(ctx, ticket, body.value)
@@ -83,7 +99,19 @@ export function handleZendeskApi(ctx: ApiContext, method: string, url: URL, rawB
   }
   if (path === '/api/v2/users/me.json' && method === 'GET') {
     const me = state.seed.currentUser
-    return { status: 200, body: { user: { id: me.id, name: me.name, email: me.email, role: me.role, locale: me.locale, time_zone: me.timeZone.ianaName } } }
+    return {
+      status: 200,
+      body: {
+        user: {
+          id: me.id,
+          name: me.name,
+          email: me.email,
+          role: me.role,
+          locale: me.locale,
+          time_zone: me.timeZone.ianaName,
+        },
+      },
+    }
   }
   if ((match = /^\/api\/v2\/users\/(\d+)\.json$/.exec(path)) && method === 'GET') {
     const user = state.user(Number(match[1]))
@@ -91,7 +119,9 @@ export function handleZendeskApi(ctx: ApiContext, method: string, url: URL, rawB
   }
   if ((match = /^\/api\/v2\/organizations\/(\d+)\.json$/.exec(path)) && method === 'GET') {
     const organization = state.organization(Number(match[1]))
-    return organization ? { status: 200, body: { organization: apiOrganization(ctx, organization) } } : recordNotFound()
+    return organization
+      ? { status: 200, body: { organization: apiOrganization(ctx, organization) } }
+      : recordNotFound()
   }
   if (path === '/api/v2/search.json' && method === 'GET') return search(ctx, url)
   return invalidEndpoint()
@@ -103,7 +133,8 @@ function updateTicket(ctx: ApiContext, ticket: Ticket, value: unknown): ApiRespo
   if (!parsed.success) return recordInvalid(describeIssues(parsed.error))
   const update = parsed.data.ticket
   const comment = update.comment
-  if (comment && !comment.body?.trim() && !comment.html_body?.trim()) return recordInvalid('Comment: cannot be blank')
+  if (comment && !comment.body?.trim() && !comment.html_body?.trim())
+    return recordInvalid('Comment: cannot be blank')
   const requester = update.requester_id === undefined ? null : state.user(update.requester_id)
   if (update.requester_id !== undefined && !requester) return recordInvalid('Requester: is invalid')
 
@@ -111,7 +142,12 @@ function updateTicket(ctx: ApiContext, ticket: Ticket, value: unknown): ApiRespo
   const events: Record<string, unknown>[] = []
   const tagsBefore = [...ticket.tags]
   if (requester) {
-    events.push({ type: 'Change', field_name: 'requester_id', value: String(requester.id), previous_value: String(ticket.requester_id) })
+    events.push({
+      type: 'Change',
+      field_name: 'requester_id',
+      value: String(requester.id),
+      previous_value: String(ticket.requester_id),
+    })
     state.setRequester(ticket, requester)
   }
   if (update.tags) state.setTags(ticket, update.tags)
@@ -120,16 +156,27 @@ function updateTicket(ctx: ApiContext, ticket: Ticket, value: unknown): ApiRespo
   if (ticket.tags.join(' ') !== tagsBefore.join(' '))
     events.push({ type: 'Change', field_name: 'tags', value: [...ticket.tags], previous_value: tagsBefore })
   if (comment) {
-    const added = state.addComment(ticket, { body: comment.body, htmlBody: comment.html_body, isPublic: comment.public ?? true })
+    const added = state.addComment(ticket, {
+      body: comment.body,
+      htmlBody: comment.html_body,
+      isPublic: comment.public ?? true,
+    })
     events.unshift({ ...added })
   }
-  const audit = { id: Date.now(), ticket_id: ticket.id, created_at: new Date().toISOString(), author_id: state.seed.currentUser.id, events }
+  const audit = {
+    id: Date.now(),
+    ticket_id: ticket.id,
+    created_at: new Date().toISOString(),
+    author_id: state.seed.currentUser.id,
+    events,
+  }
   return { status: 200, body: { ticket: apiTicket(ctx, ticket), audit } }
 }
 
 function search(ctx: ApiContext, url: URL): ApiResponse {
   const query = url.searchParams.get('query')
-  if (!query?.trim()) return { status: 400, body: { error: 'InvalidSearch', description: 'The query parameter is required' } }
+  if (!query?.trim())
+    return { status: 400, body: { error: 'InvalidSearch', description: 'The query parameter is required' } }
   const parsed = parseTicketSearch(query)
   const email = (id: number): string | null => ctx.state.user(id)?.email ?? null
   const sortBy = url.searchParams.get('sort_by') === 'updated_at' ? 'updated_at' : 'created_at'
@@ -139,5 +186,8 @@ function search(ctx: ApiContext, url: URL): ApiResponse {
     .filter((t) => parsed.matches(t, email))
     .sort((a, b) => direction * a[sortBy].localeCompare(b[sortBy]))
     .map((t) => ({ ...apiTicket(ctx, t), result_type: 'ticket' }))
-  return { status: 200, body: { results, facets: null, next_page: null, previous_page: null, count: results.length } }
+  return {
+    status: 200,
+    body: { results, facets: null, next_page: null, previous_page: null, count: results.length },
+  }
 }

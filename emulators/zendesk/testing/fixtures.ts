@@ -22,7 +22,10 @@ export function makeAppDir(manifest: unknown = TEST_MANIFEST): { dir: string; di
   const dir = mkdtempSync(join(tmpdir(), 'sb-zendesk-app-'))
   mkdirSync(join(dir, 'assets'))
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest))
-  writeFileSync(join(dir, 'assets', 'index.html'), '<!doctype html><script type="module" src="./app.js"></script>')
+  writeFileSync(
+    join(dir, 'assets', 'index.html'),
+    '<!doctype html><script type="module" src="./app.js"></script>'
+  )
   writeFileSync(join(dir, 'assets', 'app.js'), 'document.body.append("app")')
   return { dir, dispose: () => rmSync(dir, { recursive: true, force: true }) }
 }
@@ -39,16 +42,29 @@ export interface SeenRequest {
  * echoing them, so a test can tell what the proxy sent from what the proxy returned.
  * `/missing` → 404, `/slow` never answers, `/text` → text/plain, anything else → JSON {path}.
  */
-export async function startRecordingServer(): Promise<{ url: string; seen: SeenRequest[]; close(): Promise<void> }> {
+export async function startRecordingServer(): Promise<{
+  url: string
+  seen: SeenRequest[]
+  close(): Promise<void>
+}> {
   const seen: SeenRequest[] = []
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = []
     req.on('data', (c: Buffer) => chunks.push(c))
     req.on('end', () => {
-      seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') })
+      seen.push({
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      })
       if (req.url === '/slow') return
-      if (req.url === '/text') return void res.writeHead(200, { 'Content-Type': 'text/plain' }).end('plain words')
-      res.writeHead(req.url === '/missing' ? 404 : 200, { 'Content-Type': 'application/json', 'X-Echo': 'yes' })
+      if (req.url === '/text')
+        return void res.writeHead(200, { 'Content-Type': 'text/plain' }).end('plain words')
+      res.writeHead(req.url === '/missing' ? 404 : 200, {
+        'Content-Type': 'application/json',
+        'X-Echo': 'yes',
+      })
       res.end(JSON.stringify({ path: req.url }))
     })
   })
