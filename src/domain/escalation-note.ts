@@ -1,4 +1,5 @@
 import type { AccountSummary } from './account'
+import type { TicketDetails } from './ports'
 import { healthBand, type HealthBand } from './health'
 import { daysUntil } from './renewal'
 
@@ -7,14 +8,8 @@ export type EscalationReason = (typeof ESCALATION_REASONS)[number]
 
 /** Everything the CSM should get, gathered from data the app already has or fetches once. */
 export interface EscalationInput {
-  readonly ticket: {
-    readonly id: number
-    readonly subdomain: string
-    readonly subject: string
-    readonly priority: string | null
-    readonly status: string
-  }
-  readonly requester: { readonly name: string; readonly email: string | null } | null
+  readonly ticket: Pick<TicketDetails, 'id' | 'subdomain' | 'subject' | 'priority' | 'status'>
+  readonly requester: TicketDetails['requester']
   readonly organizationName: string | null
   readonly agentName: string
   readonly reason: EscalationReason

@@ -1,35 +1,23 @@
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { startCrmEmulator, type CrmEmulator } from '../../emulators/crm/create-crm-emulator'
-import { startZendeskEmulator, type ZendeskEmulator } from '../../emulators/zendesk/create-zendesk-emulator'
+import type { CrmEmulator } from '../../emulators/crm/create-crm-emulator'
+import type { ZendeskEmulator } from '../../emulators/zendesk/create-zendesk-emulator'
 import { createCrm } from '../../src/crm/create-connector'
 import { zafAdapter } from '../../src/crm/http/zaf-adapter'
 import { isCrmError } from '../../src/domain/crm-error'
 import type { EscalationTaskInput } from '../../src/domain/ports'
 import { parseSettings } from '../../src/settings/app-settings'
+import { startContractStack, type ContractStack } from '../support/contract-stack'
 import { proxyZafClient } from '../support/proxy-zaf-client'
 
+let stack: ContractStack
 let crm: CrmEmulator
 let zendesk: ZendeskEmulator
-let appDir: string
 
 beforeAll(async () => {
-  crm = await startCrmEmulator({ token: 'contract-token' })
-  appDir = mkdtempSync(join(tmpdir(), 'sb-contract-esc-'))
-  copyFileSync(resolve(import.meta.dirname, '../../manifest.json'), join(appDir, 'manifest.json'))
-  zendesk = await startZendeskEmulator({
-    appDir,
-    settings: { crm_provider: 'salesforce', crm_base_url: crm.url, crm_api_token: 'contract-token' },
-    extraWhitelist: ['127.0.0.1'],
-  })
+  stack = await startContractStack()
+  ;({ crm, zendesk } = stack)
 })
-afterAll(async () => {
-  await zendesk.close()
-  await crm.close()
-  rmSync(appDir, { recursive: true, force: true })
-})
+afterAll(() => stack.close())
 beforeEach(() => crm.reset())
 
 function escalationCrm(keyField: string | null) {

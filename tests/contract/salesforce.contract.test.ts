@@ -1,9 +1,6 @@
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { startCrmEmulator, type CrmEmulator } from '../../emulators/crm/create-crm-emulator'
-import { startZendeskEmulator, type ZendeskEmulator } from '../../emulators/zendesk/create-zendesk-emulator'
+import type { CrmEmulator } from '../../emulators/crm/create-crm-emulator'
+import type { ZendeskEmulator } from '../../emulators/zendesk/create-zendesk-emulator'
 import { createCrmHttp } from '../../src/crm/http/create-crm-http'
 import { zafAdapter } from '../../src/crm/http/zaf-adapter'
 import { readSalesforceError } from '../../src/crm/salesforce/read-salesforce-error'
@@ -12,29 +9,20 @@ import type { CustomerContext } from '../../src/domain/customer'
 import { isCrmError, type CrmErrorKind } from '../../src/domain/crm-error'
 import type { CrmConnector } from '../../src/domain/ports'
 import { parseSettings, type AppSettings } from '../../src/settings/app-settings'
+import { startContractStack, type ContractStack } from '../support/contract-stack'
 import { proxyZafClient } from '../support/proxy-zaf-client'
 
 // The real connector, the real axios adapter and the real emulated Zendesk proxy (which inserts the
 // token server-side) against the CRM emulator, all over loopback HTTP.
+let stack: ContractStack
 let crm: CrmEmulator
 let zendesk: ZendeskEmulator
-let appDir: string
 
 beforeAll(async () => {
-  crm = await startCrmEmulator({ token: 'contract-token' })
-  appDir = mkdtempSync(join(tmpdir(), 'sb-contract-'))
-  copyFileSync(resolve(import.meta.dirname, '../../manifest.json'), join(appDir, 'manifest.json'))
-  zendesk = await startZendeskEmulator({
-    appDir,
-    settings: { crm_provider: 'salesforce', crm_base_url: crm.url, crm_api_token: 'contract-token' },
-    extraWhitelist: ['127.0.0.1'],
-  })
+  stack = await startContractStack()
+  ;({ crm, zendesk } = stack)
 })
-afterAll(async () => {
-  await zendesk.close()
-  await crm.close()
-  rmSync(appDir, { recursive: true, force: true })
-})
+afterAll(() => stack.close())
 beforeEach(() => crm.reset())
 
 function settingsFor(overrides: Record<string, string> = {}): AppSettings {
