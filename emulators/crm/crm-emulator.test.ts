@@ -130,6 +130,9 @@ describe('tasks and composite', () => {
     expect([first.status, second.status]).toEqual([201, 200])
     expect(await second.json()).toMatchObject({ created: false })
     expect(crm.tasks().map((t) => [t['Zendesk_Escalation_Key__c'], t['Subject']])).toEqual([['zd:demo:102', 'again']])
+    const patched = await fetch(`${crm.url}${v}/sobjects/Task/00T000000000001AAA`, { method: 'PATCH', headers: auth, body: JSON.stringify({ Description: 'more' }) })
+    expect(patched.status).toBe(204)
+    expect(crm.tasks()[0]?.['Description']).toBe('more')
   })
 
   it('runs sub-requests with references and counts the composite as one API call', async () => {

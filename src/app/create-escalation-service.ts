@@ -1,7 +1,7 @@
 import { createEscalationStore } from '../cache/escalation-store'
 import { webStorageOrMemory } from '../cache/storage-lookup-cache'
 import type { CustomerContext } from '../domain/customer'
-import { escalate } from '../domain/escalate'
+import { escalate, followUp } from '../domain/escalate'
 import type { EscalationCrm } from '../domain/ports'
 import type { EscalationService } from '../features/shared/services-context'
 import { formatMoneyFull } from '../i18n/format'
@@ -52,5 +52,6 @@ export function createEscalationService(wiring: EscalationWiring): EscalationSer
       wiring.forgetLookup(context)
       return result
     },
+    followUp: (task, text) => followUp(task, text, { crm: wiring.crm, zendesk, now: wiring.now }),
   }
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { AccountSummary } from './account'
 import { CrmError } from './crm-error'
-import { escalate, EscalationError } from './escalate'
+import { escalate, EscalationError, followUp } from './escalate'
 import type { ExistingEscalation, StoredEscalation } from './escalation'
 import type { EscalationCrm, EscalationStore, EscalationTaskInput, TicketDetails, TicketWriter } from './ports'
 
@@ -22,6 +22,11 @@ class MemoryStore implements EscalationStore {
 
 class RecordingCrm implements EscalationCrm {
   tasks: EscalationTaskInput[] = []
+  appended: string[] = []
+  appendToTask(taskId: string, text: string) {
+    this.appended.push(`${taskId}: ${text}`)
+    return Promise.resolve()
+  }
   /** Failures to play, in order, before behaving normally. `lost` = created, but the answer never arrived. */
   script: ('fail' | 'lost')[] = []
   createTask(input: EscalationTaskInput) {
@@ -94,7 +99,7 @@ async function failure(promise: Promise<unknown>): Promise<EscalationError> {
 describe('escalate', () => {
   it('creates one task, one note and the tag, then forgets the draft', async () => {
     const { crm, zendesk, store, run } = setup()
-    expect(await run()).toEqual({ kind: 'done', ownerName: 'Marcus', taskUrl: 'https://crm/T1' })
+    expect(await run()).toEqual({ kind: 'done', ownerName: 'Marcus', taskId: 'T1', taskUrl: 'https://crm/T1' })
     expect(crm.tasks).toHaveLength(1)
     expect(crm.tasks[0]).toMatchObject({ key: 'zd:demo:102', ownerId: '005M', accountId: '001A', contactId: '003H', priority: 'High', dueDate: '2026-11-25', subject: '[Escalation] #102 Outage' })
     expect(crm.tasks[0]?.description).toContain('Call them today')
@@ -153,6 +158,14 @@ describe('escalate', () => {
     expect(await run({ ...account, csm: null })).toMatchObject({ kind: 'done', ownerName: 'the CS team' })
     expect(crm.tasks[0]?.ownerId).toBe('005Q')
     expect(crm.tasks[0]?.description).toContain('This account has no CSM')
+  })
+
+  it('adds a follow-up to the task and the ticket instead of a second escalation', async () => {
+    const { crm, zendesk } = setup()
+    await followUp({ taskId: 'T1', taskUrl: 'https://crm/T1', ownerName: 'Marcus' }, '  Customer called again  ', { crm, zendesk, now: () => Date.parse('2026-11-25T10:00:00Z') })
+    expect(crm.appended).toEqual(['T1: Follow-up from Alex on 2026-11-25:\nCustomer called again'])
+    expect(crm.tasks).toEqual([])
+    expect(zendesk.notes).toEqual(['Follow-up sent to Marcus on the CRM task https://crm/T1:\n\nCustomer called again'])
   })
 
   it('refuses without a CSM or a fallback owner, before touching the CRM', async () => {

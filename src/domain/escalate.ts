@@ -18,7 +18,7 @@ export interface EscalateDeps {
 }
 
 export type EscalationResult =
-  | { readonly kind: 'done'; readonly ownerName: string; readonly taskUrl: string | null }
+  | { readonly kind: 'done'; readonly ownerName: string; readonly taskId: string; readonly taskUrl: string | null }
   | { readonly kind: 'already-escalated'; readonly existing: ExistingEscalation }
 
 /** Which step failed, so the card can say what is saved and what a retry will do. */
@@ -119,5 +119,28 @@ export async function escalate(account: AccountSummary, draft: EscalationDraft, 
     throw new EscalationError('zendesk', error)
   }
   deps.store.clear()
-  return { kind: 'done', ownerName: task.ownerName, taskUrl: task.url }
+  return { kind: 'done', ownerName: task.ownerName, taskId: task.id, taskUrl: task.url }
+}
+
+/**
+ * A follow-up on an existing escalation instead of a second one: appended to the CRM task's note
+ * and posted as an internal note on the ticket.
+ */
+export async function followUp(
+  task: { readonly taskId: string; readonly taskUrl: string | null; readonly ownerName: string | null },
+  text: string,
+  deps: Pick<EscalateDeps, 'crm' | 'zendesk' | 'now'>
+): Promise<void> {
+  const ticket = await deps.zendesk.details().catch((error: unknown) => {
+    throw new EscalationError('zendesk', error)
+  })
+  const note = text.trim()
+  const entry = `Follow-up from ${ticket.agentName} on ${localDate(new Date(deps.now()))}:\n${note}`
+  await deps.crm.appendToTask(task.taskId, entry).catch((error: unknown) => {
+    throw new EscalationError('crm', error)
+  })
+  const lines = [`Follow-up sent to ${task.ownerName ?? 'Customer Success'} on the CRM task ${task.taskUrl ?? task.taskId}:`, '', note]
+  await deps.zendesk.addInternalNoteAndTag(ticket.id, lines.join('\n'), ESCALATED_TAG).catch((error: unknown) => {
+    throw new EscalationError('zendesk', error)
+  })
 }

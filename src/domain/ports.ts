@@ -49,6 +49,8 @@ export interface EscalationTaskInput {
 /** The CRM side of an escalation. Implementations make `createTask` safe to call twice for one key. */
 export interface EscalationCrm {
   createTask(input: EscalationTaskInput): Promise<EscalationTaskResult>
+  /** Appends a dated follow-up to the task's note, so the CSM reads it where the escalation is. */
+  appendToTask(taskId: string, text: string): Promise<void>
 }
 
 /** What the escalation needs from the Zendesk ticket, read when the agent escalates (not on load). */

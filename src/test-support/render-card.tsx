@@ -59,6 +59,7 @@ export function renderWithServices(ui: ReactElement, connector: CrmConnector, ti
       load: () => null,
       saveDraft: () => undefined,
       escalate: () => Promise.reject(new Error('escalation is not rendered in card tests')),
+      followUp: () => Promise.reject(new Error('escalation is not rendered in card tests')),
     },
   }
   return render(

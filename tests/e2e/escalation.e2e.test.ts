@@ -95,7 +95,7 @@ describe('escalation to the CSM', () => {
     expect(stack.zendesk.comments(102)).toHaveLength(1)
   })
 
-  it('shows the existing escalation instead of a second one when the ticket is opened again', async () => {
+  it('shows the existing escalation when the ticket is opened again, and takes a follow-up instead of a second one', async () => {
     let frame = await openTicket(102)
     await frame.getByRole('button', { name: 'Escalate to Marcus Oyelaran' }).click()
     await frame.getByTestId('escalation-result').waitFor()
@@ -105,7 +105,19 @@ describe('escalation to the CSM', () => {
     await result.waitFor()
     expect(await result.innerText()).toContain('Escalated to Marcus Oyelaran by Alex Rivera')
     expect(await frame.getByRole('button', { name: /Escalate to/ }).count()).toBe(0)
+
+    await frame.getByRole('button', { name: 'Add a follow-up note' }).click()
+    await frame.getByLabel('Follow-up for the CSM').fill('They called again: now two regions down.')
+    await frame.getByRole('button', { name: 'Send follow-up' }).click()
+    await frame.getByTestId('follow-up-sent').waitFor()
+
     expect(stack.crm.tasks()).toHaveLength(1)
+    expect(String(stack.crm.tasks()[0]?.['Description'])).toMatch(/Follow-up from Alex Rivera on \d{4}-\d{2}-\d{2}:\nThey called again: now two regions down\.$/)
+    const notes = stack.zendesk.comments(102).filter((comment) => !comment.public)
+    expect(notes.map((note) => note.body.split('\n')[0])).toEqual([
+      'Escalated to Marcus Oyelaran (Customer Success) by Alex Rivera.',
+      expect.stringContaining('Follow-up sent to Marcus Oyelaran on the CRM task'),
+    ])
   })
 
   it('keeps the note through a CRM failure and creates one task on retry', async () => {

@@ -59,6 +59,7 @@ export class SalesforceDialect {
     const upsert = /^\/sobjects\/Task\/(\w+)\/([^/]+)$/.exec(path)
     if (upsert && method === 'PATCH') return this.upsertTask(version, upsert[1] ?? '', decodeURIComponent(upsert[2] ?? ''), sub.body)
     const get = /^\/sobjects\/Task\/(\w+)$/.exec(path)
+    if (get && method === 'PATCH') return this.updateTask(get[1] ?? '', sub.body)
     if (get && method === 'GET') {
       const task = this.store.find('Task', get[1])
       return task ? { status: 200, body: { attributes: { type: 'Task', url: `/services/data/${version}/sobjects/Task/${task.Id}` }, ...task } } : NOT_FOUND()
@@ -156,6 +157,18 @@ export class SalesforceDialect {
     if (invalid) return invalid
     const { id, headers } = this.insertTask(version, fields as Record<string, unknown>)
     return { status: 201, body: { id, success: true, errors: [] }, headers }
+  }
+
+  /** PATCH by Id: Salesforce answers 204 with no body. */
+  private updateTask(id: string, body: string | undefined): DialectResponse {
+    const task = this.store.find('Task', id)
+    if (!task) return NOT_FOUND()
+    const fields = this.parseBody(body)
+    if ('status' in fields && 'body' in fields && typeof fields['status'] === 'number') return fields as unknown as DialectResponse
+    const invalid = this.validateTask(fields as Record<string, unknown>, task)
+    if (invalid) return invalid
+    Object.assign(task, fields)
+    return { status: 204, body: '' }
   }
 
   private upsertTask(version: string, field: string, value: string, body: string | undefined): DialectResponse {

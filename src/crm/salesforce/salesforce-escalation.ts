@@ -8,6 +8,7 @@ import { API_ROOT } from './salesforce-api'
 import * as z from 'zod/mini'
 
 const createdSchema = z.looseObject({ id: z.string(), success: z.boolean() })
+const descriptionSchema = z.looseObject({ Description: z.nullable(z.optional(z.string())) })
 
 /**
  * Escalation tasks in Salesforce, safe to call twice for one ticket:
@@ -24,6 +25,14 @@ export function createSalesforceEscalation(http: CrmHttp, settings: AppSettings)
   }
 
   return {
+    async appendToTask(taskId, text) {
+      const url = `${API_ROOT}/sobjects/Task/${encodeURIComponent(taskId)}`
+      const current = descriptionSchema.safeParse((await http.send({ method: 'GET', url })).data)
+      if (!current.success) throw new CrmError('invalid-response', 'Salesforce returned an unreadable task')
+      const before = current.data.Description ?? ''
+      // Read-modify-write: Salesforce has no append; a follow-up racing another on the same task could lose one.
+      await http.send({ method: 'PATCH', url, data: { Description: `${before}\n\n${text}`.slice(0, 32_000) } })
+    },
     async createTask(input) {
       if (!settings.escalationKeyField) {
         const existing = await findExisting(input)

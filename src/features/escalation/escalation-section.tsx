@@ -12,9 +12,10 @@ import { ESCALATION_REASONS, type EscalationReason } from '../../domain/escalati
 import { formatAge } from '../../i18n/format'
 import { useI18n } from '../../i18n/i18n-context'
 import { useServices } from '../shared/services-context'
+import { FollowUp } from './follow-up'
+import { NOTE_MAX_LENGTH } from './note-limits'
 import { useEscalation, type EscalationState } from './use-escalation'
 
-export const NOTE_MAX_LENGTH = 1000
 
 const Section = styled.section`
   margin-top: ${(p) => p.theme.space.md};
@@ -58,9 +59,21 @@ function EscalationForm({ customer, account, existing, ownerName, isFallback }: 
   const name = ownerName ?? t('ui.escalation.fallbackName')
 
   if (state.status === 'done') {
-    return <Outcome text={t('ui.escalation.done', { name: state.ownerName })} url={state.taskUrl} />
+    return (
+      <>
+        <Outcome text={t('ui.escalation.done', { name: state.ownerName })} url={state.taskUrl} />
+        <FollowUp task={{ taskId: state.taskId, taskUrl: state.taskUrl, ownerName: state.ownerName }} />
+      </>
+    )
   }
-  if (state.status === 'existing') return <ExistingView existing={state.existing} />
+  if (state.status === 'existing') {
+    return (
+      <>
+        <ExistingView existing={state.existing} />
+        <FollowUp task={state.existing} />
+      </>
+    )
+  }
 
   const sending = state.status === 'sending'
   return (

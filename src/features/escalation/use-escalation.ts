@@ -9,7 +9,7 @@ import { useServices } from '../shared/services-context'
 export type EscalationState =
   | { readonly status: 'idle' }
   | { readonly status: 'sending' }
-  | { readonly status: 'done'; readonly ownerName: string; readonly taskUrl: string | null }
+  | { readonly status: 'done'; readonly ownerName: string; readonly taskId: string; readonly taskUrl: string | null }
   | { readonly status: 'existing'; readonly existing: ExistingEscalation }
   | { readonly status: 'failed'; readonly step: 'crm' | 'zendesk' | 'unknown'; readonly error: CrmError | null }
 
@@ -47,7 +47,11 @@ export function useEscalation(customer: CustomerContext, account: AccountSummary
     setState({ status: 'sending' })
     try {
       const result = await escalation.escalate(customer, account, draft)
-      setState(result.kind === 'done' ? { status: 'done', ownerName: result.ownerName, taskUrl: result.taskUrl } : { status: 'existing', existing: result.existing })
+      setState(
+        result.kind === 'done'
+          ? { status: 'done', ownerName: result.ownerName, taskId: result.taskId, taskUrl: result.taskUrl }
+          : { status: 'existing', existing: result.existing }
+      )
     } catch (error) {
       const step = error instanceof EscalationError ? error.step : 'unknown'
       const cause = error instanceof EscalationError ? error.cause : error

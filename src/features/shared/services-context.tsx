@@ -39,4 +39,6 @@ export interface EscalationService {
   load(ticket: TicketRef): StoredEscalation | null
   saveDraft(ticket: TicketRef, draft: EscalationDraft): void
   escalate(context: CustomerContext, account: AccountSummary, draft: EscalationDraft): Promise<EscalationResult>
+  /** Adds a follow-up to an existing escalation (CRM task note + internal note). */
+  followUp(task: { taskId: string; taskUrl: string | null; ownerName: string | null }, text: string): Promise<void>
 }

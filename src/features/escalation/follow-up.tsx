@@ -1,0 +1,71 @@
+import { useRef, useState } from 'react'
+import { Button } from '@zendeskgarden/react-buttons'
+import { Field, Label, Textarea } from '@zendeskgarden/react-forms'
+import { Alert } from '@zendeskgarden/react-notifications'
+import { isCrmError } from '../../domain/crm-error'
+import { EscalationError } from '../../domain/escalate'
+import { useI18n } from '../../i18n/i18n-context'
+import { useServices } from '../shared/services-context'
+import { NOTE_MAX_LENGTH } from './note-limits'
+
+type Phase = 'closed' | 'open' | 'sending' | 'sent' | 'failed'
+
+/** "Add a follow-up note" on an escalation that already exists, instead of a second escalation. */
+export function FollowUp({ task }: { task: { taskId: string; taskUrl: string | null; ownerName: string | null } }) {
+  const { t } = useI18n()
+  const { escalation } = useServices()
+  const [phase, setPhase] = useState<Phase>('closed')
+  const [text, setText] = useState('')
+  const [reason, setReason] = useState('')
+  const inFlight = useRef(false)
+  const name = task.ownerName ?? t('ui.escalation.fallbackName')
+
+  const send = async (): Promise<void> => {
+    if (inFlight.current || !text.trim()) return
+    inFlight.current = true
+    setPhase('sending')
+    try {
+      await escalation.followUp(task, text)
+      setText('')
+      setPhase('sent')
+    } catch (error) {
+      const cause = error instanceof EscalationError ? error.cause : error
+      setReason(isCrmError(cause) ? t(`ui.error.kind.${cause.details.timedOut ? 'timeout' : cause.kind}`, { field: cause.details.field ?? '' }) : '')
+      setPhase('failed')
+    } finally {
+      inFlight.current = false
+    }
+  }
+
+  if (phase === 'closed') {
+    return (
+      <Button size="small" onClick={() => setPhase('open')}>
+        {t('ui.escalation.followUp.open')}
+      </Button>
+    )
+  }
+  if (phase === 'sent') {
+    return (
+      <Alert type="success" role="status" data-testid="follow-up-sent">
+        <Alert.Paragraph>{t('ui.escalation.followUp.sent', { name })}</Alert.Paragraph>
+      </Alert>
+    )
+  }
+  const sending = phase === 'sending'
+  return (
+    <>
+      <Field>
+        <Label>{t('ui.escalation.followUp.label')}</Label>
+        <Textarea minRows={2} maxRows={6} maxLength={NOTE_MAX_LENGTH} value={text} onChange={(event) => setText(event.target.value)} disabled={sending} />
+      </Field>
+      {phase === 'failed' && (
+        <Alert type="warning" role="alert">
+          <Alert.Paragraph>{t('ui.escalation.followUp.failed', { reason })}</Alert.Paragraph>
+        </Alert>
+      )}
+      <Button size="small" isPrimary onClick={() => void send()} disabled={sending || !text.trim()} aria-busy={sending}>
+        {sending ? t('ui.escalation.followUp.sending') : t('ui.escalation.followUp.send')}
+      </Button>
+    </>
+  )
+}
