@@ -87,6 +87,22 @@ describe('escalation to the CSM', () => {
     await page.getByTestId('internal-notes').getByText('Escalated to Marcus Oyelaran').waitFor()
   })
 
+  it('can be done with the keyboard alone', async () => {
+    const frame = await openTicket(103)
+    await frame.getByLabel('Reason').focus()
+    await page.keyboard.press('ArrowDown')
+    await page.keyboard.press('Tab')
+    await page.keyboard.type('SSO is blocking their rollout')
+    await page.keyboard.press('Tab')
+    expect(await frame.locator(':focus').innerText()).toBe('Escalate to Priya Raman')
+    await page.keyboard.press('Enter')
+
+    await frame.getByTestId('escalation-result').waitFor()
+    expect(stack.crm.tasks()).toHaveLength(1)
+    expect(String(stack.crm.tasks()[0]?.['Description'])).toContain('Reason: Critical bug or outage')
+    expect(String(stack.crm.tasks()[0]?.['Description'])).toContain('SSO is blocking their rollout')
+  })
+
   it('sends once however fast the button is clicked', async () => {
     const frame = await openTicket(102)
     await frame.getByRole('button', { name: 'Escalate to Marcus Oyelaran' }).dblclick()
