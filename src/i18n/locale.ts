@@ -1,7 +1,11 @@
 import type { Messages } from './translator'
 
-// Translations ship with the bundle: English is inlined, others are separate chunks loaded on demand.
-const loaders: Record<string, () => Promise<{ default: Messages }>> = {}
+// English is bundled (it is every locale's fallback); each other locale is its own chunk, loaded
+// only for agents who use it. Files are translations/<locale>.json, the names Zendesk uses.
+const files = import.meta.glob<{ default: Messages }>(['../../translations/*.json', '!../../translations/en.json'])
+const loaders: Record<string, () => Promise<{ default: Messages }>> = Object.fromEntries(
+  Object.entries(files).map(([path, load]) => [path.replace(/^.*\/(.+)\.json$/, '$1'), load])
+)
 
 /** The locales the app has messages for; English is always available. */
 export const SUPPORTED_LOCALES = ['en', ...Object.keys(loaders)] as const

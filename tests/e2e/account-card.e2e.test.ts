@@ -1,6 +1,7 @@
 import type { FrameLocator, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { launchAgentBrowser } from '../support/browser'
+import { loadDefaultSeed } from '../../emulators/zendesk/state'
 import { DEMO_TOKEN, startLocalStack, type LocalStack } from '../support/local-stack'
 
 // The real app from dist/, the real ZAF SDK inside it, the emulated Zendesk around it and real
@@ -196,6 +197,26 @@ describe('CRM failures', () => {
     stack.crm.setFaults({ mode: 'hang' })
     const frame = await openTicket(102)
     expect(await cardText(frame)).toContain('The CRM took too long to answer')
+  })
+})
+
+describe('locale', () => {
+  it('speaks the agent’s language and formats dates and money for it', async () => {
+    const seed = loadDefaultSeed()
+    const german = await startLocalStack({ seed: { ...seed, currentUser: { ...seed.currentUser, locale: 'de-AT' } } })
+    try {
+      await page.goto(german.zendesk.ticketUrl(102))
+      const card = app().locator('section[data-state="found"]')
+      await card.waitFor({ timeout: 15_000 })
+      const text = (await card.innerText()).replace(/\s+/g, ' ')
+      expect(text).toContain('Zugeordnet über die E-Mail des Anfragenden')
+      expect(text).toContain('Gefährdet · 38')
+      expect(text).toContain('in 23 Tagen')
+      expect(text).toContain('Verlängerung bald')
+      expect(text).toMatch(/1,25\sMio\.\s\$/)
+    } finally {
+      await german.close()
+    }
   })
 })
 

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import { startCrmEmulator, type CrmEmulator, type CrmEmulatorOptions } from '../../emulators/crm/create-crm-emulator'
 import { startZendeskEmulator, type ZendeskEmulator } from '../../emulators/zendesk/create-zendesk-emulator'
+import type { ZendeskSeed } from '../../emulators/zendesk/state'
 
 export const DEMO_TOKEN = 'demo-token'
 export const distDir = resolve(import.meta.dirname, '../../dist')
@@ -16,7 +17,7 @@ export interface LocalStack {
  * dist/ (run `vite build` first; `npm test` does). `settings` override the installation's settings.
  */
 export async function startLocalStack(
-  options: { crm?: CrmEmulatorOptions; settings?: Record<string, string | number | boolean> } = {}
+  options: { crm?: CrmEmulatorOptions; settings?: Record<string, string | number | boolean>; seed?: ZendeskSeed } = {}
 ): Promise<LocalStack> {
   const crm = await startCrmEmulator({ token: DEMO_TOKEN, ...options.crm })
   const zendesk = await startZendeskEmulator({
@@ -29,6 +30,7 @@ export async function startLocalStack(
     },
     extraWhitelist: ['127.0.0.1'],
     crmControlUrl: crm.url,
+    ...(options.seed ? { seed: options.seed } : {}),
   })
   return {
     crm,
