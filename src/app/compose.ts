@@ -86,9 +86,24 @@ export async function compose(client: ZafClient, startup: StartupRequests): Prom
   return { kind: 'ready', services, translator }
 }
 
+/**
+ * Messages come from the closest locale we ship (region → language → English), but numbers, dates,
+ * plural rules and text direction follow the agent's own locale: a Hebrew-speaking agent reads
+ * English strings laid out right to left, with Hebrew dates.
+ */
 async function translatorFor(requested: unknown): Promise<Translator> {
-  const locale = resolveLocale(typeof requested === 'string' ? requested : null, SUPPORTED_LOCALES)
-  if (locale === 'en') return englishTranslator
-  const messages = await loadMessages(locale).catch(() => null)
-  return messages ? createTranslator(locale, messages, en) : englishTranslator
+  const agentLocale = canonicalLocale(requested)
+  if (!agentLocale) return englishTranslator
+  const messagesLocale = resolveLocale(agentLocale, SUPPORTED_LOCALES)
+  const messages = messagesLocale === 'en' ? en : await loadMessages(messagesLocale).catch(() => null)
+  return createTranslator(agentLocale, messages ?? en, en, messages ? messagesLocale : 'en')
+}
+
+function canonicalLocale(requested: unknown): string | null {
+  if (typeof requested !== 'string' || !requested.trim()) return null
+  try {
+    return Intl.getCanonicalLocales(requested.replace('_', '-'))[0] ?? null
+  } catch {
+    return null
+  }
 }

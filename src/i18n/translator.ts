@@ -3,7 +3,10 @@ export type Messages = { readonly [key: string]: string | Messages }
 export type Vars = Readonly<Record<string, string | number>>
 
 export interface Translator {
+  /** The agent's locale: numbers, dates, plural rules and direction follow it. */
   readonly locale: string
+  /** The language the messages are in (the closest one shipped), for the `lang` attribute. */
+  readonly language: string
   /** The message at a dotted key with `{{name}}` placeholders filled. Never throws: a missing key shows the key. */
   t(key: string, vars?: Vars): string
   /** Picks `<key>.one`, `.other`, … by the locale's plural rules for `count`, which is also `{{count}}`. */
@@ -28,11 +31,12 @@ function fill(template: string, vars: Vars = {}): string {
 }
 
 /** `messages` first, then `fallback` (English) for keys a translation lacks. */
-export function createTranslator(locale: string, messages: Messages, fallback: Messages = messages): Translator {
+export function createTranslator(locale: string, messages: Messages, fallback: Messages = messages, language: string = locale): Translator {
   const rules = new Intl.PluralRules(locale)
   const find = (key: string): string | undefined => lookup(messages, key) ?? lookup(fallback, key)
   return {
     locale,
+    language,
     t(key, vars) {
       return fill(find(key) ?? key, vars)
     },

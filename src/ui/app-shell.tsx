@@ -30,7 +30,7 @@ export function AppShell({ translator, children }: { translator: Translator; chi
     <ThemeProvider theme={{ ...DEFAULT_THEME, rtl }}>
       <GlobalStyle />
       <I18nProvider translator={translator}>
-        <Frame dir={rtl ? 'rtl' : 'ltr'} lang={translator.locale}>
+        <Frame dir={rtl ? 'rtl' : 'ltr'} lang={translator.language}>
           <ErrorBoundary
             fallback={<MessageView type="error" title={translator.t('ui.crash.title')} body={translator.t('ui.crash.body')} />}
           >

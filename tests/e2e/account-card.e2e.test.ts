@@ -220,6 +220,27 @@ describe('locale', () => {
   })
 })
 
+describe('right-to-left', () => {
+  it('lays the card out right to left for a Hebrew-speaking agent, in English until Hebrew ships', async () => {
+    const seed = loadDefaultSeed()
+    const hebrew = await startLocalStack({ seed: { ...seed, currentUser: { ...seed.currentUser, locale: 'he' } } })
+    try {
+      await page.goto(hebrew.zendesk.ticketUrl(102))
+      const frame = app()
+      await frame.getByTestId('csm-name').waitFor({ timeout: 15_000 })
+      expect(await frame.locator('main').getAttribute('dir')).toBe('rtl')
+      expect(await frame.locator('main').getAttribute('lang')).toBe('en')
+      expect(await frame.locator('section[data-state="found"]').innerText()).toContain('At risk · 38')
+      // Label and value swap sides: the value column sits left of its label.
+      const label = await frame.getByText('Health', { exact: true }).boundingBox()
+      const value = await frame.getByTestId('health').boundingBox()
+      expect(label && value && value.x < label.x).toBe(true)
+    } finally {
+      await hebrew.close()
+    }
+  })
+})
+
 describe('settings', () => {
   it('names a bad setting instead of showing a blank sidebar', async () => {
     const broken = await startLocalStack({ settings: { crm_base_url: 'http://crm.example.com', health_risk_below: 'lots' } })
