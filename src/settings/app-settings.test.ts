@@ -17,6 +17,7 @@ describe('parseSettings', () => {
         arrCurrency: 'USD',
         escalationKeyField: null,
         escalationFallbackOwner: null,
+        matchOrder: ['organization-external-id', 'requester-email', 'email-domain'],
       },
     })
   })
@@ -48,14 +49,16 @@ describe('parseSettings', () => {
     })
   })
 
-  it('requires a base URL and says providers without a connector yet are not available', () => {
-    expect(parseSettings({ crm_provider: 'hubspot' })).toEqual({
-      ok: false,
-      problems: [
-        { setting: 'crm_provider', code: 'provider-not-available' },
-        { setting: 'crm_base_url', code: 'required' },
-      ],
-    })
+  it('requires a base URL whatever the provider', () => {
+    expect(parseSettings({ crm_provider: 'hubspot' })).toEqual({ ok: false, problems: [{ setting: 'crm_base_url', code: 'required' }] })
+  })
+
+  it('reads match_order as a comma-separated cascade and refuses unknown or repeated strategies', () => {
+    const ordered = parseSettings({ ...valid, match_order: ' Requester-Email, email-domain ' })
+    expect(ordered.ok && ordered.settings.matchOrder).toEqual(['requester-email', 'email-domain'])
+    for (const match_order of ['requester-email,requester-email', 'email-domain, name', ', ,x']) {
+      expect(parseSettings({ ...valid, match_order })).toEqual({ ok: false, problems: [{ setting: 'match_order', code: 'invalid-match-order' }] })
+    }
   })
 
   it('allows plain HTTP only for loopback hosts, where the local emulator runs', () => {

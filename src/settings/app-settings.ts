@@ -1,4 +1,5 @@
 import * as z from 'zod/mini'
+import { MATCH_STRATEGIES, type MatchStrategy } from '../domain/match'
 
 /**
  * The installation's settings, validated once at start-up. Names on the left of `RawSettings` are
@@ -8,7 +9,7 @@ export const CRM_PROVIDERS = ['salesforce', 'hubspot', 'custom'] as const
 export type CrmProvider = (typeof CRM_PROVIDERS)[number]
 
 /** Providers whose connector ships in this build. */
-export const AVAILABLE_PROVIDERS: readonly CrmProvider[] = ['salesforce']
+export const AVAILABLE_PROVIDERS: readonly CrmProvider[] = ['salesforce', 'hubspot', 'custom']
 
 export interface FieldNames {
   readonly csm: string
@@ -30,6 +31,8 @@ export interface AppSettings {
   readonly escalationKeyField: string | null
   /** CRM user who receives escalations for accounts without a CSM; null = no escalation then. */
   readonly escalationFallbackOwner: string | null
+  /** The match cascade, first strategy first; a strategy left out is never tried. */
+  readonly matchOrder: readonly MatchStrategy[]
 }
 
 export const SETTING_PROBLEMS = [
@@ -43,6 +46,7 @@ export const SETTING_PROBLEMS = [
   'out-of-range',
   'invalid-currency',
   'invalid-user-id',
+  'invalid-match-order',
 ] as const
 export type SettingProblemCode = (typeof SETTING_PROBLEMS)[number]
 
@@ -50,6 +54,8 @@ export type SettingProblemCode = (typeof SETTING_PROBLEMS)[number]
 export interface SettingProblem {
   readonly setting: string
   readonly code: SettingProblemCode
+  /** Where inside a structured (JSON) setting the problem is, e.g. `lookup[1].path`; never a value. */
+  readonly detail?: string
 }
 
 export type SettingsResult =
@@ -83,6 +89,7 @@ const rawSettingsSchema = z.looseObject({
   arr_currency: optionalText,
   field_escalation_key: optionalText,
   escalation_fallback_owner: optionalText,
+  match_order: optionalText,
 })
 
 function text(value: unknown): string {
@@ -137,11 +144,29 @@ export function parseSettings(input: unknown): SettingsResult {
   const escalationFallbackOwner = text(raw.escalation_fallback_owner) || null
   if (escalationFallbackOwner && !USER_ID.test(escalationFallbackOwner)) problem('escalation_fallback_owner', 'invalid-user-id')
 
+  const matchOrder = parseMatchOrder(text(raw.match_order), problem)
+
   if (problems.length > 0 || !provider) return { ok: false, problems }
   return {
     ok: true,
-    settings: { provider, baseUrl, fields, healthRiskBelow, renewalSoonDays, arrCurrency, escalationKeyField, escalationFallbackOwner },
+    settings: { provider, baseUrl, fields, healthRiskBelow, renewalSoonDays, arrCurrency, escalationKeyField, escalationFallbackOwner, matchOrder },
   }
+}
+
+/**
+ * `match_order` lists strategies by name, comma-separated, e.g. `requester-email, email-domain`.
+ * Blank means the default cascade: the most specific evidence (an ID the admin set) first, the
+ * weakest (a shared email domain) last, for every provider.
+ */
+function parseMatchOrder(value: string, problem: (setting: string, code: SettingProblemCode) => void): readonly MatchStrategy[] {
+  if (!value) return MATCH_STRATEGIES
+  const names = value.split(/[\s,]+/).filter(Boolean).map((name) => name.toLowerCase())
+  const order = names.filter((name): name is MatchStrategy => (MATCH_STRATEGIES as readonly string[]).includes(name))
+  if (order.length !== names.length || new Set(order).size !== order.length || order.length === 0) {
+    problem('match_order', 'invalid-match-order')
+    return MATCH_STRATEGIES
+  }
+  return order
 }
 
 function parseBaseUrl(value: string, problem: (setting: string, code: SettingProblemCode) => void): string {

@@ -7,6 +7,7 @@ import type { CrmConnector, TicketPort } from '../domain/ports'
 import { createStorageLookupCache } from '../cache/storage-lookup-cache'
 import { ServicesProvider, type Services } from '../features/shared/services-context'
 import { createTranslator } from '../i18n/translator'
+import { MATCH_STRATEGIES } from '../domain/match'
 import { DEFAULT_FIELDS, type AppSettings } from '../settings/app-settings'
 import { AppShell } from '../ui/app-shell'
 
@@ -21,6 +22,7 @@ export const settings: AppSettings = {
   arrCurrency: 'USD',
   escalationKeyField: null,
   escalationFallbackOwner: null,
+  matchOrder: MATCH_STRATEGIES,
 }
 
 /** A ticket whose customer a test can change, firing the same notification ZAF events would. */
