@@ -1,6 +1,7 @@
 import { customerKey } from '../domain/customer'
 import { lookupAccount } from '../domain/lookup-account'
 import { createStorageLookupCache, webStorageOrMemory } from '../cache/storage-lookup-cache'
+import { createStorageOwnerCache } from '../cache/storage-owner-cache'
 import { createCrm } from '../crm/create-connector'
 import { createEscalationService } from './create-escalation-service'
 import { zafAdapter } from '../crm/http/zaf-adapter'
@@ -15,6 +16,8 @@ import { createZafTicketPort } from '../zendesk/zaf-ticket-port'
 
 /** How long a lookup is reused without asking the CRM again. */
 export const LOOKUP_TTL_MS = 5 * 60_000
+/** CRM owners (CSM names) change rarely; an hour saves a call per ticket for busy CSMs. */
+export const OWNER_TTL_MS = 60 * 60_000
 
 export type Composition =
   | { readonly kind: 'ready'; readonly services: Services; readonly translator: Translator }
@@ -44,10 +47,12 @@ export async function compose(client: ZafClient, startup: StartupRequests): Prom
   if (!parsed.ok) return { kind: 'invalid-settings', problems: parsed.problems, translator }
   const settings = parsed.settings
 
-  const { connector, escalation } = createCrm(settings, zafAdapter(client))
-  const cache = createStorageLookupCache(webStorageOrMemory('sessionStorage'), LOOKUP_TTL_MS)
-  const cacheNamespace = `${metadata.installationId}:${settings.provider}:${settings.baseUrl}`
   const now = (): number => Date.now()
+  const session = webStorageOrMemory('sessionStorage')
+  const cacheNamespace = `${metadata.installationId}:${settings.provider}:${settings.baseUrl}`
+  const ownerCache = createStorageOwnerCache(session, cacheNamespace, OWNER_TTL_MS, now)
+  const { connector, escalation } = createCrm(settings, zafAdapter(client), { ownerCache })
+  const cache = createStorageLookupCache(session, LOOKUP_TTL_MS)
 
   const deps = { connector, cache, cacheNamespace, now }
   // Start the CRM lookup now, before React renders the card: the card's first request for this

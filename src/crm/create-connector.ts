@@ -2,6 +2,10 @@ import type { AxiosAdapter } from 'axios'
 import type { CrmConnector, EscalationCrm } from '../domain/ports'
 import type { AppSettings } from '../settings/app-settings'
 import { createCrmHttp } from './http/create-crm-http'
+import { createHubSpotConnector } from './hubspot/hubspot-connector'
+import { createHubSpotEscalation } from './hubspot/hubspot-escalation'
+import { createOwnerDirectory, memoryOwnerCache, type OwnerCache } from './hubspot/owner-directory'
+import { readHubSpotError } from './hubspot/read-hubspot-error'
 import { readSalesforceError } from './salesforce/read-salesforce-error'
 import { createSalesforceConnector } from './salesforce/salesforce-connector'
 import { createSalesforceEscalation } from './salesforce/salesforce-escalation'
@@ -12,16 +16,28 @@ export interface Crm {
 }
 
 /**
- * The CRM adapters for the configured provider. Settings validation already refused providers that
- * have no connector yet, so reaching the other branches is a programming error.
+ * The CRM adapters for the configured provider.
  */
-export function createCrm(settings: AppSettings, adapter: AxiosAdapter): Crm {
+export interface CrmOptions {
+  /** Where CRM owners are remembered between views (HubSpot); memory only when absent. */
+  readonly ownerCache?: OwnerCache
+}
+
+export function createCrm(settings: AppSettings, adapter: AxiosAdapter, options: CrmOptions = {}): Crm {
   switch (settings.provider) {
     case 'salesforce': {
       const http = createCrmHttp({ baseUrl: settings.baseUrl, adapter, readVendorError: readSalesforceError })
       return { connector: createSalesforceConnector(http, settings), escalation: createSalesforceEscalation(http, settings) }
     }
-    case 'hubspot':
+    case 'hubspot': {
+      const http = createCrmHttp({ baseUrl: settings.baseUrl, adapter, readVendorError: readHubSpotError })
+      const ownerCache = options.ownerCache ?? memoryOwnerCache()
+      const resolveOwner = createOwnerDirectory(http, ownerCache)
+      return {
+        connector: createHubSpotConnector(http, settings, ownerCache, settings.hubspotPortalId),
+        escalation: createHubSpotEscalation(http, settings, resolveOwner, settings.hubspotPortalId),
+      }
+    }
     case 'custom':
       throw new Error(`No connector for ${settings.provider} in this build`)
   }

@@ -18,6 +18,7 @@ describe('parseSettings', () => {
         escalationKeyField: null,
         escalationFallbackOwner: null,
         matchOrder: ['organization-external-id', 'requester-email', 'email-domain'],
+        hubspotPortalId: null,
       },
     })
   })

@@ -33,6 +33,8 @@ export interface AppSettings {
   readonly escalationFallbackOwner: string | null
   /** The match cascade, first strategy first; a strategy left out is never tried. */
   readonly matchOrder: readonly MatchStrategy[]
+  /** HubSpot account (portal) id, only used to link to records in HubSpot; null = no links. */
+  readonly hubspotPortalId: string | null
 }
 
 export const SETTING_PROBLEMS = [
@@ -47,6 +49,7 @@ export const SETTING_PROBLEMS = [
   'invalid-currency',
   'invalid-user-id',
   'invalid-match-order',
+  'invalid-portal-id',
 ] as const
 export type SettingProblemCode = (typeof SETTING_PROBLEMS)[number]
 
@@ -90,6 +93,7 @@ const rawSettingsSchema = z.looseObject({
   field_escalation_key: optionalText,
   escalation_fallback_owner: optionalText,
   match_order: optionalText,
+  hubspot_portal_id: optionalText,
 })
 
 function text(value: unknown): string {
@@ -145,11 +149,13 @@ export function parseSettings(input: unknown): SettingsResult {
   if (escalationFallbackOwner && !USER_ID.test(escalationFallbackOwner)) problem('escalation_fallback_owner', 'invalid-user-id')
 
   const matchOrder = parseMatchOrder(text(raw.match_order), problem)
+  const hubspotPortalId = text(raw.hubspot_portal_id) || null
+  if (hubspotPortalId && !/^\d{1,20}$/.test(hubspotPortalId)) problem('hubspot_portal_id', 'invalid-portal-id')
 
   if (problems.length > 0 || !provider) return { ok: false, problems }
   return {
     ok: true,
-    settings: { provider, baseUrl, fields, healthRiskBelow, renewalSoonDays, arrCurrency, escalationKeyField, escalationFallbackOwner, matchOrder },
+    settings: { provider, baseUrl, fields, healthRiskBelow, renewalSoonDays, arrCurrency, escalationKeyField, escalationFallbackOwner, matchOrder, hubspotPortalId },
   }
 }
 

@@ -23,6 +23,7 @@ export const settings: AppSettings = {
   escalationKeyField: null,
   escalationFallbackOwner: null,
   matchOrder: MATCH_STRATEGIES,
+  hubspotPortalId: null,
 }
 
 /** A ticket whose customer a test can change, firing the same notification ZAF events would. */

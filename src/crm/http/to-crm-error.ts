@@ -5,13 +5,16 @@ import { CrmError } from '../../domain/crm-error'
 export interface VendorError {
   readonly code?: string
   readonly message?: string
+  /** A wait the vendor implies without a Retry-After header (HubSpot names its rate-limit policy instead). */
+  readonly retryAfterMs?: number
 }
 export type VendorErrorReader = (body: unknown) => VendorError
 
 const QUOTA_CODES: ReadonlySet<string> = new Set(['REQUEST_LIMIT_EXCEEDED'])
-const MISSING_FIELD_CODES: ReadonlySet<string> = new Set(['INVALID_FIELD'])
-// Salesforce: "No such column 'Health__c' on entity 'Account'…"; other vendors name the field similarly.
-const MISSING_FIELD_NAME = /(?:column|field|property)\s+'([^']+)'/i
+// Salesforce INVALID_FIELD; HubSpot PROPERTY_DOESNT_EXIST (a task property the portal lacks).
+const MISSING_FIELD_CODES: ReadonlySet<string> = new Set(['INVALID_FIELD', 'PROPERTY_DOESNT_EXIST'])
+// Salesforce: "No such column 'Health__c' on entity 'Account'…"; HubSpot: 'Property "x" does not exist'.
+const MISSING_FIELD_NAME = /(?:column|field|property)\s+['"]([^'"]+)['"]/i
 
 /**
  * One table from HTTP failure to `CrmError` kind, shared by every connector; the connector only
@@ -35,7 +38,7 @@ export function toCrmError(error: unknown, readVendorError: VendorErrorReader): 
 
   if (status === 401) return new CrmError('unauthorized', 'The CRM rejected the API token', details)
   if (status === 429) {
-    const retryAfterMs = retryAfter(response.headers)
+    const retryAfterMs = retryAfter(response.headers) ?? vendor.retryAfterMs
     return new CrmError('rate-limited', 'The CRM asked us to slow down', {
       ...details,
       ...(retryAfterMs === undefined ? {} : { retryAfterMs }),

@@ -1,0 +1,37 @@
+import * as z from 'zod/mini'
+import type { Csm } from '../domain/account'
+import type { KeyValueStorage } from './storage-lookup-cache'
+
+const KEY_PREFIX = 'success-bridge:owner:v1:'
+const entrySchema = z.object({
+  at: z.number(),
+  owner: z.nullable(z.object({ id: z.nullable(z.string()), name: z.string(), email: z.nullable(z.string()) })),
+})
+
+/**
+ * CRM owners (CSMs) by id (per installation and CRM: `namespace`), kept in the tab's storage for `ttlMs`: one CSM looks after many
+ * accounts, so after the first ticket their name costs no call. `undefined` = not cached.
+ */
+export function createStorageOwnerCache(storage: KeyValueStorage, namespace: string, ttlMs: number, now: () => number) {
+  const key = (ownerId: string): string => `${KEY_PREFIX}${namespace}|${ownerId}`
+  return {
+    read(ownerId: string): Csm | null | undefined {
+      try {
+        const raw = storage.getItem(key(ownerId))
+        if (!raw) return undefined
+        const entry = entrySchema.safeParse(JSON.parse(raw))
+        if (!entry.success || now() - entry.data.at > ttlMs) return undefined
+        return entry.data.owner
+      } catch {
+        return undefined
+      }
+    },
+    write(ownerId: string, owner: Csm | null): void {
+      try {
+        storage.setItem(key(ownerId), JSON.stringify({ at: now(), owner }))
+      } catch {
+        // Storage full or refused: the next view asks HubSpot again, which is only slower.
+      }
+    },
+  }
+}

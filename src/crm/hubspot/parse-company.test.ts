@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest'
+import { DEFAULT_FIELDS } from '../../settings/app-settings'
+import { hubSpotDate, parseCompany } from './parse-company'
+
+const context = { fields: DEFAULT_FIELDS.hubspot, portalId: '4410', matchedBy: 'email-domain' as const }
+
+describe('parseCompany', () => {
+  it('reads string-typed properties into numbers and a calendar date', () => {
+    const company = {
+      id: '9001',
+      properties: { name: ' Globex ', health_score: '38', renewal_date: '2026-12-18', arr: '1250000.50', hubspot_owner_id: '77' },
+    }
+    expect(parseCompany(company, null, context)).toEqual({
+      id: '9001',
+      name: 'Globex',
+      recordUrl: 'https://app.hubspot.com/contacts/4410/record/0-2/9001',
+      csm: null,
+      healthScore: 38,
+      renewalDate: '2026-12-18',
+      arr: 1250000.5,
+      matchedBy: 'email-domain',
+    })
+  })
+
+  it('treats blank and missing properties as unknown, and links nowhere without a portal id', () => {
+    const account = parseCompany({ id: '1', properties: { name: 'Soylent', health_score: '', arr: null } }, null, { ...context, portalId: null })
+    expect(account).toMatchObject({ healthScore: null, renewalDate: null, arr: null, recordUrl: null })
+  })
+
+  it('refuses a score that is not a number rather than showing a wrong one', () => {
+    expect(() => parseCompany({ id: '1', properties: { name: 'X', health_score: 'green' } }, null, context)).toThrow(/health score/)
+  })
+})
+
+describe('hubSpotDate', () => {
+  it('accepts ISO dates, ISO datetimes and epoch milliseconds (date properties at UTC midnight)', () => {
+    expect(hubSpotDate('2027-03-31')).toBe('2027-03-31')
+    expect(hubSpotDate('2027-03-31T00:00:00.000Z')).toBe('2027-03-31')
+    expect(hubSpotDate('1798675200000')).toBe('2026-12-31')
+    expect(hubSpotDate(null)).toBeNull()
+  })
+
+  it('refuses text that is no date', () => {
+    expect(() => hubSpotDate('next spring')).toThrow(/renewal date/)
+  })
+})

@@ -1,0 +1,67 @@
+import type { AccountSummary, Csm } from '../../domain/account'
+import { CrmError } from '../../domain/crm-error'
+import type { MatchStrategy } from '../../domain/match'
+import { isIsoDate } from '../../domain/renewal'
+import type { FieldNames } from '../../settings/app-settings'
+import { companyRecordUrl } from './hubspot-api'
+import type { SimpleObject } from './hubspot-schemas'
+
+function invalid(what: string): CrmError {
+  return new CrmError('invalid-response', `HubSpot returned an unreadable ${what}`)
+}
+
+/** A property as trimmed text; HubSpot sends every value as a string, blank meaning "not set". */
+export function propertyText(company: SimpleObject, name: string): string | null {
+  const value = company.properties[name]
+  if (value === null || value === undefined) return null
+  const text = String(value).trim()
+  return text === '' ? null : text
+}
+
+function toNumber(text: string | null, what: string): number | null {
+  if (text === null) return null
+  const number = Number(text)
+  if (!Number.isFinite(number)) throw invalid(what)
+  return number
+}
+
+/**
+ * Date properties come as `YYYY-MM-DD`, as ISO datetimes, or as epoch milliseconds (HubSpot's
+ * date-type properties at midnight UTC). Always read as a UTC calendar date.
+ */
+export function hubSpotDate(text: string | null): string | null {
+  if (text === null) return null
+  if (/^\d{9,15}$/.test(text)) return new Date(Number(text)).toISOString().slice(0, 10)
+  const date = text.slice(0, 10)
+  if (!isIsoDate(date)) throw invalid('renewal date')
+  return date
+}
+
+export interface CompanyContext {
+  readonly fields: FieldNames
+  readonly portalId: string | null
+  readonly matchedBy: MatchStrategy
+  readonly contactId?: string | null
+}
+
+/** A company into the card's summary; the CSM is resolved separately (owners API). */
+export function parseCompany(company: SimpleObject, csm: Csm | null, context: CompanyContext): AccountSummary {
+  const name = propertyText(company, 'name') ?? propertyText(company, 'domain')
+  if (!name) throw invalid('company name')
+  return {
+    id: company.id,
+    name,
+    recordUrl: companyRecordUrl(context.portalId, company.id),
+    csm,
+    healthScore: toNumber(propertyText(company, context.fields.healthScore), 'health score'),
+    renewalDate: hubSpotDate(propertyText(company, context.fields.renewalDate)),
+    arr: toNumber(propertyText(company, context.fields.arr), 'ARR'),
+    matchedBy: context.matchedBy,
+    ...(context.contactId === undefined ? {} : { contactId: context.contactId }),
+  }
+}
+
+/** The properties to ask for: never rely on HubSpot's defaults (research §3.2). */
+export function companyProperties(fields: FieldNames): string[] {
+  return [...new Set(['name', 'domain', fields.csm, fields.healthScore, fields.renewalDate, fields.arr])]
+}
