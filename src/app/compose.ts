@@ -2,6 +2,7 @@ import { customerKey } from '../domain/customer'
 import { lookupAccount } from '../domain/lookup-account'
 import { createStorageLookupCache, webStorageOrMemory } from '../cache/storage-lookup-cache'
 import { createStorageOwnerCache } from '../cache/storage-owner-cache'
+import { createStorageAccountChoices } from '../cache/storage-account-choices'
 import { createCrm } from '../crm/create-connector'
 import { createEscalationService } from './create-escalation-service'
 import { zafAdapter } from '../crm/http/zaf-adapter'
@@ -78,6 +79,7 @@ export async function compose(client: ZafClient, startup: StartupRequests): Prom
       return lookupAccount(context, deps, options)
     },
     now,
+    choices: createStorageAccountChoices(webStorageOrMemory('localStorage'), cacheNamespace),
     escalation: createEscalationService({
       client,
       crm: escalation,

@@ -1,4 +1,5 @@
 import type { AccountSummary } from './account'
+import type { CustomerContext } from './customer'
 import type { ExistingEscalation } from './escalation'
 
 /** The ways a ticket's customer can be matched to a CRM account, in the default cascade order. */
@@ -22,6 +23,8 @@ export type LookupOutcome =
       readonly tried: readonly MatchAttempt[]
       /** The ticket's open escalation, read in the same CRM call; absent when not looked up. */
       readonly escalation?: ExistingEscalation | null
+      /** Several accounts matched and an agent picked this one (see `applyChoice`). */
+      readonly chosenByAgent?: boolean
     }
   | {
       readonly kind: 'ambiguous'
@@ -30,3 +33,23 @@ export type LookupOutcome =
       readonly tried: readonly MatchAttempt[]
     }
   | { readonly kind: 'not-found'; readonly tried: readonly MatchAttempt[] }
+
+/**
+ * Where an agent's pick among several matching accounts is remembered: the organization (every
+ * ticket from it is about the same account), else the requester's email. Null when neither exists.
+ */
+export function choiceScope(context: CustomerContext): string | null {
+  if (context.organization) return `org:${context.organization.id}`
+  const email = context.requester?.email?.toLowerCase()
+  return email ? `email:${email}` : null
+}
+
+/**
+ * An ambiguous outcome resolved by the remembered pick, when that account is still among the
+ * candidates. A unique match always wins over a remembered pick: the CRM data has been fixed.
+ */
+export function applyChoice(outcome: LookupOutcome, chosenAccountId: string | null): LookupOutcome {
+  if (outcome.kind !== 'ambiguous' || !chosenAccountId) return outcome
+  const account = outcome.candidates.find((candidate) => candidate.id === chosenAccountId)
+  return account ? { kind: 'found', account, tried: outcome.tried, chosenByAgent: true } : outcome
+}

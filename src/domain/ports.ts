@@ -21,6 +21,16 @@ export interface LookupCache {
   remove(key: string): void
 }
 
+/**
+ * The account an agent picked when several matched, per `choiceScope` (domain/match.ts), so the
+ * next ticket from the same organization opens on it.
+ */
+export interface AccountChoices {
+  read(scope: string): string | null
+  write(scope: string, accountId: string): void
+  clear(scope: string): void
+}
+
 /** The ticket the app sits on, as far as the account card needs it. */
 export interface TicketPort {
   readCustomer(): Promise<CustomerContext>

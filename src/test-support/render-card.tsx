@@ -9,6 +9,7 @@ import { ServicesProvider, type Services } from '../features/shared/services-con
 import { createTranslator } from '../i18n/translator'
 import { MATCH_STRATEGIES } from '../domain/match'
 import { DEFAULT_FIELDS, type AppSettings } from '../settings/app-settings'
+import { createStorageAccountChoices } from '../cache/storage-account-choices'
 import { AppShell } from '../ui/app-shell'
 
 export const NOW = Date.parse('2026-11-25T10:00:00Z')
@@ -24,6 +25,7 @@ export const settings: AppSettings = {
   escalationFallbackOwner: null,
   matchOrder: MATCH_STRATEGIES,
   hubspotPortalId: null,
+  custom: null,
 }
 
 /** A ticket whose customer a test can change, firing the same notification ZAF events would. */
@@ -47,8 +49,10 @@ export class TestTicket implements TicketPort {
  * Renders a component inside the real shell and services, wired exactly as compose() wires them
  * except for the connector, which the test supplies (the CRM is the outside world here).
  */
-export function renderWithServices(ui: ReactElement, connector: CrmConnector, ticket: TicketPort) {
+export function renderWithServices(ui: ReactElement, connector: CrmConnector, ticket: TicketPort, options: { keepChoices?: boolean } = {}) {
   window.sessionStorage.clear()
+  // Agents' account picks live in localStorage; a test of "remembered next time" keeps them.
+  if (!options.keepChoices) window.localStorage.clear()
   const cache = createStorageLookupCache(window.sessionStorage, 300_000)
   const now = (): number => NOW
   const services: Services = {
@@ -56,6 +60,7 @@ export function renderWithServices(ui: ReactElement, connector: CrmConnector, ti
     ticket,
     lookup: (context, options) => lookupAccount(context, { connector, cache, cacheNamespace: 'test', now }, options),
     now,
+    choices: createStorageAccountChoices(window.localStorage, 'test'),
     // The card's own tests render no escalation section; any call here is a test bug.
     escalation: {
       fallbackOwner: null,

@@ -41,7 +41,7 @@ describe('AccountCard', () => {
     expect(link).toHaveAttribute('href', globex.recordUrl)
     expect(screen.getByText('Matched by requester email')).toBeInTheDocument()
     expect(screen.getByTestId('csm-name')).toHaveTextContent('Marcus Oyelaran')
-    expect(screen.getByRole('link', { name: 'Email Marcus Oyelaran' })).toHaveAttribute('href', 'mailto:marcus@vendor.example')
+    expect(screen.getByRole('link', { name: 'marcus@vendor.example' })).toHaveAttribute('href', 'mailto:marcus@vendor.example')
     expect(screen.getByTestId('health')).toHaveTextContent('At risk · 38')
     expect(screen.getByTestId('renewal')).toHaveTextContent('Dec 18, 2026')
     expect(screen.getByTestId('renewal')).toHaveTextContent('in 23 days')
@@ -128,6 +128,37 @@ describe('AccountCard', () => {
       'Stark Industries (EMEA)',
       'Stark Industries (Americas)',
     ])
-    expect(screen.getByText('The email domain matches more than one account:')).toBeInTheDocument()
+    expect(screen.getByText('The email domain matches more than one account. Which one is this ticket about?')).toBeInTheDocument()
+  })
+
+  it('remembers the account an agent picks for the organization, and forgets it on "Not this account?"', async () => {
+    const outcome: LookupOutcome = {
+      kind: 'ambiguous',
+      strategy: 'email-domain',
+      candidates: [
+        { ...globex, id: 'a', name: 'Stark Industries (EMEA)', csm: { id: '1', name: 'Dana Whitfield', email: null }, matchedBy: 'email-domain' },
+        { ...globex, id: 'b', name: 'Stark Industries (Americas)', matchedBy: 'email-domain' },
+      ],
+      tried: [],
+    }
+    const stark: CustomerContext = { ...hank, organization: { id: 9006, name: 'Stark', externalId: null, domains: [] } }
+    const connector = scriptedConnector(outcome)
+    const user = userEvent.setup()
+    const first = renderWithServices(<AccountCard />, connector, new TestTicket(stark))
+
+    expect(within(await screen.findByTestId('candidates')).getByText('CSM: Dana Whitfield')).toBeInTheDocument()
+    await user.click(screen.getByRole('button', { name: 'Use Stark Industries (Americas)' }))
+    expect(await screen.findByRole('heading', { name: /Stark Industries \(Americas\)/ })).toBeInTheDocument()
+    expect(screen.getByTestId('matched-by')).toHaveTextContent('Matched by email domain · picked from several matches')
+    expect(connector.calls).toBe(1)
+
+    // Another ticket from the same organization opens on the pick (remembered in localStorage).
+    first.unmount()
+    renderWithServices(<AccountCard />, connector, new TestTicket(stark), { keepChoices: true })
+    expect(await screen.findByRole('heading', { name: /Stark Industries \(Americas\)/ })).toBeInTheDocument()
+
+    await user.click(screen.getByRole('button', { name: 'Not this account?' }))
+    expect(within(await screen.findByTestId('candidates')).getAllByRole('button')).toHaveLength(2)
+    expect(window.localStorage.length).toBe(0)
   })
 })

@@ -15,7 +15,7 @@ export type FoundState = Extract<CardState, { status: 'found' }>
  */
 export function AccountCard({ footer }: { footer?: (found: FoundState) => ReactNode }) {
   const { t } = useI18n()
-  const { state, reload } = useAccountLookup()
+  const { state, reload, choose, forgetChoice } = useAccountLookup()
   return (
     <section aria-label={t('ui.card.label')} aria-busy={state.status === 'loading'} data-state={state.status}>
       {(() => {
@@ -25,12 +25,18 @@ export function AccountCard({ footer }: { footer?: (found: FoundState) => ReactN
           case 'found':
             return (
               <>
-                <FoundCard account={state.account} fetchedAt={state.fetchedAt} refreshing={state.refreshing} onRefresh={reload} />
+                <FoundCard
+                  account={state.account}
+                  fetchedAt={state.fetchedAt}
+                  refreshing={state.refreshing}
+                  onRefresh={reload}
+                  {...(state.chosenByAgent ? { onNotThisAccount: forgetChoice } : {})}
+                />
                 {footer?.(state)}
               </>
             )
           case 'ambiguous':
-            return <AmbiguousView strategy={state.strategy} candidates={state.candidates} />
+            return <AmbiguousView strategy={state.strategy} candidates={state.candidates} onChoose={choose} />
           case 'not-found':
             return <NotFoundView tried={state.tried} />
           case 'error':

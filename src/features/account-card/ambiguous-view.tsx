@@ -1,28 +1,65 @@
+import styled from 'styled-components'
 import { Alert } from '@zendeskgarden/react-notifications'
-import { Anchor } from '@zendeskgarden/react-buttons'
+import { Anchor, Button } from '@zendeskgarden/react-buttons'
 import type { AccountSummary } from '../../domain/account'
 import type { MatchStrategy } from '../../domain/match'
 import { useI18n } from '../../i18n/i18n-context'
+import { Subtle } from './card-layout'
 
-export function AmbiguousView({ strategy, candidates }: { strategy: MatchStrategy; candidates: readonly AccountSummary[] }) {
+const Candidates = styled.ul`
+  margin: ${(p) => p.theme.space.sm} 0;
+  padding: 0;
+  list-style: none;
+`
+
+const Candidate = styled.li`
+  display: flex;
+  flex-wrap: wrap;
+  justify-content: space-between;
+  align-items: center;
+  gap: ${(p) => p.theme.space.xs} ${(p) => p.theme.space.sm};
+  padding: ${(p) => p.theme.space.xs} 0;
+  overflow-wrap: anywhere;
+`
+
+const Who = styled.span`
+  display: flex;
+  flex-direction: column;
+  min-width: 0;
+`
+
+interface AmbiguousViewProps {
+  readonly strategy: MatchStrategy
+  readonly candidates: readonly AccountSummary[]
+  readonly onChoose: (accountId: string) => void
+}
+
+/** Several accounts match: the agent picks one; the pick is remembered for the organization. */
+export function AmbiguousView({ strategy, candidates, onChoose }: AmbiguousViewProps) {
   const { t } = useI18n()
   return (
     <Alert type="warning">
       <Alert.Title>{t('ui.ambiguous.title')}</Alert.Title>
       <Alert.Paragraph>{t('ui.ambiguous.body', { strategy: t(`ui.ambiguous.strategy.${strategy}`) })}</Alert.Paragraph>
-      <ul data-testid="candidates">
+      <Candidates data-testid="candidates">
         {candidates.map((account) => (
-          <li key={account.id}>
-            {account.recordUrl ? (
-              <Anchor href={account.recordUrl} target="_blank" rel="noopener noreferrer">
-                {account.name}
-              </Anchor>
-            ) : (
-              account.name
-            )}
-          </li>
+          <Candidate key={account.id}>
+            <Who>
+              {account.recordUrl ? (
+                <Anchor href={account.recordUrl} target="_blank" rel="noopener noreferrer">
+                  {account.name}
+                </Anchor>
+              ) : (
+                <span>{account.name}</span>
+              )}
+              <Subtle>{account.csm ? t('ui.ambiguous.csm', { name: account.csm.name }) : t('ui.card.noCsm')}</Subtle>
+            </Who>
+            <Button size="small" onClick={() => onChoose(account.id)} aria-label={t('ui.ambiguous.chooseNamed', { name: account.name })}>
+              {t('ui.ambiguous.choose')}
+            </Button>
+          </Candidate>
         ))}
-      </ul>
+      </Candidates>
       <Alert.Paragraph>{t('ui.ambiguous.hint')}</Alert.Paragraph>
     </Alert>
   )

@@ -15,14 +15,23 @@ const Title = styled(MD).attrs({ tag: 'h2', isBold: true })`
   overflow-wrap: anywhere;
 `
 
+const MatchLine = styled.div`
+  display: flex;
+  flex-wrap: wrap;
+  gap: ${(p) => p.theme.space.xs} ${(p) => p.theme.space.sm};
+  align-items: baseline;
+`
+
 interface FoundCardProps {
   readonly account: AccountSummary
   readonly fetchedAt: number
   readonly refreshing: boolean
   readonly onRefresh: () => void
+  /** Set when an agent picked this account among several matches: offers to undo the pick. */
+  readonly onNotThisAccount?: () => void
 }
 
-export function FoundCard({ account, fetchedAt, refreshing, onRefresh }: FoundCardProps) {
+export function FoundCard({ account, fetchedAt, refreshing, onRefresh, onNotThisAccount }: FoundCardProps) {
   const { t, locale } = useI18n()
   const { settings, now } = useServices()
   const currentTime = now()
@@ -38,7 +47,16 @@ export function FoundCard({ account, fetchedAt, refreshing, onRefresh }: FoundCa
           account.name
         )}
       </Title>
-      <Subtle>{t(`ui.card.matchedBy.${account.matchedBy}`)}</Subtle>
+      <MatchLine>
+        <Subtle data-testid="matched-by">
+          {onNotThisAccount ? t('ui.card.pickedFrom', { how: t(`ui.card.matchedBy.${account.matchedBy}`) }) : t(`ui.card.matchedBy.${account.matchedBy}`)}
+        </Subtle>
+        {onNotThisAccount && (
+          <Button size="small" isLink onClick={onNotThisAccount}>
+            {t('ui.card.notThisAccount')}
+          </Button>
+        )}
+      </MatchLine>
       <Rows>
         <Label>{t('ui.card.csm')}</Label>
         <Value>

@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { AccountSummary } from '../../domain/account'
 import { CrmError, isCrmError } from '../../domain/crm-error'
-import type { MatchAttempt, MatchStrategy } from '../../domain/match'
+import { applyChoice, choiceScope, type LookupOutcome, type MatchAttempt, type MatchStrategy } from '../../domain/match'
 import type { CustomerContext } from '../../domain/customer'
 import type { ExistingEscalation } from '../../domain/escalation'
+import type { AccountChoices } from '../../domain/ports'
 import { useServices } from '../shared/services-context'
 
 export type CardState =
@@ -16,6 +17,8 @@ export type CardState =
       /** The customer (and ticket) the account was found for; escalation needs it. */
       readonly customer: CustomerContext
       readonly escalation: ExistingEscalation | null
+      /** Picked by an agent among several matches; the card then offers "Not this account?". */
+      readonly chosenByAgent: boolean
     }
   | {
       readonly status: 'ambiguous'
@@ -30,6 +33,37 @@ export interface AccountLookup {
   readonly state: CardState
   /** Fetch again from the CRM, bypassing the cache (Refresh and Retry). */
   readonly reload: () => void
+  /** Remember `accountId` for this organization and show it (costs no CRM call). */
+  readonly choose: (accountId: string) => void
+  /** Forget the pick and show the list of matches again. */
+  readonly forgetChoice: () => void
+}
+
+interface Loaded {
+  readonly outcome: LookupOutcome
+  readonly fetchedAt: number
+  readonly customer: CustomerContext
+}
+
+function toState({ outcome, fetchedAt, customer }: Loaded, choices: AccountChoices): CardState {
+  const scope = choiceScope(customer)
+  const resolved = applyChoice(outcome, scope ? choices.read(scope) : null)
+  switch (resolved.kind) {
+    case 'found':
+      return {
+        status: 'found',
+        account: resolved.account,
+        fetchedAt,
+        refreshing: false,
+        customer,
+        escalation: resolved.escalation ?? null,
+        chosenByAgent: resolved.chosenByAgent === true,
+      }
+    case 'ambiguous':
+      return { status: 'ambiguous', strategy: resolved.strategy, candidates: resolved.candidates, refreshing: false }
+    case 'not-found':
+      return { status: 'not-found', tried: resolved.tried, refreshing: false }
+  }
 }
 
 /**
@@ -41,6 +75,7 @@ export function useAccountLookup(): AccountLookup {
   const services = useServices()
   const [state, setState] = useState<CardState>({ status: 'loading' })
   const latest = useRef(0)
+  const loaded = useRef<Loaded | null>(null)
 
   // Sets state only after the CRM answers; callers set the in-between state themselves.
   const load = useCallback(
@@ -50,25 +85,8 @@ export function useAccountLookup(): AccountLookup {
         const customer = await services.ticket.readCustomer()
         const result = await services.lookup(customer, { fresh })
         if (run !== latest.current) return
-        const { outcome } = result
-        switch (outcome.kind) {
-          case 'found':
-            setState({
-              status: 'found',
-              account: outcome.account,
-              fetchedAt: result.fetchedAt,
-              refreshing: false,
-              customer,
-              escalation: outcome.escalation ?? null,
-            })
-            break
-          case 'ambiguous':
-            setState({ status: 'ambiguous', strategy: outcome.strategy, candidates: outcome.candidates, refreshing: false })
-            break
-          case 'not-found':
-            setState({ status: 'not-found', tried: outcome.tried, refreshing: false })
-            break
-        }
+        loaded.current = { outcome: result.outcome, fetchedAt: result.fetchedAt, customer }
+        setState(toState(loaded.current, services.choices))
       } catch (error) {
         if (run !== latest.current) return
         const crmError = isCrmError(error) ? error : new CrmError('unavailable', 'Unexpected failure while loading the account')
@@ -84,7 +102,6 @@ export function useAccountLookup(): AccountLookup {
   }, [load])
 
   useEffect(() => {
-    // eslint-disable-next-line react-hooks/set-state-in-effect -- load sets state only after awaiting the CRM
     void load(false)
     return services.ticket.onCustomerChange(customerChanged)
   }, [load, customerChanged, services])
@@ -94,5 +111,20 @@ export function useAccountLookup(): AccountLookup {
     setState((current) => (current.status === 'loading' ? current : { ...current, refreshing: true }))
     void load(true)
   }, [load])
-  return { state, reload }
+
+  const remember = useCallback(
+    (accountId: string | null) => {
+      const current = loaded.current
+      const scope = current ? choiceScope(current.customer) : null
+      if (!current || !scope) return
+      if (accountId) services.choices.write(scope, accountId)
+      else services.choices.clear(scope)
+      setState(toState(current, services.choices))
+    },
+    [services]
+  )
+  const choose = useCallback((accountId: string) => remember(accountId), [remember])
+  const forgetChoice = useCallback(() => remember(null), [remember])
+
+  return { state, reload, choose, forgetChoice }
 }

@@ -1,5 +1,5 @@
 import { createContext, useContext, type ReactNode } from 'react'
-import type { CachedOutcome, TicketPort } from '../../domain/ports'
+import type { AccountChoices, CachedOutcome, TicketPort } from '../../domain/ports'
 import type { CustomerContext, TicketRef } from '../../domain/customer'
 import type { AccountSummary } from '../../domain/account'
 import type { EscalationDraft, StoredEscalation } from '../../domain/escalation'
@@ -18,6 +18,8 @@ export interface Services {
   lookup(context: CustomerContext, options?: LookupOptions): Promise<CachedOutcome & { readonly fromCache: boolean }>
   now(): number
   readonly escalation: EscalationService
+  /** Agents' picks when several accounts match, remembered per organization. */
+  readonly choices: AccountChoices
 }
 
 const ServicesContext = createContext<Services | null>(null)

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest'
+import type { AccountSummary } from './account'
+import { applyChoice, choiceScope, type LookupOutcome } from './match'
+
+const account = (id: string): AccountSummary => ({
+  id,
+  name: `Account ${id}`,
+  recordUrl: null,
+  csm: null,
+  healthScore: null,
+  renewalDate: null,
+  arr: null,
+  matchedBy: 'email-domain',
+})
+const ambiguous: LookupOutcome = { kind: 'ambiguous', strategy: 'email-domain', candidates: [account('a'), account('b')], tried: [] }
+
+describe('applyChoice', () => {
+  it('opens the remembered account when it is still one of the matches', () => {
+    expect(applyChoice(ambiguous, 'b')).toEqual({ kind: 'found', account: account('b'), tried: [], chosenByAgent: true })
+  })
+
+  it('shows the list again when the remembered account no longer matches', () => {
+    expect(applyChoice(ambiguous, 'gone')).toBe(ambiguous)
+    expect(applyChoice(ambiguous, null)).toBe(ambiguous)
+  })
+
+  it('never overrides a unique match', () => {
+    const found: LookupOutcome = { kind: 'found', account: account('a'), tried: [] }
+    expect(applyChoice(found, 'b')).toBe(found)
+  })
+})
+
+describe('choiceScope', () => {
+  it('remembers per organization, else per requester email, else not at all', () => {
+    const organization = { id: 9006, name: 'Stark', externalId: null, domains: [] }
+    const requester = { id: 1, name: 'Tony', email: 'Tony@Stark.example' }
+    expect(choiceScope({ organization, requester })).toBe('org:9006')
+    expect(choiceScope({ organization: null, requester })).toBe('email:tony@stark.example')
+    expect(choiceScope({ organization: null, requester: { ...requester, email: null } })).toBeNull()
+  })
+})
