@@ -1,0 +1,23 @@
+import type { Finding } from './finding'
+
+const count = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
+
+export function summary(findings: readonly Finding[]): { errors: number; warnings: number } {
+  const errors = findings.filter((finding) => finding.severity === 'error').length
+  return { errors, warnings: findings.length - errors }
+}
+
+/** Lines like Zendesk's upload check, then `N errors, N warnings`. */
+export function formatText(findings: readonly Finding[]): string {
+  const width = Math.max(0, ...findings.map((finding) => finding.file.length))
+  const lines = findings.map((finding) => {
+    const mark = finding.severity === 'error' ? '✖ error  ' : '⚠ warning'
+    return `${mark}  ${finding.file.padEnd(width)}  [${finding.rule}] ${finding.message}`
+  })
+  const { errors, warnings } = summary(findings)
+  return [...lines, `${count(errors, 'error')}, ${count(warnings, 'warning')}`].join('\n')
+}
+
+export function formatJson(dir: string, findings: readonly Finding[]): string {
+  return JSON.stringify({ dir, ...summary(findings), findings }, null, 2)
+}
