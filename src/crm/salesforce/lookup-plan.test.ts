@@ -28,6 +28,25 @@ describe('planLookup', () => {
     expect(plan.queries[2]?.soql).toContain("FROM Account WHERE Website LIKE '%northwind.example%' LIMIT 10")
   })
 
+  it('follows match_order: steps left out are neither sent nor reported', () => {
+    const plan = planLookup(
+      {
+        requester: { id: 1, name: 'Jane', email: 'jane.doe@northwind.example' },
+        organization: { id: 9, name: 'Northwind', externalId: '001000000000001AAA', domains: [] },
+      },
+      fields,
+      null,
+      ['email-domain', 'requester-email']
+    )
+    expect(plan.queries.map((q) => q.strategy)).toEqual(['email-domain', 'requester-email'])
+    expect(plan.skipped).toEqual([])
+  })
+
+  it("uses the organization's domain when there is no requester (organization sidebar)", () => {
+    const plan = planLookup({ requester: null, organization: { id: 9, name: 'Globex', externalId: null, domains: ['globex.example'] } }, fields)
+    expect(plan.queries.map((q) => [q.strategy, q.value])).toEqual([['email-domain', 'globex.example']])
+  })
+
   it('escapes a hostile email in both the email and the domain step', () => {
     const plan = planLookup(
       { requester: { id: 1, name: 'x', email: "x' OR Name != '@evil_%.example" }, organization: null },

@@ -1,6 +1,6 @@
 import { emailDomain, isPublicEmailDomain, type CustomerContext } from '../../domain/customer'
 import { escalationKey } from '../../domain/escalation-note'
-import type { MatchAttempt, MatchStrategy } from '../../domain/match'
+import { MATCH_STRATEGIES, type MatchAttempt, type MatchStrategy } from '../../domain/match'
 import type { FieldNames } from '../../settings/app-settings'
 import { API_ROOT } from './salesforce-api'
 import { isAccountId, relationshipName, soqlContains, soqlPrefix, soqlString } from './soql'
@@ -18,6 +18,8 @@ export interface LookupPlan {
   readonly escalationSoql: string | null
   /** Steps not sent, with the reason, so "what was tried" is complete. */
   readonly skipped: readonly MatchAttempt[]
+  /** The cascade order (`match_order`); `tried` is reported in it. */
+  readonly order: readonly MatchStrategy[]
 }
 
 // A few rows beyond one, so the app can tell "one match" from "several".
@@ -37,51 +39,58 @@ export function accountColumns(fields: FieldNames, prefix = ''): string[] {
  * one round trip however many steps apply. Order is the cascade order; the parser takes the
  * first step that matches.
  */
-export function planLookup(context: CustomerContext, fields: FieldNames, escalationKeyField: string | null = null): LookupPlan {
+export function planLookup(
+  context: CustomerContext,
+  fields: FieldNames,
+  escalationKeyField: string | null = null,
+  order: readonly MatchStrategy[] = MATCH_STRATEGIES
+): LookupPlan {
+  const accountSelect = accountColumns(fields).join(', ')
+  const email = context.requester?.email?.trim() || null
+
+  const steps: Record<MatchStrategy, () => PlannedQuery | MatchAttempt> = {
+    'organization-external-id': () => {
+      const externalId = context.organization?.externalId?.trim() || null
+      if (!externalId) return { strategy: 'organization-external-id', value: null, result: 'skipped', reason: 'no-value' }
+      if (!isAccountId(externalId)) return { strategy: 'organization-external-id', value: externalId, result: 'skipped', reason: 'not-an-account-id' }
+      return {
+        strategy: 'organization-external-id',
+        value: externalId,
+        soql: `SELECT ${accountSelect} FROM Account WHERE Id = ${soqlString(externalId)} LIMIT 1`,
+      }
+    },
+    'requester-email': () => {
+      if (!email) return { strategy: 'requester-email', value: null, result: 'skipped', reason: 'no-value' }
+      const contactSelect = ['Id', 'AccountId', ...accountColumns(fields, 'Account.')].join(', ')
+      return {
+        strategy: 'requester-email',
+        value: email,
+        soql: `SELECT ${contactSelect} FROM Contact WHERE Email = ${soqlString(email)} LIMIT ${CONTACT_LIMIT}`,
+      }
+    },
+    'email-domain': () => {
+      // Without a requester (organization sidebar), the organization's own domain stands in.
+      const domain = emailDomain(email) ?? context.organization?.domains[0] ?? null
+      if (!domain) return { strategy: 'email-domain', value: null, result: 'skipped', reason: 'no-value' }
+      if (isPublicEmailDomain(domain)) return { strategy: 'email-domain', value: domain, result: 'skipped', reason: 'public-email-domain' }
+      return {
+        strategy: 'email-domain',
+        value: domain,
+        soql: `SELECT ${accountSelect} FROM Account WHERE Website LIKE ${soqlContains(domain)} LIMIT ${WEBSITE_LIMIT}`,
+      }
+    },
+  }
+
   const queries: PlannedQuery[] = []
   const skipped: MatchAttempt[] = []
-  const accountSelect = accountColumns(fields).join(', ')
-
-  const externalId = context.organization?.externalId?.trim() || null
-  if (!externalId) {
-    skipped.push({ strategy: 'organization-external-id', value: null, result: 'skipped', reason: 'no-value' })
-  } else if (!isAccountId(externalId)) {
-    skipped.push({ strategy: 'organization-external-id', value: externalId, result: 'skipped', reason: 'not-an-account-id' })
-  } else {
-    queries.push({
-      strategy: 'organization-external-id',
-      value: externalId,
-      soql: `SELECT ${accountSelect} FROM Account WHERE Id = ${soqlString(externalId)} LIMIT 1`,
-    })
-  }
-
-  const email = context.requester?.email?.trim() || null
-  if (!email) {
-    skipped.push({ strategy: 'requester-email', value: null, result: 'skipped', reason: 'no-value' })
-  } else {
-    const contactSelect = ['Id', 'AccountId', ...accountColumns(fields, 'Account.')].join(', ')
-    queries.push({
-      strategy: 'requester-email',
-      value: email,
-      soql: `SELECT ${contactSelect} FROM Contact WHERE Email = ${soqlString(email)} LIMIT ${CONTACT_LIMIT}`,
-    })
-  }
-
-  const domain = emailDomain(email)
-  if (!domain) {
-    skipped.push({ strategy: 'email-domain', value: null, result: 'skipped', reason: 'no-value' })
-  } else if (isPublicEmailDomain(domain)) {
-    skipped.push({ strategy: 'email-domain', value: domain, result: 'skipped', reason: 'public-email-domain' })
-  } else {
-    queries.push({
-      strategy: 'email-domain',
-      value: domain,
-      soql: `SELECT ${accountSelect} FROM Account WHERE Website LIKE ${soqlContains(domain)} LIMIT ${WEBSITE_LIMIT}`,
-    })
+  for (const strategy of order) {
+    const step = steps[strategy]()
+    if ('soql' in step) queries.push(step)
+    else skipped.push(step)
   }
   const ticket = context.ticket
   const escalationSoql = ticket ? openEscalationSoql(ticket.id, escalationKey(ticket.subdomain, ticket.id), escalationKeyField) : null
-  return { queries, skipped, escalationSoql }
+  return { queries, skipped, escalationSoql, order }
 }
 
 const TASK_COLUMNS = 'Id, OwnerId, Owner.Name, WhatId, CreatedDate, Description'

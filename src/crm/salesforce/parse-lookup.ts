@@ -1,6 +1,6 @@
 import type { AccountSummary } from '../../domain/account'
 import { CrmError } from '../../domain/crm-error'
-import type { LookupOutcome, MatchAttempt } from '../../domain/match'
+import type { LookupOutcome, MatchAttempt, MatchStrategy } from '../../domain/match'
 import type { FieldNames } from '../../settings/app-settings'
 import type { VendorErrorReader } from '../http/to-crm-error'
 import { toCrmErrorFromStatus } from './read-salesforce-error'
@@ -37,16 +37,16 @@ export function parseLookup({ plan, body, fields, baseUrl, readVendorError }: Pa
     if (accounts.length === 1 && accounts[0]) {
       const account = accounts[0]
       const escalationSub = byReference.get('escalation')
-      if (!plan.escalationSoql || !escalationSub) return { kind: 'found', account, tried: ordered(tried) }
+      if (!plan.escalationSoql || !escalationSub) return { kind: 'found', account, tried: ordered(tried, plan.order) }
       if (escalationSub.httpStatusCode !== 200) throw toCrmErrorFromStatus(escalationSub.httpStatusCode, escalationSub.body, readVendorError)
-      return { kind: 'found', account, tried: ordered(tried), escalation: parseOpenEscalation(escalationSub.body, account.id, baseUrl) }
+      return { kind: 'found', account, tried: ordered(tried, plan.order), escalation: parseOpenEscalation(escalationSub.body, account.id, baseUrl) }
     }
     if (accounts.length > 1) {
-      return { kind: 'ambiguous', strategy: query.strategy, candidates: accounts, tried: ordered(tried) }
+      return { kind: 'ambiguous', strategy: query.strategy, candidates: accounts, tried: ordered(tried, plan.order) }
     }
     tried.push({ strategy: query.strategy, value: query.value, result: 'no-match' })
   }
-  return { kind: 'not-found', tried: ordered(tried) }
+  return { kind: 'not-found', tried: ordered(tried, plan.order) }
 }
 
 function accountsFrom(query: PlannedQuery, body: unknown, fields: FieldNames, baseUrl: string): AccountSummary[] {
@@ -82,9 +82,7 @@ function distinctById(accounts: readonly AccountSummary[]): AccountSummary[] {
   return [...seen.values()]
 }
 
-const CASCADE_ORDER = ['organization-external-id', 'requester-email', 'email-domain'] as const
-
 /** Attempts in cascade order, whether they were skipped up front or tried and missed. */
-function ordered(attempts: readonly MatchAttempt[]): MatchAttempt[] {
-  return [...attempts].sort((a, b) => CASCADE_ORDER.indexOf(a.strategy) - CASCADE_ORDER.indexOf(b.strategy))
+function ordered(attempts: readonly MatchAttempt[], order: readonly MatchStrategy[]): MatchAttempt[] {
+  return [...attempts].sort((a, b) => order.indexOf(a.strategy) - order.indexOf(b.strategy))
 }

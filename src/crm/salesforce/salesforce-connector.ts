@@ -16,7 +16,7 @@ import { API_ROOT } from './salesforce-api'
 export function createSalesforceConnector(http: CrmHttp, settings: AppSettings): CrmConnector {
   return {
     async findAccount(context: CustomerContext): Promise<LookupOutcome> {
-      const plan = planLookup(context, settings.fields, settings.escalationKeyField)
+      const plan = planLookup(context, settings.fields, settings.escalationKeyField, settings.matchOrder)
       if (plan.queries.length === 0) return { kind: 'not-found', tried: plan.skipped }
       const response = await http.send({
         method: 'POST',
