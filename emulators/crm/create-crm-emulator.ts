@@ -1,27 +1,37 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { Socket } from 'node:net'
-import { SalesforceDialect } from './salesforce/dialect'
+import { createCustomDialect } from './custom/create-custom-dialect'
+import { createHubSpotDialect } from './hubspot/create-hubspot-dialect'
+import { createSalesforceDialect } from './salesforce/create-salesforce-dialect'
 import type { SfRecord } from './salesforce/schema'
-import { SalesforceStore } from './salesforce/store'
-import { renderIndexPage } from './server/agent-page'
-import { FAULT_RESPONSES, faultsSchema, MALFORMED_BODY, type FaultMode, type Faults } from './server/faults'
+import type { Dialect, DialectName, VendorRequest } from './server/dialect'
+import { FAULT_MODES, faultsSchema, type FaultMode, type Faults } from './server/faults'
+import { renderIndexPage } from './server/index-page'
 
-export type { FaultMode, Faults }
+export type { DialectName, FaultMode, Faults }
 export type SalesforceTask = SfRecord
+/** A task record as the dialect stores it: Salesforce Task fields, a HubSpot object, or a Northwind task. */
+export type CrmTask = Record<string, unknown>
 
 export interface CrmEmulatorOptions {
+  /** The vendor wire format this instance speaks; one per instance. Default salesforce. */
+  dialect?: DialectName
   port?: number
   host?: string
-  /** The bearer token the emulated org accepts. */
+  /** The token the emulated CRM accepts (Bearer for Salesforce and HubSpot, X-Api-Key for custom). */
   token?: string
   /** Added before every vendor-API response. */
   latencyMs?: number
   /** Clock for the seed's renewal dates. */
   today?: Date
-  /** Daily API allocation reported in Sforce-Limit-Info. */
+  /** Clock (epoch ms) for rolling rate-limit windows; tests pass a fixed one. */
+  now?: () => number
+  /** Salesforce: daily API allocation reported in Sforce-Limit-Info. */
   apiLimit?: number
-  /** Query batch size (Salesforce: 2000); small values let tests exercise pagination. */
+  /** Salesforce: query batch size (2000); small values let tests exercise pagination. */
   batchSize?: number
+  /** HubSpot: search requests allowed per rolling second (default 5). */
+  searchPerSecond?: number
 }
 
 export interface RecordedRequest {
@@ -31,30 +41,31 @@ export interface RecordedRequest {
   at: number
   status: number
   soql?: string[]
+  /** The JSON body of a HubSpot or custom-dialect write or search. */
+  body?: string
 }
 
 export interface CrmEmulator {
   url: string
+  readonly dialect: DialectName
   setFaults(faults: Faults): void
   faults(): Faults
   requests(): RecordedRequest[]
   clearRequests(): void
-  tasks(): SalesforceTask[]
+  /** The tasks written, as plain JSON objects in the dialect's own shape. */
+  tasks(): CrmTask[]
   reset(): void
   close(): Promise<void>
 }
 
 const JSON_TYPE = 'application/json;charset=UTF-8'
 
-/** Starts the CRM emulator (Salesforce REST dialect) on loopback. See emulators/crm/README.md. */
+/** Starts the CRM emulator on loopback, in one vendor dialect. See emulators/crm/README.md. */
 export async function startCrmEmulator(options: CrmEmulatorOptions = {}): Promise<CrmEmulator> {
-  const token = options.token ?? 'demo-token'
-  const apiLimit = options.apiLimit ?? 15000
-  const store = new SalesforceStore(() => options.today ?? new Date())
-  const dialect = new SalesforceDialect(store, options.batchSize)
+  let origin = ''
+  const dialect = createDialect(options, () => origin)
   let faults: Faults = { mode: 'none' }
   let recorded: RecordedRequest[] = []
-  let apiUsage = 0
   const hanging = new Set<ServerResponse>()
   const sockets = new Set<Socket>()
 
@@ -73,7 +84,7 @@ export async function startCrmEmulator(options: CrmEmulatorOptions = {}): Promis
       try {
         parsed = JSON.parse(body)
       } catch {
-        return send(res, 400, { error: 'Body must be JSON: {"mode": "none" | "unauthorized" | "quota" | "server-error" | "malformed" | "hang"}' }, cors)
+        return send(res, 400, { error: `Body must be JSON: {"mode": ${FAULT_MODES.map((m) => `"${m}"`).join(' | ')}}` }, cors)
       }
       const result = faultsSchema.safeParse(parsed)
       if (!result.success) return send(res, 400, { error: result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') }, cors)
@@ -82,15 +93,13 @@ export async function startCrmEmulator(options: CrmEmulatorOptions = {}): Promis
     }
     if (route === 'GET /__emulator/requests') return send(res, 200, recorded, cors)
     if (route === 'DELETE /__emulator/requests') return void ((recorded = []), res.writeHead(204, cors).end())
-    if (route === 'GET /__emulator/tasks') return send(res, 200, store.records.Task, cors)
+    if (route === 'GET /__emulator/tasks') return send(res, 200, dialect.tasks(), cors)
     if (route === 'POST /__emulator/reset') return void (reset(), res.writeHead(204, cors).end())
     send(res, 404, { error: 'Unknown control-plane endpoint' }, cors)
   }
 
-  const vendorApi = async (req: IncomingMessage, res: ServerResponse, url: URL, body: string): Promise<void> => {
-    const entry: RecordedRequest = { method: req.method ?? 'GET', path: url.pathname, query: url.search, at: Date.now(), status: 0 }
-    const soql = soqlOf(url, body)
-    if (soql.length) entry.soql = soql
+  const vendorApi = async (res: ServerResponse, request: VendorRequest, search: string): Promise<void> => {
+    const entry: RecordedRequest = { method: request.method, path: request.path, query: search, at: Date.now(), status: 0, ...dialect.describe(request) }
     recorded.push(entry)
     const active = faults
     if (active.remaining !== undefined) {
@@ -98,11 +107,10 @@ export async function startCrmEmulator(options: CrmEmulatorOptions = {}): Promis
     }
     const delay = (options.latencyMs ?? 0) + (active.latencyMs ?? 0)
     if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay))
-    apiUsage += 1
-    const limitInfo = { 'Sforce-Limit-Info': `api-usage=${apiUsage}/${apiLimit}` }
+    const metered = dialect.meter(request)
     const reply = (status: number, payload: unknown, headers: Record<string, string> = {}): void => {
       entry.status = status
-      send(res, status, payload, { ...limitInfo, ...headers })
+      send(res, status, payload, { ...metered, ...headers })
     }
 
     if (active.mode === 'hang') {
@@ -110,13 +118,14 @@ export async function startCrmEmulator(options: CrmEmulatorOptions = {}): Promis
       res.on('close', () => hanging.delete(res))
       return
     }
-    if (active.mode === 'unauthorized' || active.mode === 'quota' || active.mode === 'server-error') {
-      const fault = FAULT_RESPONSES[active.mode]
-      return reply(fault.status, fault.body)
+    if (active.mode === 'unauthorized' || active.mode === 'forbidden' || active.mode === 'quota' || active.mode === 'server-error') {
+      const fault = dialect.fault(active.mode, active)
+      return reply(fault.status, fault.body, fault.headers)
     }
-    if (req.headers.authorization !== `Bearer ${token}`) return reply(401, FAULT_RESPONSES.unauthorized.body)
-    if (active.mode === 'malformed') return reply(200, MALFORMED_BODY)
-    const response = dialect.handle(req.method ?? 'GET', url.pathname, url.searchParams, body || undefined)
+    const refused = dialect.authenticate(request)
+    if (refused) return reply(refused.status, refused.body, refused.headers)
+    if (active.mode === 'malformed') return reply(200, dialect.malformedBody)
+    const response = dialect.handle(request)
     reply(response.status, response.body, response.headers)
   }
 
@@ -129,14 +138,17 @@ export async function startCrmEmulator(options: CrmEmulatorOptions = {}): Promis
       if (url.pathname.startsWith('/__emulator/')) return controlPlane(req, res, url.pathname, body)
       if (url.pathname === '/' && req.method === 'GET') {
         res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' })
-        return void res.end(renderIndexPage(store))
+        return void res.end(renderIndexPage(dialect.indexPage()))
       }
-      if (url.pathname.startsWith('/lightning/r/')) {
+      const uiPage = req.method === 'GET' ? dialect.uiPage(url.pathname) : null
+      if (uiPage !== null) {
         res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8' })
-        return void res.end(`Emulated Salesforce record page: ${url.pathname}`)
+        return void res.end(uiPage)
       }
-      vendorApi(req, res, url, body).catch((error: unknown) => {
-        send(res, 500, [{ errorCode: 'UNKNOWN_EXCEPTION', message: String(error) }])
+      const request: VendorRequest = { method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, body: body || undefined, headers: req.headers }
+      vendorApi(res, request, url.search).catch((error: unknown) => {
+        send(res, 500, dialect.fault('server-error', faults).body)
+        console.error('CRM emulator:', error)
       })
     })
   })
@@ -150,9 +162,8 @@ export async function startCrmEmulator(options: CrmEmulatorOptions = {}): Promis
     if (next.mode !== 'hang') for (const res of hanging) res.destroy()
   }
   function reset(): void {
-    store.reset()
+    dialect.reset()
     recorded = []
-    apiUsage = 0
     setFaults({ mode: 'none' })
   }
 
@@ -160,16 +171,18 @@ export async function startCrmEmulator(options: CrmEmulatorOptions = {}): Promis
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, host, resolve))
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : 0
+  origin = `http://${host}:${port}`
 
   return {
-    url: `http://${host}:${port}`,
+    url: origin,
+    dialect: dialect.name,
     setFaults,
     faults: () => faults,
     requests: () => [...recorded],
     clearRequests: () => {
       recorded = []
     },
-    tasks: () => store.records.Task.map((task) => ({ ...task })),
+    tasks: () => dialect.tasks(),
     reset,
     close: () =>
       new Promise<void>((resolve) => {
@@ -179,16 +192,16 @@ export async function startCrmEmulator(options: CrmEmulatorOptions = {}): Promis
   }
 }
 
-/** The SOQL of a query, or of each query sub-request of a composite, for the request log. */
-function soqlOf(url: URL, body: string): string[] {
-  if (url.pathname.endsWith('/query')) return [url.searchParams.get('q') ?? '']
-  if (!url.pathname.endsWith('/composite')) return []
-  try {
-    const parsed = JSON.parse(body) as { compositeRequest?: { url?: string }[] }
-    return (parsed.compositeRequest ?? [])
-      .map((sub) => new URL(sub.url ?? '', 'http://x').searchParams.get('q'))
-      .filter((q): q is string => q !== null)
-  } catch {
-    return []
+function createDialect(options: CrmEmulatorOptions, origin: () => string): Dialect {
+  const token = options.token ?? 'demo-token'
+  const today = (): Date => options.today ?? new Date()
+  const now = options.now ?? Date.now
+  switch (options.dialect ?? 'salesforce') {
+    case 'salesforce':
+      return createSalesforceDialect({ token, today, apiLimit: options.apiLimit ?? 15000, batchSize: options.batchSize })
+    case 'hubspot':
+      return createHubSpotDialect({ token, today, now, searchPerSecond: options.searchPerSecond ?? 5 })
+    case 'custom':
+      return createCustomDialect({ token, today, now, origin })
   }
 }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { addDays } from '../server/relative-date'
 import type { ObjectName, SfRecord } from './schema'
 
 interface SeedFile {
@@ -47,9 +48,4 @@ export class SalesforceStore {
     this.taskCounter += 1
     return `00T${String(this.taskCounter).padStart(12, '0')}AAA`
   }
-}
-
-function addDays(today: Date, days: number): string {
-  const date = new Date(Date.UTC(today.getFullYear(), today.getMonth(), today.getDate() + days))
-  return date.toISOString().slice(0, 10)
 }
