@@ -16,13 +16,14 @@ export interface ContractStack {
  * The CRM emulator and the emulated Zendesk proxy for contract tests. The proxy only needs the
  * app's manifest (its whitelist and secure parameters), so a temp folder holds a copy of it.
  */
-export async function startContractStack(): Promise<ContractStack> {
-  const crm = await startCrmEmulator({ token: CONTRACT_TOKEN })
+export async function startContractStack(options: { dialect?: 'salesforce' | 'hubspot' | 'custom' } = {}): Promise<ContractStack> {
+  const dialect = options.dialect ?? 'salesforce'
+  const crm = await startCrmEmulator({ token: CONTRACT_TOKEN, dialect })
   const appDir = mkdtempSync(join(tmpdir(), 'sb-contract-'))
   copyFileSync(resolve(import.meta.dirname, '../../manifest.json'), join(appDir, 'manifest.json'))
   const zendesk = await startZendeskEmulator({
     appDir,
-    settings: { crm_provider: 'salesforce', crm_base_url: crm.url, crm_api_token: CONTRACT_TOKEN },
+    settings: { crm_provider: dialect, crm_base_url: crm.url, crm_api_token: CONTRACT_TOKEN },
     extraWhitelist: ['127.0.0.1'],
   })
   return {
