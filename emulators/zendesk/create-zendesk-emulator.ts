@@ -1,5 +1,5 @@
 import type { Server } from 'node:http'
-import { readAppManifest, sidebarPageUrl } from './server/app-manifest'
+import { locationPageUrls, readAppManifest } from './server/app-manifest'
 import { createAppStaticServer } from './server/app-static-server'
 import { buildHostScript } from './server/build-host-script'
 import { createHostServer } from './server/host-server'
@@ -31,7 +31,14 @@ export interface ZendeskEmulatorOptions {
 export interface ZendeskEmulator {
   hostUrl: string
   appOrigin: string
-  ticketUrl(id: number, opts?: { location?: 'ticket_sidebar' }): string
+  /** A ticket's page (ticket_sidebar). */
+  ticketUrl(id: number): string
+  /** The new-ticket form (new_ticket_sidebar): no requester until one is picked. */
+  newTicketUrl(): string
+  /** A user's profile page (user_sidebar). */
+  userUrl(id: number): string
+  /** An organization's page (organization_sidebar). */
+  organizationUrl(id: number): string
   /** Every proxied request so far, oldest first. Holds no secure setting value. */
   proxyLog(): ProxyLogEntry[]
   /** Comments added to the ticket through /api/v2 (not its description). */
@@ -61,14 +68,14 @@ export async function startZendeskEmulator(options: ZendeskEmulatorOptions): Pro
     servers.push(appServer)
     const appPort = await listen(appServer, options.appPort ?? 0, '127.0.0.1')
     const appOrigin = `http://127.0.0.1:${appPort}`
-    const appUrl = sidebarPageUrl(manifest, appOrigin)
+    const appUrls = locationPageUrls(manifest, appOrigin)
 
     const hostServer = createHostServer({
       state,
       hostScript,
-      appFrameOrigin: new URL(appUrl).origin,
+      appFrameOrigins: [...new Set(Object.values(appUrls).map((url) => new URL(url).origin))],
       agentView: {
-        appUrl,
+        appUrls,
         appName: manifest.name,
         appVersion: manifest.version,
         publicSettings: settings.public,
@@ -91,6 +98,9 @@ export async function startZendeskEmulator(options: ZendeskEmulatorOptions): Pro
       hostUrl,
       appOrigin,
       ticketUrl: (id) => `${hostUrl}/agent/tickets/${id}`,
+      newTicketUrl: () => `${hostUrl}/agent/tickets/new`,
+      userUrl: (id) => `${hostUrl}/agent/users/${id}`,
+      organizationUrl: (id) => `${hostUrl}/agent/organizations/${id}`,
       proxyLog: () => log.map((entry) => ({ ...entry })),
       comments: (ticketId) => state.comments(ticketId).map((c) => ({ ...c })),
       tags: (ticketId) => [...(state.ticket(ticketId)?.tags ?? [])],

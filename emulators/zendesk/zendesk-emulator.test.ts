@@ -242,8 +242,8 @@ describe('agent view', () => {
         html
       )?.[1] ?? ''
     const data = hostDataSchema.parse(JSON.parse(island))
-    expect(data.ticket.subject).toBe("<b>Help</b> with <script>alert('x')</script>")
-    expect(data.ticket.description).toBe('<img src=x onerror=alert(2)>')
+    expect(data.ticket?.subject).toBe("<b>Help</b> with <script>alert('x')</script>")
+    expect(data.ticket?.description).toBe('<img src=x onerror=alert(2)>')
     expect(data.users.find((u) => u.id === 205)?.name).toBe("Mallory <b>O'Brien</b>")
   })
 
@@ -275,6 +275,39 @@ describe('agent view', () => {
     const text = await script.text()
     expect(text).toContain('zaf.app.registered')
     expect(text).not.toContain(SECRET)
+  })
+
+  it('frames the app on user and organization pages, in those locations', async () => {
+    const island = async (url: string) => {
+      const response = await fetch(url)
+      expect(response.status).toBe(200)
+      const html = await response.text()
+      return hostDataSchema.parse(JSON.parse(new RegExp(`id="${HOST_DATA_ELEMENT_ID}">(.*?)</script>`, 's').exec(html)?.[1] ?? ''))
+    }
+    expect(zendesk.userUrl(202)).toBe(`${zendesk.hostUrl}/agent/users/202`)
+    expect(await island(zendesk.userUrl(202))).toMatchObject({
+      location: 'user_sidebar',
+      userId: 202,
+      organizationId: null,
+      ticket: null,
+      comments: [],
+      appUrl: `${zendesk.appOrigin}/assets/index.html`,
+    })
+    expect(await island(zendesk.organizationUrl(9003))).toMatchObject({
+      location: 'organization_sidebar',
+      userId: null,
+      organizationId: 9003,
+      ticket: null,
+    })
+    expect((await island(zendesk.ticketUrl(101))).location).toBe('ticket_sidebar')
+  })
+
+  it('404s unknown users and organizations, and a location the manifest does not declare', async () => {
+    expect((await fetch(zendesk.userUrl(999))).status).toBe(404)
+    expect((await fetch(zendesk.organizationUrl(999))).status).toBe(404)
+    const newTicket = await fetch(zendesk.newTicketUrl())
+    expect(newTicket.status).toBe(404)
+    expect(await newTicket.text()).toBe('The app has no new_ticket_sidebar location in its manifest')
   })
 
   it('uses two origins: the agent view on localhost, the app on 127.0.0.1', () => {

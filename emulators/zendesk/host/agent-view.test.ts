@@ -2,7 +2,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { renderAgentView } from '../server/render-agent-view'
 import { hostDataFor } from '../testing/host-data-fixture'
-import { mountAgentView } from './agent-view'
+import { mountAgentView, mountTicketPicker } from './agent-view'
+import { mountProfileView } from './profile-view'
 import type { HostData } from './host-data'
 
 // The agent view as the browser builds it: the server's fixed markup, filled by host/agent-view.ts.
@@ -51,6 +52,7 @@ describe('agent view', () => {
       '#106 Trial question',
       '#107 Which plan are we on?',
       '#108 Data retention question',
+      'New ticket',
     ])
     const requester = byTestId('requester-select') as HTMLSelectElement
     expect(requester.getAttribute('aria-label')).toBe('Requester')
@@ -76,6 +78,7 @@ describe('agent view', () => {
     const view = mountAgentView(document, data, { onPickTicket: vi.fn(), onChangeRequester: vi.fn() })
     expect(byTestId('internal-notes').children.length).toBe(0)
     expect(byTestId('internal-notes-empty').hidden).toBe(false)
+    if (!data.ticket) throw new Error('ticket 105 has a ticket page')
     data.ticket.tags = ['csm_escalated', '<i>x</i>']
     data.comments = [
       ...data.comments,
@@ -103,5 +106,50 @@ describe('agent view', () => {
     view.notify('<b>Saved</b>', 'error')
     expect(byTestId('notifications').textContent).toBe('<b>Saved</b>')
     expect(byTestId('notifications').querySelector('.toast-error')).not.toBeNull()
+  })
+
+  it('opens the new-ticket form with an empty requester, and reports a pick of it', () => {
+    data = hostDataFor({ newTicket: true })
+    load(data)
+    const handlers = { onPickTicket: vi.fn(), onChangeRequester: vi.fn() }
+    mountAgentView(document, data, handlers)
+    expect(byTestId('ticket-id').textContent).toBe('New ticket')
+    expect((byTestId('ticket-picker') as HTMLSelectElement).value).toBe('new')
+    const requester = byTestId('requester-select') as HTMLSelectElement
+    expect(requester.value).toBe('')
+    expect(byTestId('ticket-requester').textContent).toBe('-')
+    requester.value = ''
+    requester.dispatchEvent(new Event('change'))
+    expect(handlers.onChangeRequester).not.toHaveBeenCalled()
+    requester.value = '202'
+    requester.dispatchEvent(new Event('change'))
+    expect(handlers.onChangeRequester).toHaveBeenCalledWith(202)
+    const picker = byTestId('ticket-picker') as HTMLSelectElement
+    picker.value = '101'
+    picker.dispatchEvent(new Event('change'))
+    expect(handlers.onPickTicket).toHaveBeenCalledWith(101)
+  })
+})
+
+describe('user and organization pages', () => {
+  it('shows the user, their email and organization as text', () => {
+    const data = hostDataFor({ userId: 205 })
+    load(data)
+    mountTicketPicker(document, data, vi.fn())
+    mountProfileView(document, data)
+    expect(byTestId('profile-name').textContent).toBe("Mallory <b>O'Brien</b>")
+    expect(byTestId('profile-email').textContent).toBe('mallory@hostile.example')
+    expect(byTestId('profile-organization').textContent).toBe('-')
+    expect(document.body.querySelectorAll('b').length).toBe(0)
+    expect(document.querySelector('[data-testid="ticket-panel"]')).toBeNull()
+  })
+
+  it('shows the organization, its external ID and domains', () => {
+    const data = hostDataFor({ organizationId: 9001 })
+    load(data)
+    mountProfileView(document, data)
+    expect(byTestId('profile-name').textContent).toBe('Northwind Traders')
+    expect(byTestId('profile-external-id').textContent).toBe('001000000000001AAA')
+    expect(byTestId('profile-domains').textContent).toBe('northwind.example')
   })
 })

@@ -15,16 +15,21 @@ export const userRecord = z.object({
   role: z.string(),
   organization_id: z.nullable(z.number()),
 })
+/** The app locations this emulator frames (manifest `location.support` keys). */
+export const LOCATIONS = ['ticket_sidebar', 'new_ticket_sidebar', 'user_sidebar', 'organization_sidebar'] as const
+export type Location = (typeof LOCATIONS)[number]
+
+// On the new-ticket page the ticket has no id and, until the agent picks one, no requester.
 export const ticketRecord = z.object({
-  id: z.number(),
+  id: z.nullable(z.number()),
   subject: z.string(),
   description: z.string(),
   priority: z.nullable(z.string()),
   status: z.string(),
-  requester_id: z.number(),
+  requester_id: z.nullable(z.number()),
   organization_id: z.nullable(z.number()),
   tags: z.array(z.string()),
-  created_at: z.string(),
+  created_at: z.nullable(z.string()),
 })
 export const noteRecord = z.object({
   id: z.number(),
@@ -42,7 +47,13 @@ export const hostDataSchema = z.object({
   settings: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
   subdomain: z.string(),
   crmControlUrl: z.nullable(z.string()),
-  ticket: ticketRecord,
+  /** Which page this is, so which app location it frames. */
+  location: z.enum(LOCATIONS),
+  /** The ticket of a ticket page (saved or new); null on a user or organization page. */
+  ticket: z.nullable(ticketRecord),
+  /** The user of a user page, the organization of an organization page; else null. */
+  userId: z.nullable(z.number()),
+  organizationId: z.nullable(z.number()),
   tickets: z.array(z.object({ id: z.number(), subject: z.string() })),
   users: z.array(userRecord),
   organizations: z.array(organizationRecord),

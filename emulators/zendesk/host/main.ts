@@ -1,13 +1,15 @@
 import * as z from 'zod/mini'
-import { mountAgentView } from './agent-view'
+import { mountAgentView, mountTicketPicker, notifier, type AgentView } from './agent-view'
 import { mountDemoControls } from './demo-controls'
 import { HOST_DATA_ELEMENT_ID, hostDataSchema, noteRecord, ticketRecord, type HostData } from './host-data'
+import { mountProfileView } from './profile-view'
 import { createRequestBridge } from './request-bridge'
 import { startZafHost } from './zaf-host'
 import { zafOrganization } from './zaf-objects'
 import type { HostEffect } from './zaf-rpc'
 
-// The emulated agent view's script: draws the ticket, frames the app and speaks ZAF to it.
+// The emulated agent page's script: draws the ticket (saved or new), user or organization, frames
+// the app in that page's location and speaks ZAF to it.
 
 const ticketResponse = z.object({ ticket: ticketRecord })
 const commentsResponse = z.object({ comments: z.array(noteRecord) })
@@ -26,16 +28,22 @@ function appIframe(): HTMLIFrameElement {
 const data = readHostData()
 const iframe = appIframe()
 const appOrigin = new URL(data.appUrl).origin
-// One GUID per page load: each visit to a ticket is a fresh app instance, as in Zendesk.
+// One GUID per page load: each visit to a page is a fresh app instance, as in Zendesk.
 const appGuid = crypto.randomUUID()
-const ticketApi = `/api/v2/tickets/${data.ticket.id}`
+// The saved ticket's API path; null on the new-ticket form and on user and organization pages.
+const ticketApi = data.location === 'ticket_sidebar' && data.ticket?.id ? `/api/v2/tickets/${data.ticket.id}` : null
 
-const view = mountAgentView(document, data, {
-  onPickTicket: (id) => location.assign(`/agent/tickets/${id}`),
-  onChangeRequester: (id) => void changeRequester(id),
-})
+const pickTicket = (id: number | 'new'): void => location.assign(`/agent/tickets/${id}`)
+let view: AgentView | null = null
+if (data.ticket) {
+  view = mountAgentView(document, data, { onPickTicket: pickTicket, onChangeRequester: (id) => void changeRequester(id) })
+} else {
+  mountTicketPicker(document, data, pickTicket)
+  mountProfileView(document, data)
+}
+const notify = notifier(document)
 if (data.crmControlUrl) {
-  const panel = document.querySelector<HTMLElement>('[data-testid="ticket-panel"]')
+  const panel = document.querySelector<HTMLElement>('[data-testid="ticket-panel"], [data-testid="profile-panel"]')
   if (panel) mountDemoControls(panel, data.crmControlUrl)
 }
 
@@ -60,36 +68,46 @@ function applyEffect(effect: HostEffect): void {
       iframe.dataset.height = effect.height
     }
   } else if (effect.kind === 'notify') {
-    view.notify(effect.message, effect.type)
+    notify(effect.message, effect.type)
   } else {
-    view.render(data)
+    view?.render(data)
     host.emit('ticket.subject.changed', effect.subject)
   }
 }
 
-/** What an agent does in the Requester field: the ticket moves to that user and their organization. */
+/**
+ * What an agent does in the Requester field: the ticket moves to that user and their organization.
+ * A saved ticket is updated through /api/v2; the new-ticket form only changes until it is submitted.
+ */
 async function changeRequester(requesterId: number): Promise<void> {
-  const response = await fetch(`${ticketApi}.json`, {
-    method: 'PUT',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ ticket: { requester_id: requesterId } }),
-  })
-  const parsed = ticketResponse.safeParse(await response.json().catch(() => null))
-  if (!response.ok || !parsed.success) {
-    view.render(data)
-    return view.notify('The requester could not be changed', 'error')
+  const ticket = data.ticket
+  if (!ticket) return
+  let organizationId = data.users.find((u) => u.id === requesterId)?.organization_id ?? null
+  if (ticketApi) {
+    const response = await fetch(`${ticketApi}.json`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ ticket: { requester_id: requesterId } }),
+    })
+    const parsed = ticketResponse.safeParse(await response.json().catch(() => null))
+    if (!response.ok || !parsed.success) {
+      view?.render(data)
+      return notify('The requester could not be changed', 'error')
+    }
+    organizationId = parsed.data.ticket.organization_id
   }
-  const previousOrganization = data.ticket.organization_id
-  data.ticket.requester_id = parsed.data.ticket.requester_id
-  data.ticket.organization_id = parsed.data.ticket.organization_id
-  view.render(data)
-  host.emit('ticket.requester.id.changed', data.ticket.requester_id)
-  if (previousOrganization !== data.ticket.organization_id)
-    host.emit('ticket.organization.changed', zafOrganization(data, data.ticket.organization_id))
+  const previousOrganization = ticket.organization_id
+  ticket.requester_id = requesterId
+  ticket.organization_id = organizationId
+  view?.render(data)
+  host.emit('ticket.requester.id.changed', requesterId)
+  if (previousOrganization !== organizationId)
+    host.emit('ticket.organization.changed', zafOrganization(data, organizationId))
 }
 
 /** Notes and tags change when the app (or anyone) writes through /api/v2; show them without a reload. */
 async function refreshFromServer(): Promise<void> {
+  if (!ticketApi || !data.ticket) return
   try {
     const [ticket, comments] = await Promise.all([
       fetch(`${ticketApi}.json`).then(async (r) => ticketResponse.parse(await r.json())),
@@ -98,14 +116,15 @@ async function refreshFromServer(): Promise<void> {
     const before = JSON.stringify([data.ticket.tags, data.comments])
     data.ticket.tags = ticket.ticket.tags
     data.comments = comments.comments
-    if (JSON.stringify([data.ticket.tags, data.comments]) !== before) view.render(data)
+    if (JSON.stringify([data.ticket.tags, data.comments]) !== before) view?.render(data)
   } catch {
     // The emulator was stopped or restarted; the next poll tries again.
   }
 }
-setInterval(() => {
-  if (document.visibilityState === 'visible') void refreshFromServer()
-}, 1000)
+if (ticketApi)
+  setInterval(() => {
+    if (document.visibilityState === 'visible') void refreshFromServer()
+  }, 1000)
 
 document.addEventListener('visibilitychange', () => {
   if (document.visibilityState === 'visible') host.emit('app.activated', { firstLoad: false })

@@ -16,8 +16,8 @@ let data: HostData
 let host: ZafHost
 let outcome: { done: boolean; responseArgs: unknown[] }
 
-function start(ticketId = 101): void {
-  data = hostDataFor(ticketId)
+function start(page: Parameters<typeof hostDataFor>[0] = 101): void {
+  data = hostDataFor(page)
   host = startZafHost({
     window,
     iframe,
@@ -247,7 +247,7 @@ describe('set and invoke', () => {
         },
       },
     })
-    expect(data.ticket.subject).toBe('New subject')
+    expect(data.ticket?.subject).toBe('New subject')
     expect(effects).toEqual([{ kind: 'subject-changed', subject: 'New subject' }])
   })
 
@@ -352,3 +352,71 @@ describe('request', () => {
     expect(requests).toEqual([])
   })
 })
+
+describe('locations other than the ticket sidebar', () => {
+  const registeredContext = (): unknown => {
+    fromApp({ key: 'iframe.handshake' })
+    return (lastSent()?.['message'] as { context: unknown }).context
+  }
+  const restart = (page: Parameters<typeof hostDataFor>[0]): void => {
+    host.stop()
+    posted.mockClear()
+    start(page)
+  }
+
+  it('answers the organization sidebar with its organization and no ticket', () => {
+    restart({ organizationId: 9003 })
+    expect(registeredContext()).toEqual({
+      instanceGuid: GUID,
+      product: 'support',
+      account: { subdomain: 'successbridge-demo' },
+      location: 'organization_sidebar',
+    })
+    fromApp({ id: 11, request: 'get', params: ['organization', 'organization.domains', 'ticket.requester', 'user'] })
+    const result = lastSent()?.['result'] as { errors: Record<string, unknown> } & Record<string, unknown>
+    expect(result['organization']).toEqual({ id: 9003, name: 'Initech', externalId: null, domains: 'initech.example' })
+    expect(result['organization.domains']).toBe('initech.example')
+    expect(Object.keys(result.errors)).toEqual(['ticket.requester', 'user'])
+  })
+
+  it('answers the user sidebar with the user and their organizations', () => {
+    restart({ userId: 202 })
+    expect(registeredContext()).toMatchObject({ location: 'user_sidebar' })
+    fromApp({ id: 12, request: 'get', params: ['user', 'user.email', 'currentUser.locale', 'organization'] })
+    const result = lastSent()?.['result'] as { errors: Record<string, unknown> } & Record<string, unknown>
+    expect(result['user']).toEqual({
+      id: 202,
+      name: 'Hank Scorpio',
+      email: 'hank@globex.example',
+      externalId: null,
+      role: 'end-user',
+      organizations: [{ id: 9002, name: 'Globex', externalId: null, domains: 'globex.example' }],
+    })
+    expect(result['user.email']).toBe('hank@globex.example')
+    expect(result['currentUser.locale']).toBe('en-US')
+    expect(Object.keys(result.errors)).toEqual(['organization'])
+  })
+
+  it('answers the new ticket sidebar with an empty requester and organization, and no ticket id', () => {
+    restart({ newTicket: true })
+    const context = registeredContext()
+    expect(context).toMatchObject({ location: 'new_ticket_sidebar' })
+    expect(context).not.toHaveProperty('ticketId')
+    fromApp({ id: 13, request: 'get', params: ['ticket.requester', 'ticket.organization', 'ticket.id', 'ticket.requester.email'] })
+    expect(lastSent()?.['result']).toEqual({
+      'ticket.requester': null,
+      'ticket.organization': null,
+      'ticket.id': null,
+      'ticket.requester.email': null,
+      errors: {},
+    })
+  })
+
+  it('refuses to set a ticket subject where there is no ticket', () => {
+    restart({ userId: 201 })
+    fromApp({ id: 14, request: 'set', params: { 'ticket.subject': 'x' } })
+    expect(Object.keys((lastSent()?.['result'] as { errors: object }).errors)).toEqual(['ticket.subject'])
+    expect(effects).toEqual([])
+  })
+})
+

@@ -61,8 +61,9 @@ export function startZafHost(options: ZafHostOptions): ZafHost {
         instanceGuid: appGuid,
         product: 'support',
         account: { subdomain: data.subdomain },
-        location: 'ticket_sidebar',
-        ticketId: data.ticket.id,
+        location: data.location,
+        // Only a saved ticket has an id; user and organization pages carry no ticket.
+        ...(data.location === 'ticket_sidebar' && data.ticket?.id ? { ticketId: data.ticket.id } : {}),
       },
       metadata: {
         appId: 1,

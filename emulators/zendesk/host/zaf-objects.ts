@@ -1,4 +1,4 @@
-import type { HostData, OrganizationRecord } from './host-data'
+import type { HostData, Location, OrganizationRecord, TicketRecord } from './host-data'
 
 /** ZAF's Organization object (camelCase, `domains` as one space-separated string). */
 export interface ZafOrganization {
@@ -16,7 +16,7 @@ export interface ZafUser {
   organizations: ZafOrganization[]
 }
 export interface ZafTicket {
-  id: number
+  id: number | null
   subject: string
   description: string
   priority: string | null
@@ -24,7 +24,7 @@ export interface ZafTicket {
   tags: string[]
   requester: ZafUser | null
   organization: ZafOrganization | null
-  createdAt: string
+  createdAt: string | null
 }
 
 function toOrganization(org: OrganizationRecord | undefined): ZafOrganization | null {
@@ -37,7 +37,7 @@ export function zafOrganization(data: HostData, id: number | null): ZafOrganizat
   return toOrganization(data.organizations.find((o) => o.id === id))
 }
 
-export function zafUser(data: HostData, id: number): ZafUser | null {
+export function zafUser(data: HostData, id: number | null): ZafUser | null {
   const user = data.users.find((u) => u.id === id)
   if (!user) return null
   const org = zafOrganization(data, user.organization_id)
@@ -51,8 +51,7 @@ export function zafUser(data: HostData, id: number): ZafUser | null {
   }
 }
 
-export function zafTicket(data: HostData): ZafTicket {
-  const t = data.ticket
+export function zafTicket(data: HostData, t: TicketRecord): ZafTicket {
   return {
     id: t.id,
     subject: t.subject,
@@ -69,30 +68,49 @@ export function zafTicket(data: HostData): ZafTicket {
 const USER_FIELDS = ['id', 'name', 'email', 'externalId', 'role', 'organizations']
 const ORGANIZATION_FIELDS = ['id', 'name', 'externalId', 'domains']
 
-/**
- * The paths `client.get` answers in the ticket sidebar. An explicit list, like Zendesk's API
- * surface: anything else is "No such API", even if it would be reachable by walking an object.
- */
-export const SUPPORTED_PATHS: ReadonlySet<string> = new Set([
+const TICKET_PATHS = [
   'ticket',
   ...['id', 'subject', 'description', 'priority', 'status', 'tags', 'createdAt'].map((f) => `ticket.${f}`),
   'ticket.requester',
   ...USER_FIELDS.map((f) => `ticket.requester.${f}`),
   'ticket.organization',
   ...ORGANIZATION_FIELDS.map((f) => `ticket.organization.${f}`),
+]
+const COMMON_PATHS = [
   'currentUser',
   ...['id', 'name', 'email', 'locale', 'role', 'timeZone'].map((f) => `currentUser.${f}`),
   'currentAccount',
   'currentAccount.subdomain',
-])
+]
+
+/**
+ * The paths `client.get` answers in each location. An explicit list, like Zendesk's API surface:
+ * anything else is "No such API", even if it would be reachable by walking an object, and so is
+ * another location's object (no `ticket` on a user page, no `organization` in a ticket sidebar).
+ */
+export const SUPPORTED_PATHS: Readonly<Record<Location, ReadonlySet<string>>> = {
+  ticket_sidebar: new Set([...TICKET_PATHS, ...COMMON_PATHS]),
+  new_ticket_sidebar: new Set([...TICKET_PATHS, ...COMMON_PATHS]),
+  user_sidebar: new Set(['user', ...USER_FIELDS.map((f) => `user.${f}`), ...COMMON_PATHS]),
+  organization_sidebar: new Set([
+    'organization',
+    ...ORGANIZATION_FIELDS.map((f) => `organization.${f}`),
+    ...COMMON_PATHS,
+  ]),
+}
 
 export type Resolved = { found: true; value: unknown } | { found: false }
 
-/** Resolves a supported path; a field of an absent object (no organization) is null, as in ZAF. */
+/**
+ * Resolves a path supported in the page's location; a field of an absent object (no organization,
+ * no requester yet on a new ticket) is null, as in ZAF.
+ */
 export function resolvePath(data: HostData, path: string): Resolved {
-  if (!SUPPORTED_PATHS.has(path)) return { found: false }
+  if (!SUPPORTED_PATHS[data.location].has(path)) return { found: false }
   const roots: Record<string, unknown> = {
-    ticket: zafTicket(data),
+    ticket: data.ticket ? zafTicket(data, data.ticket) : null,
+    user: zafUser(data, data.userId),
+    organization: zafOrganization(data, data.organizationId),
     currentUser: { ...data.currentUser, timeZone: { ...data.currentUser.timeZone } },
     currentAccount: { subdomain: data.subdomain },
   }

@@ -75,7 +75,7 @@ export function answerRpc(data: HostData, request: RpcRequest): { reply: RpcRepl
   } else if (request.request === 'set') {
     for (const [path, value] of Object.entries(request.params)) {
       // The subject is the one ticket field an app may write here; it changes the (unsaved) ticket form.
-      if (path === 'ticket.subject' && typeof value === 'string') {
+      if (path === 'ticket.subject' && typeof value === 'string' && data.ticket) {
         data.ticket.subject = value
         result[path] = value
         effects.push({ kind: 'subject-changed', subject: value })

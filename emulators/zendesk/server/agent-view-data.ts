@@ -1,10 +1,11 @@
-import type { HostData } from '../host/host-data'
+import type { HostData, Location } from '../host/host-data'
 import type { Ticket } from '../state'
 import { apiComments, type ApiContext } from './api-shapes'
 import type { SettingValue } from './installation-settings'
 
 export interface AgentViewInputs {
-  readonly appUrl: string
+  /** The app's page per location the manifest declares. */
+  readonly appUrls: Readonly<Partial<Record<Location, string>>>
   readonly appName: string
   readonly appVersion: string
   /** Non-secure settings only. */
@@ -12,36 +13,66 @@ export interface AgentViewInputs {
   readonly crmControlUrl: string | null
 }
 
-/** Everything the agent view's script needs for one ticket, in one inline JSON document. */
-export function agentViewData(ctx: ApiContext, ticket: Ticket, inputs: AgentViewInputs): HostData {
+/** What the agent is looking at: a saved ticket, the new-ticket form, a user or an organization. */
+export type AgentPage =
+  | { readonly location: 'ticket_sidebar'; readonly ticket: Ticket }
+  | { readonly location: 'new_ticket_sidebar' }
+  | { readonly location: 'user_sidebar'; readonly userId: number }
+  | { readonly location: 'organization_sidebar'; readonly organizationId: number }
+
+/**
+ * Everything the page's script needs, in one inline JSON document. Null when the app has no
+ * location for this page (Zendesk would show the page without it).
+ */
+export function agentViewData(ctx: ApiContext, page: AgentPage, inputs: AgentViewInputs): HostData | null {
+  const appUrl = inputs.appUrls[page.location]
+  if (appUrl === undefined) return null
   const { state } = ctx
+  const ticket = page.location === 'ticket_sidebar' ? page.ticket : null
   return {
-    appUrl: inputs.appUrl,
+    appUrl,
     appName: inputs.appName,
     appVersion: inputs.appVersion,
     settings: { ...inputs.publicSettings },
     subdomain: state.seed.account.subdomain,
     crmControlUrl: inputs.crmControlUrl,
-    ticket: {
-      id: ticket.id,
-      subject: ticket.subject,
-      description: ticket.description,
-      priority: ticket.priority,
-      status: ticket.status,
-      requester_id: ticket.requester_id,
-      organization_id: ticket.organization_id,
-      tags: [...ticket.tags],
-      created_at: ticket.created_at,
-    },
+    location: page.location,
+    ticket: ticket
+      ? {
+          id: ticket.id,
+          subject: ticket.subject,
+          description: ticket.description,
+          priority: ticket.priority,
+          status: ticket.status,
+          requester_id: ticket.requester_id,
+          organization_id: ticket.organization_id,
+          tags: [...ticket.tags],
+          created_at: ticket.created_at,
+        }
+      : page.location === 'new_ticket_sidebar'
+        ? NEW_TICKET
+        : null,
+    userId: page.location === 'user_sidebar' ? page.userId : null,
+    organizationId: page.location === 'organization_sidebar' ? page.organizationId : null,
     tickets: state.tickets().map((t) => ({ id: t.id, subject: t.subject })),
     users: state.seed.users.map((u) => ({ ...u })),
     organizations: state.seed.organizations.map((o) => ({ ...o, domain_names: [...o.domain_names] })),
     currentUser: { ...state.seed.currentUser, timeZone: { ...state.seed.currentUser.timeZone } },
-    comments: apiComments(ctx, ticket).map((c) => ({
-      id: c.id,
-      body: c.body,
-      public: c.public,
-      created_at: c.created_at,
-    })),
+    comments: ticket
+      ? apiComments(ctx, ticket).map((c) => ({ id: c.id, body: c.body, public: c.public, created_at: c.created_at }))
+      : [],
   }
+}
+
+// The new-ticket form as Zendesk opens it: nothing filled in, no id until it is submitted.
+const NEW_TICKET: HostData['ticket'] = {
+  id: null,
+  subject: '',
+  description: '',
+  priority: null,
+  status: 'new',
+  requester_id: null,
+  organization_id: null,
+  tags: [],
+  created_at: null,
 }

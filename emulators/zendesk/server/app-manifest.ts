@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { z } from 'zod'
+import { LOCATIONS, type Location } from '../host/host-data'
 
 // The parts of the built app's manifest.json that Zendesk acts on when it frames the app and
 // proxies its requests. Anything else in the manifest is ignored here.
@@ -15,7 +16,14 @@ const parameterSchema = z.looseObject({
 const manifestSchema = z.looseObject({
   name: z.string().min(1).optional(),
   version: z.string().optional(),
-  location: z.looseObject({ support: z.looseObject({ ticket_sidebar: locationSchema.optional() }) }),
+  location: z.looseObject({
+    support: z.looseObject({
+      ticket_sidebar: locationSchema.optional(),
+      new_ticket_sidebar: locationSchema.optional(),
+      user_sidebar: locationSchema.optional(),
+      organization_sidebar: locationSchema.optional(),
+    }),
+  }),
   domainWhitelist: z.array(z.string()).optional(),
   parameters: z.array(parameterSchema).optional(),
 })
@@ -32,8 +40,11 @@ export interface ParameterRule {
 export interface AppManifest {
   readonly name: string
   readonly version: string
-  /** The ticket_sidebar location: a path inside the app's assets, or an absolute URL. */
-  readonly sidebarUrl: string
+  /**
+   * Every location this emulator frames that the manifest declares (ticket_sidebar always): a path
+   * inside the app's assets, or an absolute URL.
+   */
+  readonly locationUrls: Readonly<Partial<Record<Location, string>>>
   readonly domainWhitelist: readonly string[]
   readonly parameters: ReadonlyMap<string, ParameterRule>
 }
@@ -51,14 +62,18 @@ export function readAppManifest(appDir: string): AppManifest {
   const parsed = manifestSchema.safeParse(raw)
   if (!parsed.success) throw new Error(`Invalid app manifest at ${path}: ${z.prettifyError(parsed.error)}`)
   const manifest = parsed.data
-  const location = manifest.location.support.ticket_sidebar
-  if (location === undefined)
+  if (manifest.location.support.ticket_sidebar === undefined)
     throw new Error(`The app manifest at ${path} has no location.support.ticket_sidebar`)
+  const locationUrls: Partial<Record<Location, string>> = {}
+  for (const name of LOCATIONS) {
+    const declared = manifest.location.support[name]
+    if (declared !== undefined) locationUrls[name] = typeof declared === 'string' ? declared : declared.url
+  }
   return {
     // Zendesk requires a name; a bare test manifest may omit it, and this emulator frames one app.
     name: manifest.name ?? 'Success Bridge',
     version: manifest.version ?? '0.0.0',
-    sidebarUrl: typeof location === 'string' ? location : location.url,
+    locationUrls,
     domainWhitelist: manifest.domainWhitelist ?? [],
     parameters: new Map(
       (manifest.parameters ?? []).map((p) => [
@@ -73,8 +88,17 @@ export function readAppManifest(appDir: string): AppManifest {
   }
 }
 
-/** The iframe URL without the query Zendesk adds: relative locations are served from the app origin. */
-export function sidebarPageUrl(manifest: AppManifest, appOrigin: string): string {
-  if (/^https?:\/\//i.test(manifest.sidebarUrl)) return manifest.sidebarUrl
-  return `${appOrigin}/${manifest.sidebarUrl.replace(/^\/+/, '')}`
+/**
+ * The page of every declared location, as Zendesk frames it but without the query it adds:
+ * relative locations are served from the app origin.
+ */
+export function locationPageUrls(manifest: AppManifest, appOrigin: string): Partial<Record<Location, string>> {
+  return Object.fromEntries(
+    Object.entries(manifest.locationUrls).map(([name, url]) => [name, locationPageUrl(url, appOrigin)])
+  )
+}
+
+function locationPageUrl(url: string, appOrigin: string): string {
+  if (/^https?:\/\//i.test(url)) return url
+  return `${appOrigin}/${url.replace(/^\/+/, '')}`
 }

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { ZendeskState } from '../state'
-import { agentViewData, type AgentViewInputs } from './agent-view-data'
+import { agentViewData, type AgentPage, type AgentViewInputs } from './agent-view-data'
 import type { ApiContext } from './api-shapes'
 import { BodyTooLargeError, readBody, sendJson, sendText } from './http-helpers'
 import { proxyRequest, requestOptionsSchema, type ProxyConfig } from './proxy'
@@ -11,8 +11,8 @@ export interface HostServerDeps {
   readonly state: ZendeskState
   readonly hostScript: string
   readonly agentView: AgentViewInputs
-  /** The app page's origin, allowed as a frame source by the agent view's CSP. */
-  readonly appFrameOrigin: string
+  /** The app pages' origins, allowed as frame sources by the agent view's CSP. */
+  readonly appFrameOrigins: readonly string[]
   readonly proxy: ProxyConfig
 }
 
@@ -28,12 +28,12 @@ function crossOriginWrite(req: IncomingMessage): boolean {
   return origin !== `http://${req.headers.host ?? ''}`
 }
 
-function agentViewHeaders(appFrameOrigin: string): Record<string, string> {
+function agentViewHeaders(appFrameOrigins: readonly string[]): Record<string, string> {
   return {
     'Content-Type': 'text/html; charset=utf-8',
     'Cache-Control': 'no-store',
     // Defence in depth for the escaping rule: no inline script could run even if markup slipped in.
-    'Content-Security-Policy': `script-src 'self'; object-src 'none'; base-uri 'none'; frame-src ${appFrameOrigin}`,
+    'Content-Security-Policy': `script-src 'self'; object-src 'none'; base-uri 'none'; frame-src ${appFrameOrigins.join(' ')}`,
   }
 }
 
@@ -50,13 +50,14 @@ export function createHostServer(deps: HostServerDeps): Server {
       res.writeHead(302, { Location: `/agent/tickets/${state.tickets()[0]?.id ?? 1}` })
       return void res.end()
     }
-    const page = /^\/agent\/tickets\/(\d+)\/?$/.exec(path)
-    if (page && method === 'GET') {
-      const ticket = state.ticket(Number(page[1]))
-      if (!ticket) return sendText(res, 404, `No ticket #${Number(page[1])} in this account`)
+    const agentPage = method === 'GET' ? findAgentPage(state, path) : null
+    if (agentPage) {
+      if ('missing' in agentPage) return sendText(res, 404, agentPage.missing)
       const ctx: ApiContext = { state, apiBase: `${url.origin}/api/v2` }
-      res.writeHead(200, agentViewHeaders(deps.appFrameOrigin))
-      return void res.end(renderAgentView(agentViewData(ctx, ticket, deps.agentView)))
+      const data = agentViewData(ctx, agentPage, deps.agentView)
+      if (!data) return sendText(res, 404, `The app has no ${agentPage.location} location in its manifest`)
+      res.writeHead(200, agentViewHeaders(deps.appFrameOrigins))
+      return void res.end(renderAgentView(data))
     }
     // Browsers ask for it on every page; an empty answer keeps 404 noise out of test consoles.
     if (path === '/favicon.ico' && method === 'GET') return void res.writeHead(204).end()
@@ -108,4 +109,25 @@ export function createHostServer(deps: HostServerDeps): Server {
       sendText(res, 500, 'Emulator error')
     })
   })
+}
+
+/**
+ * The agent pages that frame the app: a ticket (ticket_sidebar), the new-ticket form
+ * (new_ticket_sidebar), a user (user_sidebar), an organization (organization_sidebar).
+ */
+function findAgentPage(state: ZendeskState, path: string): AgentPage | { missing: string } | null {
+  if (/^\/agent\/tickets\/new\/?$/.test(path)) return { location: 'new_ticket_sidebar' }
+  const [, kind, rawId] = /^\/agent\/(tickets|users|organizations)\/(\d+)\/?$/.exec(path) ?? []
+  const id = Number(rawId)
+  if (kind === 'tickets') {
+    const ticket = state.ticket(id)
+    return ticket ? { location: 'ticket_sidebar', ticket } : { missing: `No ticket #${id} in this account` }
+  }
+  if (kind === 'users')
+    return state.user(id) ? { location: 'user_sidebar', userId: id } : { missing: `No user ${id} in this account` }
+  if (kind === 'organizations')
+    return state.organization(id)
+      ? { location: 'organization_sidebar', organizationId: id }
+      : { missing: `No organization ${id} in this account` }
+  return null
 }

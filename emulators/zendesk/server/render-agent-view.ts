@@ -1,4 +1,4 @@
-import { HOST_DATA_ELEMENT_ID, type HostData } from '../host/host-data'
+import { HOST_DATA_ELEMENT_ID, type HostData, type Location } from '../host/host-data'
 
 /**
  * Data for the page script, inside <script type="application/json">. JSON.stringify does not
@@ -60,7 +60,23 @@ export function renderAgentView(data: HostData): string {
   <span class="agent" data-testid="current-user"></span>
 </header>
 <div class="workspace">
-  <main class="ticket" data-testid="ticket-panel">
+${mainPanel(data.location)}  <aside class="apps" aria-label="Apps">
+    <h2>Apps</h2>
+    <!-- host/main.ts names it after the app (manifest name) and sets src with origin and app_guid. -->
+    <iframe data-testid="app-iframe"></iframe>
+  </aside>
+</div>
+<ul class="toasts" role="status" data-testid="notifications"></ul>
+<script type="application/json" id="${HOST_DATA_ELEMENT_ID}">${inlineJson(data)}</script>
+<script type="module" src="/host.js"></script>
+</body>
+</html>
+`
+}
+
+// The page's main panel per location, fixed markup like the rest: host/agent-view.ts fills the
+// ticket panel (saved or new ticket), host/profile-view.ts the user and organization panels.
+const TICKET_PANEL = `  <main class="ticket" data-testid="ticket-panel">
     <div class="ticket-id" data-testid="ticket-id"></div>
     <h1 data-testid="ticket-subject"></h1>
     <dl class="fields">
@@ -76,16 +92,30 @@ export function renderAgentView(data: HostData): string {
     <ul class="notes" data-testid="internal-notes"></ul>
     <p class="empty" data-testid="internal-notes-empty">No internal notes yet.</p>
   </main>
-  <aside class="apps" aria-label="Apps">
-    <h2>Apps</h2>
-    <!-- host/main.ts names it after the app (manifest name) and sets src with origin and app_guid. -->
-    <iframe data-testid="app-iframe"></iframe>
-  </aside>
-</div>
-<ul class="toasts" role="status" data-testid="notifications"></ul>
-<script type="application/json" id="${HOST_DATA_ELEMENT_ID}">${inlineJson(data)}</script>
-<script type="module" src="/host.js"></script>
-</body>
-</html>
 `
+
+const USER_PANEL = `  <main class="ticket" data-testid="profile-panel">
+    <div class="ticket-id">User</div>
+    <h1 data-testid="profile-name"></h1>
+    <dl class="fields">
+      <dt>Email</dt><dd data-testid="profile-email"></dd>
+      <dt>Organization</dt><dd data-testid="profile-organization"></dd>
+    </dl>
+  </main>
+`
+
+const ORGANIZATION_PANEL = `  <main class="ticket" data-testid="profile-panel">
+    <div class="ticket-id">Organization</div>
+    <h1 data-testid="profile-name"></h1>
+    <dl class="fields">
+      <dt>External ID</dt><dd data-testid="profile-external-id"></dd>
+      <dt>Domains</dt><dd data-testid="profile-domains"></dd>
+    </dl>
+  </main>
+`
+
+function mainPanel(location: Location): string {
+  if (location === 'user_sidebar') return USER_PANEL
+  if (location === 'organization_sidebar') return ORGANIZATION_PANEL
+  return TICKET_PANEL
 }

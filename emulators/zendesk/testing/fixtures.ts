@@ -9,7 +9,14 @@ export const TEST_MANIFEST = {
   name: 'Success Bridge',
   version: '1.2.3',
   domainWhitelist: ['*.my.salesforce.com'],
-  location: { support: { ticket_sidebar: { url: 'assets/index.html', flexible: true } } },
+  // Two more locations, in both manifest forms; new_ticket_sidebar is left out on purpose.
+  location: {
+    support: {
+      ticket_sidebar: { url: 'assets/index.html', flexible: true },
+      user_sidebar: 'assets/index.html',
+      organization_sidebar: { url: 'assets/index.html' },
+    },
+  },
   parameters: [
     { name: 'crm_api_token', type: 'text', secure: true, scopes: ['header'] },
     { name: 'crm_base_url', type: 'url' },
