@@ -1,6 +1,8 @@
 import type { AxiosAdapter } from 'axios'
 import type { CrmConnector, EscalationCrm } from '../domain/ports'
 import type { AppSettings } from '../settings/app-settings'
+import { createCustomRestCrm } from './custom/create-custom-rest-crm'
+import { readCustomError } from './custom/read-custom-error'
 import { createCrmHttp } from './http/create-crm-http'
 import { createHubSpotConnector } from './hubspot/hubspot-connector'
 import { createHubSpotEscalation } from './hubspot/hubspot-escalation'
@@ -38,7 +40,11 @@ export function createCrm(settings: AppSettings, adapter: AxiosAdapter, options:
         escalation: createHubSpotEscalation(http, settings, resolveOwner, settings.hubspotPortalId),
       }
     }
-    case 'custom':
-      throw new Error(`No connector for ${settings.provider} in this build`)
+    case 'custom': {
+      // parseSettings fills `custom` whenever the provider is custom; null here is a programming error.
+      if (!settings.custom) throw new Error('Custom CRM settings were not parsed')
+      const http = createCrmHttp({ baseUrl: settings.baseUrl, adapter, readVendorError: readCustomError })
+      return createCustomRestCrm(http, settings.custom, settings.matchOrder)
+    }
   }
 }

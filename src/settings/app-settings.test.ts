@@ -19,6 +19,7 @@ describe('parseSettings', () => {
         escalationFallbackOwner: null,
         matchOrder: ['organization-external-id', 'requester-email', 'email-domain'],
         hubspotPortalId: null,
+        custom: null,
       },
     })
   })

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini'
 import { MATCH_STRATEGIES, type MatchStrategy } from '../domain/match'
+import { parseCustomRestSettings, type CustomRestSettings } from './custom-rest-settings'
 
 /**
  * The installation's settings, validated once at start-up. Names on the left of `RawSettings` are
@@ -35,6 +36,8 @@ export interface AppSettings {
   readonly matchOrder: readonly MatchStrategy[]
   /** HubSpot account (portal) id, only used to link to records in HubSpot; null = no links. */
   readonly hubspotPortalId: string | null
+  /** The custom-REST connector's requests and mappings; null for every other provider. */
+  readonly custom: CustomRestSettings | null
 }
 
 export const SETTING_PROBLEMS = [
@@ -50,6 +53,13 @@ export const SETTING_PROBLEMS = [
   'invalid-user-id',
   'invalid-match-order',
   'invalid-portal-id',
+  // custom-REST settings (custom_*): `detail` says where inside the JSON
+  'invalid-json',
+  'invalid-mapping',
+  'unknown-variable',
+  'missing-mapping',
+  'no-dedupe',
+  'invalid-header-name',
 ] as const
 export type SettingProblemCode = (typeof SETTING_PROBLEMS)[number]
 
@@ -94,6 +104,7 @@ const rawSettingsSchema = z.looseObject({
   escalation_fallback_owner: optionalText,
   match_order: optionalText,
   hubspot_portal_id: optionalText,
+  // custom_* multiline JSON settings are read raw by parseCustomRestSettings
 })
 
 function text(value: unknown): string {
@@ -152,10 +163,12 @@ export function parseSettings(input: unknown): SettingsResult {
   const hubspotPortalId = text(raw.hubspot_portal_id) || null
   if (hubspotPortalId && !/^\d{1,20}$/.test(hubspotPortalId)) problem('hubspot_portal_id', 'invalid-portal-id')
 
+  const custom = provider === 'custom' ? parseCustomRestSettings(raw, (found) => problems.push(found)) : null
+
   if (problems.length > 0 || !provider) return { ok: false, problems }
   return {
     ok: true,
-    settings: { provider, baseUrl, fields, healthRiskBelow, renewalSoonDays, arrCurrency, escalationKeyField, escalationFallbackOwner, matchOrder, hubspotPortalId },
+    settings: { provider, baseUrl, fields, healthRiskBelow, renewalSoonDays, arrCurrency, escalationKeyField, escalationFallbackOwner, matchOrder, hubspotPortalId, custom },
   }
 }
 

@@ -1,0 +1,89 @@
+import type { AccountSummary } from '../../domain/account'
+import { CrmError, isCrmError } from '../../domain/crm-error'
+import { isPublicEmailDomain, type CustomerContext } from '../../domain/customer'
+import type { LookupOutcome, MatchAttempt, MatchStrategy } from '../../domain/match'
+import type { CrmConnector } from '../../domain/ports'
+import type { CustomLookupRequest, CustomRestSettings } from '../../settings/custom-rest-settings'
+import type { CrmHttp } from '../http/create-crm-http'
+import { buildRequest, requestVariables, variableValue } from './build-request'
+import { lookupScope } from './lookup-scope'
+import { mapAccount } from './map-account'
+import { readPath } from './mapping/json-path'
+
+// Enough to tell "one" from "several" and to let the agent pick among a few.
+const MAX_CANDIDATES = 5
+
+type StepResult =
+  | { readonly kind: 'skipped'; readonly attempt: MatchAttempt }
+  | { readonly kind: 'accounts'; readonly value: string; readonly accounts: readonly AccountSummary[] }
+
+/**
+ * The custom-REST connector: the admin's lookup requests, in match_order, one at a time until one
+ * finds an account. Sequential on purpose: an arbitrary REST API has no composite call, and
+ * sending every request at once would spend the CRM's rate limit on answers we throw away.
+ */
+export function createCustomConnector(http: CrmHttp, settings: CustomRestSettings, matchOrder: readonly MatchStrategy[]): CrmConnector {
+  const plan = orderedLookups(settings.lookups, matchOrder)
+
+  const runStep = async (request: CustomLookupRequest, context: CustomerContext): Promise<StepResult> => {
+    const scope = lookupScope(context)
+    const variables = requestVariables(request)
+    const value = variables[0] === undefined ? '' : variableValue(scope, variables[0])
+    const built = buildRequest(request, scope)
+    if (!built || value === null) return { kind: 'skipped', attempt: { strategy: request.match, value, result: 'skipped', reason: 'no-value' } }
+    // Thousands of unrelated customers share gmail.com: a "match" there would be a wrong account.
+    if (request.match === 'email-domain' && isPublicEmailDomain(value)) {
+      return { kind: 'skipped', attempt: { strategy: request.match, value, result: 'skipped', reason: 'public-email-domain' } }
+    }
+    let body: unknown
+    try {
+      // Lookups only read, so a POST search may be retried like a GET.
+      const response = await http.send({ method: built.method, url: built.url, data: built.data, idempotent: true })
+      body = response.data
+    } catch (error) {
+      if (isCrmError(error) && error.details.status === 404) return { kind: 'accounts', value, accounts: [] }
+      throw error
+    }
+    const email = context.requester?.email ?? null
+    const records = resultRecords(body, request)
+    return { kind: 'accounts', value, accounts: distinctById(records.map((record) => mapAccount(record, settings.fieldMap, request.match, email))) }
+  }
+
+  return {
+    async findAccount(context) {
+      const tried: MatchAttempt[] = []
+      for (const request of plan) {
+        const step = await runStep(request, context)
+        if (step.kind === 'skipped') {
+          tried.push(step.attempt)
+          continue
+        }
+        const [first, ...others] = step.accounts
+        if (first && others.length === 0) return { kind: 'found', account: first, tried }
+        if (first) return { kind: 'ambiguous', strategy: request.match, candidates: step.accounts.slice(0, MAX_CANDIDATES), tried }
+        tried.push({ strategy: request.match, value: step.value, result: 'no-match' })
+      }
+      return { kind: 'not-found', tried } satisfies LookupOutcome
+    },
+  }
+}
+
+/** The requests match_order allows, in its order; requests sharing a strategy keep the admin's order. */
+export function orderedLookups(lookups: readonly CustomLookupRequest[], matchOrder: readonly MatchStrategy[]): CustomLookupRequest[] {
+  return matchOrder.flatMap((strategy) => lookups.filter((lookup) => lookup.match === strategy))
+}
+
+/** The records at the result path: a list (0, 1 or several) or a single record; null means none. */
+function resultRecords(body: unknown, request: CustomLookupRequest): readonly unknown[] {
+  const result = readPath(body, request.result)
+  if (result === null) return []
+  if (Array.isArray(result)) return result
+  if (typeof result === 'object') return [result]
+  throw new CrmError('invalid-response', 'The CRM answer has no record list where custom_lookup_requests points')
+}
+
+function distinctById(accounts: readonly AccountSummary[]): AccountSummary[] {
+  const seen = new Map<string, AccountSummary>()
+  for (const account of accounts) if (!seen.has(account.id)) seen.set(account.id, account)
+  return [...seen.values()]
+}

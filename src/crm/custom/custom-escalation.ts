@@ -1,0 +1,108 @@
+import { AxiosHeaders } from 'axios'
+import { CrmError, isCrmError } from '../../domain/crm-error'
+import type { ExistingEscalation } from '../../domain/escalation'
+import type { EscalationCrm, EscalationTaskInput, EscalationTaskResult } from '../../domain/ports'
+import type { CustomRestSettings, CustomSearchRequest } from '../../settings/custom-rest-settings'
+import type { CrmHttp } from '../http/create-crm-http'
+import { buildRequest, type BuiltRequest } from './build-request'
+import { toHttpUrl, toText } from './coerce'
+import { readPath, type JsonPath } from './mapping/json-path'
+import { taskScope } from './task-scope'
+
+// Stripe's convention, also used by the Northwind Success API: the answer to a repeated
+// Idempotency-Key is the first request's task, marked as a replay.
+const REPLAYED_HEADER = 'idempotent-replayed'
+const WRITE = { optionalBodyValues: true }
+
+/**
+ * Escalation tasks in a custom CRM, never two for one ticket (settings refuse a configuration
+ * that cannot promise this):
+ * - with `custom_idempotency_header`, the ticket's key goes in that header and the CRM itself
+ *   answers a repeat with the first task;
+ * - with an `existing` search, the ticket's task is looked for before creating, and again after a
+ *   `conflict` status.
+ * Creates are never retried automatically; the escalation use case retries with the same key.
+ */
+export function createCustomEscalation(http: CrmHttp, settings: CustomRestSettings): EscalationCrm {
+  const { escalation, idempotencyHeader } = settings
+
+  const findExisting = async (search: CustomSearchRequest, input: EscalationTaskInput): Promise<EscalationTaskResult | null> => {
+    const built = required(buildRequest(search, taskScope(input), WRITE), 'existing')
+    let body: unknown
+    try {
+      body = (await http.send({ ...sendable(built), idempotent: true })).data
+    } catch (error) {
+      if (isCrmError(error) && error.details.status === 404) return null
+      throw error
+    }
+    const result = readPath(body, search.result)
+    const record = Array.isArray(result) ? result[0] : result
+    if (record === undefined || record === null) return null
+    return { kind: 'exists', existing: existingTask(record, search.idPath, search.urlPath) }
+  }
+
+  return {
+    async createTask(input) {
+      if (escalation.existing) {
+        const existing = await findExisting(escalation.existing, input)
+        if (existing) return existing
+      }
+      const built = required(buildRequest(escalation, taskScope(input), WRITE), 'escalation')
+      const headers = idempotencyHeader ? { [idempotencyHeader]: input.key } : {}
+      let response
+      try {
+        response = await http.send({ ...sendable(built), headers })
+      } catch (error) {
+        if (isCrmError(error) && error.details.status !== undefined && escalation.conflict.includes(error.details.status)) {
+          const existing = escalation.existing ? await findExisting(escalation.existing, input) : null
+          if (existing) return existing
+          // The CRM says the task exists (or is being created) but we cannot see it yet: a retry will.
+          throw new CrmError('unavailable', 'The CRM reported a conflicting escalation task that could not be read back', error.details)
+        }
+        throw error
+      }
+      if (!escalation.success.includes(response.status)) {
+        throw new CrmError('invalid-response', `The CRM answered the escalation with unexpected status ${response.status}`, { status: response.status })
+      }
+      const task = existingTask(response.data, escalation.idPath, escalation.urlPath)
+      // A replayed answer is a task created before with this key: by an earlier attempt of ours or by
+      // another agent. The use case tells the two apart from its saved progress.
+      if (headerValue(response.headers, REPLAYED_HEADER)?.toLowerCase() === 'true') {
+        return { kind: 'exists', existing: task }
+      }
+      return { kind: 'created', taskId: task.taskId, taskUrl: task.taskUrl }
+    },
+
+    async appendToTask(taskId, text) {
+      if (!escalation.followUp) {
+        // Nothing is sent: the admin has not said how this CRM takes a note on a task.
+        throw new CrmError('rejected', 'Follow-ups are not configured for this CRM (custom_escalation_request has no followUp)')
+      }
+      const built = required(buildRequest(escalation.followUp, { task: { id: taskId }, text }, WRITE), 'followUp')
+      // A note posted twice is a duplicate the CSM reads twice, so this write is not retried either.
+      await http.send(sendable(built))
+    },
+  }
+}
+
+function sendable(built: BuiltRequest): { method: string; url: string; data?: unknown } {
+  return built.data === undefined ? { method: built.method, url: built.url } : { method: built.method, url: built.url, data: built.data }
+}
+
+/** A task request's path needs all its variables; only `task.contactId` can be missing, if a path uses it. */
+function required(built: BuiltRequest | null, part: string): BuiltRequest {
+  if (built) return built
+  throw new CrmError('rejected', `The ${part} request in custom_escalation_request needs a value this escalation does not have`)
+}
+
+function existingTask(body: unknown, idPath: JsonPath, urlPath: JsonPath | null): ExistingEscalation {
+  const taskId = toText(readPath(body, idPath))
+  if (!taskId) throw new CrmError('invalid-response', 'The CRM answer has no task id where custom_escalation_request points')
+  return { taskId, taskUrl: urlPath ? toHttpUrl(readPath(body, urlPath)) : null, ownerName: null, escalatedBy: null, createdAt: null }
+}
+
+/** A response header, whether axios gave an AxiosHeaders instance (the ZAF adapter does) or a plain object. */
+function headerValue(headers: unknown, name: string): string | undefined {
+  const value = headers instanceof AxiosHeaders ? headers.get(name) : headers && typeof headers === 'object' ? (headers as Record<string, unknown>)[name] : undefined
+  return typeof value === 'string' ? value : undefined
+}
