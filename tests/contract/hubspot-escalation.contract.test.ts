@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import type { CrmEmulator } from '../../emulators/crm/create-crm-emulator'
+import type { ZendeskEmulator } from '../../emulators/zendesk/create-zendesk-emulator'
+import { createCrm } from '../../src/crm/create-connector'
+import { zafAdapter } from '../../src/crm/http/zaf-adapter'
+import { isCrmError } from '../../src/domain/crm-error'
+import type { EscalationTaskInput } from '../../src/domain/ports'
+import { parseSettings } from '../../src/settings/app-settings'
+import { startContractStack, type ContractStack } from '../support/contract-stack'
+import { proxyZafClient } from '../support/proxy-zaf-client'
+
+let stack: ContractStack
+let crm: CrmEmulator
+let zendesk: ZendeskEmulator
+
+beforeAll(async () => {
+  stack = await startContractStack({ dialect: 'hubspot' })
+  ;({ crm, zendesk } = stack)
+})
+afterAll(() => stack.close())
+beforeEach(() => crm.reset())
+
+function escalationCrm(overrides: Record<string, string> = {}) {
+  const parsed = parseSettings({ crm_provider: 'hubspot', crm_base_url: crm.url, ...overrides })
+  if (!parsed.ok) throw new Error('bad settings')
+  return createCrm(parsed.settings, zafAdapter(proxyZafClient(zendesk.hostUrl))).escalation
+}
+
+const input: EscalationTaskInput = {
+  key: 'zd:successbridge-demo:102',
+  ticketId: 102,
+  subject: '[Escalation] #102 Outage: <b>API</b> returning 500',
+  description: 'Zendesk ticket #102\nEscalated by: Alex Rivera\nRequester: Mallory <script>x</script>',
+  ownerId: '64490002',
+  accountId: '5100002',
+  contactId: '5200002',
+  priority: 'High',
+  dueDate: '2026-11-25',
+}
+
+type Task = { id: string; properties: Record<string, string | null>; associations?: Record<string, { results: { id: string }[] }> }
+
+describe('HubSpot escalation tasks against the CRM emulator', () => {
+  it('searches for the ticket key before creating, so a second call finds the first task', async () => {
+    const tasks = escalationCrm()
+    const created = await tasks.createTask(input)
+    expect(created).toMatchObject({ kind: 'created' })
+    expect(await tasks.createTask(input)).toMatchObject({
+      kind: 'exists',
+      existing: { taskId: created.kind === 'created' ? created.taskId : '', ownerName: 'Marcus Oyelaran', escalatedBy: 'Alex Rivera' },
+    })
+    expect(crm.tasks()).toHaveLength(1)
+    expect(crm.requests().map((r) => `${r.method} ${r.path}`)).toEqual([
+      'POST /crm/v3/objects/tasks/search',
+      'POST /crm/v3/objects/tasks',
+      'POST /crm/v3/objects/tasks/search',
+      'GET /crm/v3/owners/64490002',
+    ])
+  })
+
+  it('writes the task the CSM needs: owner, due date, priority, key, escaped body, company and contact', async () => {
+    await escalationCrm().createTask(input)
+    const task = crm.tasks()[0] as unknown as Task
+    expect(task.properties).toMatchObject({
+      hubspot_owner_id: '64490002',
+      hs_task_subject: input.subject,
+      hs_task_priority: 'HIGH',
+      hs_task_status: 'NOT_STARTED',
+      zendesk_escalation_key: input.key,
+    })
+    expect(task.properties['hs_task_body']).toContain('Mallory &lt;script&gt;x&lt;/script&gt;')
+    expect(task.properties['hs_task_body']).not.toContain('<script>')
+    expect(task.properties['hs_timestamp']).toMatch(/^(2026-11-25T|\d+$)/)
+  })
+
+  it('appends a follow-up to the task body', async () => {
+    const tasks = escalationCrm()
+    const created = await tasks.createTask(input)
+    if (created.kind !== 'created') throw new Error('expected a new task')
+    await tasks.appendToTask(created.taskId, 'Follow-up by Sam: customer <angry>')
+    const task = crm.tasks()[0] as unknown as Task
+    expect(task.properties['hs_task_body']).toMatch(/Alex Rivera.*<br><br>Follow-up by Sam: customer &lt;angry&gt;$/s)
+  })
+
+  it('names the task property the portal lacks instead of creating an unkeyed task', async () => {
+    const tasks = escalationCrm({ field_escalation_key: 'zd_key_missing' })
+    let failure: unknown
+    try {
+      await tasks.createTask(input)
+    } catch (error) {
+      failure = error
+    }
+    expect(isCrmError(failure) && failure.kind).toBe('field-missing')
+    expect(crm.tasks()).toHaveLength(0)
+  })
+
+  it('refuses an owner HubSpot does not know, creating nothing', async () => {
+    let failure: unknown
+    try {
+      await escalationCrm().createTask({ ...input, ownerId: '99999999' })
+    } catch (error) {
+      failure = error
+    }
+    expect(isCrmError(failure) && failure.kind).toBe('rejected')
+    expect(crm.tasks()).toHaveLength(0)
+  })
+})
