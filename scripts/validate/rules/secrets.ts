@@ -27,7 +27,7 @@ const TOKEN_FORMATS: readonly { readonly type: string; readonly pattern: RegExp 
 ]
 
 /** `apiKey: "…"`, `"client_secret":"…"`, `password = '…'`: a credential-like name, then a quoted literal. */
-const ASSIGNED = /["']?([A-Za-z_$][\w$-]*?(?:token|secret|api[_-]?key|access[_-]?key|private[_-]?key|password|passwd)[\w$-]*)["']?\s*[:=]\s*(["'`])([^"'`\s]{16,})\2/gi
+const ASSIGNED = /(?<![\w$-])["']?((?:[A-Za-z_$][\w$-]*?)?(?:token|secret|api[_-]?key|access[_-]?key|private[_-]?key|password|passwd)[\w$-]*)["']?\s*[:=]\s*(["'`])([^"'`\s]{16,})\2/gi
 
 /** Shannon entropy in bits per character: random keys sit above ~3.5, words and identifiers below. */
 function entropy(text: string): number {
