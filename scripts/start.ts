@@ -3,6 +3,7 @@
  * agent view, and prints one URL. Everything runs on loopback; nothing leaves the machine.
  *
  *   npm start                      Salesforce dialect, 150 ms CRM latency
+ *   npm start -- --crm hubspot     the CRM emulator speaks HubSpot v3 (or: custom, the Northwind Success API)
  *   npm start -- --latency 0       no artificial latency
  *   npm start -- --port 4000       agent view port (the app is served on port+1, the CRM on port+10)
  */
@@ -10,6 +11,8 @@ import { parseArgs } from 'node:util'
 import { resolve } from 'node:path'
 import { build } from 'vite'
 import { startCrmEmulator } from '../emulators/crm/create-crm-emulator'
+import { DEMO_TOKEN, demoSettings } from '../emulators/crm/demo-settings'
+import { DIALECTS, type DialectName } from '../emulators/crm/server/dialect'
 import { startZendeskEmulator } from '../emulators/zendesk/create-zendesk-emulator'
 
 const { values } = parseArgs({
@@ -21,8 +24,9 @@ const { values } = parseArgs({
   },
 })
 
-if (values.crm !== 'salesforce') {
-  console.error(`--crm ${values.crm}: only salesforce is emulated so far`)
+const provider = DIALECTS.find((name): name is DialectName => name === values.crm)
+if (!provider) {
+  console.error(`--crm must be one of ${DIALECTS.join(', ')}`)
   process.exit(2)
 }
 const port = Number(values.port)
@@ -38,19 +42,18 @@ if (!values['skip-build']) {
   await build({ root, logLevel: 'warn' })
 }
 
-const token = 'demo-token'
-const crm = await startCrmEmulator({ port: port + 10, token, latencyMs })
+const crm = await startCrmEmulator({ dialect: provider, port: port + 10, token: DEMO_TOKEN, latencyMs })
 const zendesk = await startZendeskEmulator({
   appDir: resolve(root, 'dist'),
   hostPort: port,
   appPort: port + 1,
-  settings: { crm_provider: 'salesforce', crm_base_url: crm.url, crm_api_token: token },
+  settings: demoSettings(provider, crm.url),
   extraWhitelist: ['127.0.0.1'],
   crmControlUrl: crm.url,
 })
 
 console.log(`\nSuccess Bridge demo: ${zendesk.ticketUrl(101)}\n`)
-console.log(`(CRM emulator at ${crm.url}, ${latencyMs} ms latency. Ctrl+C stops everything.)`)
+console.log(`(CRM emulator, ${provider} dialect, at ${crm.url}, ${latencyMs} ms latency. Ctrl+C stops everything.)`)
 
 const stop = async (): Promise<void> => {
   await Promise.allSettled([zendesk.close(), crm.close()])

@@ -21,7 +21,7 @@ function fieldsOf(error: z.ZodError, input: object): Record<string, string[]> {
   const fields: Record<string, string[]> = {}
   for (const issue of error.issues) {
     const names = issue.code === 'unrecognized_keys' ? issue.keys : [issue.path.join('.') || 'body']
-    const missing = issue.code === 'invalid_type' && typeof issue.path[0] === 'string' && !(issue.path[0] in input)
+    const missing = typeof issue.path[0] === 'string' && !(issue.path[0] in input)
     const message = issue.code === 'unrecognized_keys' ? 'is not allowed' : missing ? 'is required' : issue.message
     for (const name of names) (fields[name] ??= []).push(message)
   }
