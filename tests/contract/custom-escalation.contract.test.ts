@@ -1,0 +1,129 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import type { CrmEmulator } from '../../emulators/crm/create-crm-emulator'
+import demoSettings from '../../emulators/crm/custom/demo-settings.json'
+import type { ZendeskEmulator } from '../../emulators/zendesk/create-zendesk-emulator'
+import { createCrm } from '../../src/crm/create-connector'
+import { zafAdapter } from '../../src/crm/http/zaf-adapter'
+import { isCrmError } from '../../src/domain/crm-error'
+import type { EscalationCrm, EscalationTaskInput } from '../../src/domain/ports'
+import { parseSettings } from '../../src/settings/app-settings'
+import { startContractStack, type ContractStack } from '../support/contract-stack'
+import { proxyZafClient } from '../support/proxy-zaf-client'
+
+let stack: ContractStack
+let crm: CrmEmulator
+let zendesk: ZendeskEmulator
+
+beforeAll(async () => {
+  stack = await startContractStack({ dialect: 'custom' })
+  ;({ crm, zendesk } = stack)
+})
+afterAll(() => stack.close())
+beforeEach(() => crm.reset())
+
+const demoEscalation = JSON.parse(demoSettings.custom_escalation_request) as Record<string, unknown>
+const without = (key: string) => Object.fromEntries(Object.entries(demoEscalation).filter(([name]) => name !== key))
+const withoutSearch = without('existing')
+const withoutFollowUp = without('followUp')
+
+/** The escalation side of createCrm, with the demo settings and `overrides` (null removes a setting). */
+function escalationCrm(overrides: Record<string, string | null> = {}): EscalationCrm {
+  const raw: Record<string, unknown> = { ...demoSettings, crm_base_url: crm.url }
+  for (const [name, value] of Object.entries(overrides)) {
+    if (value === null) delete raw[name]
+    else raw[name] = value
+  }
+  const parsed = parseSettings(raw)
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems))
+  return createCrm(parsed.settings, zafAdapter(proxyZafClient(zendesk.hostUrl))).escalation
+}
+
+const input: EscalationTaskInput = {
+  key: 'zd:successbridge-demo:102',
+  ticketId: 102,
+  subject: '[Escalation] #102 Outage: "API" returning 500 for <all> requests',
+  description: 'Zendesk ticket #102\nEscalated by: Alex Rivera',
+  ownerId: 'usr_marcus',
+  accountId: 'acc_globex',
+  contactId: 'con_hank',
+  priority: 'High',
+  dueDate: '2026-11-26',
+}
+
+const calls = (): string[] => crm.requests().map((r) => `${r.method} ${r.path} ${r.status}`)
+
+describe('custom-REST escalation tasks against the Northwind Success API', () => {
+  it('creates the task from the escalation mapping, with the key as Idempotency-Key and external_key', async () => {
+    const result = await escalationCrm().createTask(input)
+    expect(result).toEqual({ kind: 'created', taskId: 'task_0001', taskUrl: `${crm.url}/app/tasks/task_0001` })
+    expect(crm.tasks()).toEqual([
+      expect.objectContaining({
+        id: 'task_0001',
+        account_id: 'acc_globex',
+        title: input.subject,
+        body: input.description,
+        assignee_id: 'usr_marcus',
+        priority: 'high',
+        due_date: '2026-11-26',
+        contact_id: 'con_hank',
+        external_key: input.key,
+      }),
+    ])
+    expect(calls()).toEqual(['GET /api/v1/tasks 200', 'POST /api/v1/accounts/acc_globex/tasks 201'])
+  })
+
+  it('with the idempotency header alone, a second call gets the same task back and nothing new is created', async () => {
+    const tasks = escalationCrm({ custom_escalation_request: JSON.stringify(withoutSearch) })
+    expect(await tasks.createTask(input)).toMatchObject({ kind: 'created', taskId: 'task_0001' })
+    expect(await tasks.createTask(input)).toEqual({
+      kind: 'exists',
+      existing: { taskId: 'task_0001', taskUrl: `${crm.url}/app/tasks/task_0001`, ownerName: null, escalatedBy: null, createdAt: null },
+    })
+    expect(crm.tasks()).toHaveLength(1)
+    expect(calls()).toEqual(['POST /api/v1/accounts/acc_globex/tasks 201', 'POST /api/v1/accounts/acc_globex/tasks 200'])
+  })
+
+  it('with the existing search alone, looks for the ticket’s task first and creates only one', async () => {
+    const tasks = escalationCrm({ custom_idempotency_header: null })
+    expect(await tasks.createTask(input)).toMatchObject({ kind: 'created', taskId: 'task_0001' })
+    expect(await tasks.createTask(input)).toMatchObject({ kind: 'exists', existing: { taskId: 'task_0001', taskUrl: `${crm.url}/app/tasks/task_0001` } })
+    expect(crm.tasks()).toHaveLength(1)
+    expect(calls()).toEqual(['GET /api/v1/tasks 200', 'POST /api/v1/accounts/acc_globex/tasks 201', 'GET /api/v1/tasks 200'])
+  })
+
+  it('leaves an absent contact out of the body', async () => {
+    expect(await escalationCrm().createTask({ ...input, contactId: null })).toMatchObject({ kind: 'created' })
+    expect(crm.tasks()[0]).toMatchObject({ contact_id: null })
+    expect(JSON.parse(crm.requests()[1]?.body ?? '{}')).not.toHaveProperty('contact_id')
+  })
+
+  it('never retries a create on its own, and maps a refused assignee to a readable kind', async () => {
+    const tasks = escalationCrm({ custom_escalation_request: JSON.stringify(withoutSearch) })
+    crm.setFaults({ mode: 'server-error', remaining: 1 })
+    await expect(tasks.createTask(input)).rejects.toMatchObject({ kind: 'unavailable' })
+    expect(crm.requests()).toHaveLength(1)
+
+    try {
+      await tasks.createTask({ ...input, ownerId: 'usr_nobody' })
+      expect.unreachable()
+    } catch (error) {
+      expect(isCrmError(error) && [error.kind, error.details.status, error.details.vendorCode]).toEqual(['rejected', 422, 'validation_failed'])
+    }
+    expect(crm.tasks()).toEqual([])
+  })
+
+  it('appends a follow-up as a comment on the task', async () => {
+    const tasks = escalationCrm()
+    const created = await tasks.createTask(input)
+    if (created.kind !== 'created') throw new Error('expected a new task')
+    await tasks.appendToTask(created.taskId, 'Follow-up from Alex Rivera on 2026-11-26:\nStill down for "EU" <customers>')
+    expect(crm.tasks()[0]?.['comments']).toEqual([expect.objectContaining({ body: 'Follow-up from Alex Rivera on 2026-11-26:\nStill down for "EU" <customers>' })])
+    expect(calls().at(-1)).toBe('POST /api/v1/tasks/task_0001/comments 201')
+  })
+
+  it('without a followUp request, refuses a follow-up without calling the CRM', async () => {
+    const tasks = escalationCrm({ custom_escalation_request: JSON.stringify(withoutFollowUp) })
+    await expect(tasks.appendToTask('task_0001', 'More news')).rejects.toMatchObject({ name: 'CrmError', kind: 'rejected' })
+    expect(crm.requests()).toEqual([])
+  })
+})

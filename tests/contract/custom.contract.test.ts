@@ -1,0 +1,217 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import type { CrmEmulator } from '../../emulators/crm/create-crm-emulator'
+import demoSettings from '../../emulators/crm/custom/demo-settings.json'
+import type { ZendeskEmulator } from '../../emulators/zendesk/create-zendesk-emulator'
+import { createCrm } from '../../src/crm/create-connector'
+import { createCustomRestCrm } from '../../src/crm/custom/create-custom-rest-crm'
+import { readCustomError } from '../../src/crm/custom/read-custom-error'
+import { createCrmHttp } from '../../src/crm/http/create-crm-http'
+import { zafAdapter } from '../../src/crm/http/zaf-adapter'
+import type { CustomerContext } from '../../src/domain/customer'
+import { isCrmError, type CrmErrorKind } from '../../src/domain/crm-error'
+import type { CrmConnector } from '../../src/domain/ports'
+import { parseSettings, type AppSettings } from '../../src/settings/app-settings'
+import { startContractStack, type ContractStack } from '../support/contract-stack'
+import { proxyZafClient } from '../support/proxy-zaf-client'
+
+// The real custom-REST connector, configured only by the demo settings an admin would paste, over
+// axios, the ZAF adapter and the emulated Zendesk proxy, against the CRM emulator speaking the
+// Northwind Success API, all over loopback HTTP.
+let stack: ContractStack
+let crm: CrmEmulator
+let zendesk: ZendeskEmulator
+
+beforeAll(async () => {
+  stack = await startContractStack({ dialect: 'custom' })
+  ;({ crm, zendesk } = stack)
+})
+afterAll(() => stack.close())
+beforeEach(() => crm.reset())
+
+function settingsFor(overrides: Record<string, string> = {}): AppSettings {
+  const parsed = parseSettings({ ...demoSettings, crm_base_url: crm.url, ...overrides })
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems))
+  return parsed.settings
+}
+
+function connector(options: { settings?: AppSettings; timeoutMs?: number } = {}): CrmConnector {
+  const settings = options.settings ?? settingsFor()
+  if (!settings.custom) throw new Error('not custom settings')
+  const http = createCrmHttp({
+    baseUrl: settings.baseUrl,
+    adapter: zafAdapter(proxyZafClient(zendesk.hostUrl)),
+    readVendorError: readCustomError,
+    timeoutMs: options.timeoutMs ?? 8000,
+    retry: { retries: 2, baseDelayMs: 10, maxRetryAfterMs: 100 },
+  })
+  return createCustomRestCrm(http, settings.custom, settings.matchOrder).connector
+}
+
+const customer = (email: string | null, org: { externalId: string | null; domains?: string[] } | null = null): CustomerContext => ({
+  requester: email === null ? null : { id: 1, name: 'Requester', email },
+  organization: org ? { id: 9001, name: 'Org', externalId: org.externalId, domains: org.domains ?? [] } : null,
+})
+
+const calls = (): string[] => crm.requests().map((r) => `${r.method} ${r.path}${r.query} ${r.status}`)
+
+async function failure(promise: Promise<unknown>): Promise<[CrmErrorKind, Record<string, unknown>]> {
+  try {
+    await promise
+  } catch (error) {
+    if (isCrmError(error)) return [error.kind, { ...error.details }]
+    throw error
+  }
+  throw new Error('expected a CrmError')
+}
+
+describe('custom-REST connector against the Northwind Success API', () => {
+  it('finds the account by organization external ID, with every mapped field', async () => {
+    const outcome = await connector().findAccount(customer('jane.doe@northwind.example', { externalId: '001000000000001AAA' }))
+    expect(outcome).toEqual({
+      kind: 'found',
+      account: {
+        id: 'acc_northwind',
+        name: 'Northwind Traders',
+        recordUrl: `${crm.url}/app/accounts/acc_northwind`,
+        csm: { id: 'usr_dana', name: 'Dana Whitfield', email: 'dana.whitfield@successbridge.example' },
+        healthScore: 86,
+        renewalDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+        arr: 240000,
+        matchedBy: 'organization-external-id',
+        contactId: 'con_jane',
+      },
+      tried: [],
+    })
+    expect(calls()).toEqual(['GET /api/v1/accounts?external_id=001000000000001AAA 200'])
+  })
+
+  it('falls back to the requester email, then to the email domain, saying what it tried', async () => {
+    expect(await connector().findAccount(customer('Hank@Globex.example'))).toMatchObject({
+      kind: 'found',
+      account: { name: 'Globex Corporation', matchedBy: 'requester-email', contactId: 'con_hank' },
+      tried: [{ strategy: 'organization-external-id', value: null, result: 'skipped', reason: 'no-value' }],
+    })
+    expect(await connector().findAccount(customer('bill@initech.example', { externalId: 'legacy-42' }))).toMatchObject({
+      kind: 'found',
+      account: { name: 'Initech', matchedBy: 'email-domain', contactId: null },
+      tried: [
+        { strategy: 'organization-external-id', value: 'legacy-42', result: 'no-match' },
+        { strategy: 'requester-email', value: 'bill@initech.example', result: 'no-match' },
+      ],
+    })
+  })
+
+  it('reports two accounts on one domain as ambiguous, with both as candidates', async () => {
+    const outcome = await connector().findAccount(customer('tony@stark.example'))
+    expect(outcome.kind === 'ambiguous' && [outcome.strategy, outcome.candidates.map((a) => a.name).sort()]).toEqual([
+      'email-domain',
+      ['Stark Industries (Americas)', 'Stark Industries (EMEA)'],
+    ])
+  })
+
+  it('reports an unknown customer as not found, with every step tried or skipped', async () => {
+    expect(await connector().findAccount(customer('sam@unknown.example'))).toEqual({
+      kind: 'not-found',
+      tried: [
+        { strategy: 'organization-external-id', value: null, result: 'skipped', reason: 'no-value' },
+        { strategy: 'requester-email', value: 'sam@unknown.example', result: 'no-match' },
+        { strategy: 'email-domain', value: 'unknown.example', result: 'no-match' },
+      ],
+    })
+    expect(await connector().findAccount(customer('someone@gmail.com'))).toMatchObject({
+      kind: 'not-found',
+      tried: [{ reason: 'no-value' }, { result: 'no-match' }, { strategy: 'email-domain', value: 'gmail.com', result: 'skipped', reason: 'public-email-domain' }],
+    })
+    expect(calls()).toHaveLength(3)
+  })
+
+  it('follows match_order, and never sends a step it leaves out', async () => {
+    const settings = settingsFor({ match_order: 'email-domain' })
+    expect(await connector({ settings }).findAccount(customer('hank@globex.example'))).toMatchObject({ kind: 'found', account: { matchedBy: 'email-domain' }, tried: [] })
+    expect(calls()).toEqual(['GET /api/v1/accounts?domain=globex.example 200'])
+  })
+
+  it('URL-encodes a hostile email, so it stays one query value', async () => {
+    expect(await connector().findAccount(customer('a&name=Initech@x.example'))).toMatchObject({ kind: 'not-found' })
+    expect(calls()[0]).toBe('GET /api/v1/accounts?contact_email=a%26name%3DInitech%40x.example 200')
+  })
+
+  it('treats a 404 from a by-id path as no match', async () => {
+    const byId = JSON.stringify([{ match: 'organization-external-id', path: '/api/v1/accounts/{{organization.external_id}}', result: '$.data' }])
+    const settings = settingsFor({ custom_lookup_requests: byId })
+    expect(await connector({ settings }).findAccount(customer(null, { externalId: 'acc_globex' }))).toMatchObject({ kind: 'found', account: { name: 'Globex Corporation' } })
+    expect(await connector({ settings }).findAccount(customer(null, { externalId: 'acc_nope' }))).toEqual({
+      kind: 'not-found',
+      tried: [{ strategy: 'organization-external-id', value: 'acc_nope', result: 'no-match' }],
+    })
+    expect(calls()).toEqual(['GET /api/v1/accounts/acc_globex 200', 'GET /api/v1/accounts/acc_nope 404'])
+  })
+
+  it('makes no request when the ticket gives nothing to look up', async () => {
+    expect(await connector().findAccount(customer(null))).toMatchObject({ kind: 'not-found' })
+    expect(crm.requests()).toEqual([])
+  })
+
+  it('is what createCrm builds for the custom provider', async () => {
+    const { connector: wired } = createCrm(settingsFor(), zafAdapter(proxyZafClient(zendesk.hostUrl)))
+    expect(await wired.findAccount(customer('hank@globex.example'))).toMatchObject({ kind: 'found', account: { id: 'acc_globex' } })
+  })
+})
+
+describe('custom-REST connector: the token and the faults', () => {
+  it('sends the token in the configured header, only as a placeholder the proxy fills in', async () => {
+    expect(await connector().findAccount(customer('hank@globex.example'))).toMatchObject({ kind: 'found' })
+    const entry = zendesk.proxyLog().at(-1)
+    expect(entry).toMatchObject({ secure: true, substituted: true, status: 200 })
+    expect(JSON.stringify(zendesk.proxyLog())).not.toContain('contract-token')
+    // The Northwind API reads X-Api-Key only: as a bearer token, the same secret is refused.
+    const bearer = settingsFor({ custom_auth_header: 'Authorization' })
+    expect(await failure(connector({ settings: bearer }).findAccount(customer('hank@globex.example')))).toEqual(['unauthorized', { status: 401, vendorCode: 'unauthorized' }])
+  })
+
+  it.each([
+    ['unauthorized', 'unauthorized', 401, 'unauthorized'],
+    ['forbidden', 'forbidden', 403, 'forbidden'],
+  ] as const)('maps the %s fault to %s without retrying', async (mode, kind, status, vendorCode) => {
+    crm.setFaults({ mode })
+    expect(await failure(connector().findAccount(customer('hank@globex.example')))).toEqual([kind, { status, vendorCode }])
+    expect(crm.requests()).toHaveLength(1)
+  })
+
+  it('does not sit out a long Retry-After: the agent is told the CRM is busy', async () => {
+    crm.setFaults({ mode: 'quota' })
+    expect(await failure(connector().findAccount(customer('hank@globex.example')))).toEqual([
+      'rate-limited',
+      { status: 429, vendorCode: 'rate_limited', retryAfterMs: 2000 },
+    ])
+    expect(crm.requests()).toHaveLength(1)
+  })
+
+  it('waits out a short Retry-After and recovers', async () => {
+    crm.setFaults({ mode: 'quota', retryAfterSeconds: 0, remaining: 1 })
+    expect(await connector().findAccount(customer('hank@globex.example'))).toMatchObject({ kind: 'found' })
+    expect(crm.requests().map((r) => r.status)).toEqual([429, 200])
+  })
+
+  it('retries a 500 twice, then reports the CRM unavailable', async () => {
+    crm.setFaults({ mode: 'server-error' })
+    expect(await failure(connector().findAccount(customer('hank@globex.example')))).toEqual(['unavailable', { status: 500, vendorCode: 'internal' }])
+    expect(crm.requests()).toHaveLength(3)
+  })
+
+  it('reports an unreadable body as an invalid response', async () => {
+    crm.setFaults({ mode: 'malformed' })
+    expect((await failure(connector().findAccount(customer('hank@globex.example'))))[0]).toBe('invalid-response')
+  })
+
+  it('reports records the field map cannot read as an invalid response', async () => {
+    const settings = settingsFor({ custom_field_map: JSON.stringify({ id: { '@path': '$.uuid' }, name: { '@path': '$.name' } }) })
+    expect((await failure(connector({ settings }).findAccount(customer('hank@globex.example'))))[0]).toBe('invalid-response')
+  })
+
+  it('gives up on a CRM that never answers, once, as a timeout', async () => {
+    crm.setFaults({ mode: 'hang' })
+    expect(await failure(connector({ timeoutMs: 300 }).findAccount(customer('hank@globex.example')))).toEqual(['unavailable', { timedOut: true }])
+    expect(crm.requests()).toHaveLength(1)
+  })
+})
