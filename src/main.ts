@@ -3,7 +3,7 @@ performance.mark('sb:start')
 
 import { crash } from '../translations/en.json'
 import { autoResize } from './zendesk/auto-resize'
-import { STARTUP_PATHS } from './zendesk/context-paths'
+import { startupPaths, toAppLocation } from './zendesk/context-paths'
 import { initZafClient } from './zendesk/init-zaf-client'
 
 /**
@@ -19,8 +19,14 @@ const client = initZafClient()
 if (client) autoResize(client, container)
 
 // Ask Zendesk for everything start-up needs now: the answers arrive while the chunks download.
-const startup = client ? { metadata: client.metadata(), ticket: client.get([...STARTUP_PATHS]) } : null
-startup?.ticket.catch(() => undefined)
+// The location comes with the handshake (`context()` needs no round trip), so the `get` of that
+// location's paths leaves as soon as the handshake answers, as the ticket paths alone did before.
+const appLocation = client?.context().then((context) => toAppLocation(context.location))
+const startup =
+  client && appLocation
+    ? { metadata: client.metadata(), location: appLocation, customer: appLocation.then((where) => client.get(startupPaths(where))) }
+    : null
+startup?.customer.catch(() => undefined)
 const composition = client && startup ? import('./app/compose').then(({ compose }) => compose(client, startup)) : null
 // Handled by the UI once it has loaded; never an unhandled rejection before that.
 composition?.catch(() => undefined)

@@ -11,9 +11,11 @@ import { loadMessages, resolveLocale, SUPPORTED_LOCALES } from '../i18n/locale'
 import { createTranslator, type Translator } from '../i18n/translator'
 import { englishMessages as en, englishTranslator } from './english'
 import { parseSettings, type SettingProblem } from '../settings/app-settings'
+import type { AppLocation } from '../zendesk/context-paths'
 import { parseCustomerContext } from '../zendesk/read-customer-context'
 import type { ZafClient, ZafMetadata } from '../zendesk/zaf-client'
-import { createZafTicketPort } from '../zendesk/zaf-ticket-port'
+import { createZafCustomerPort } from '../zendesk/zaf-customer-port'
+import { readyToLookUp } from './locations/ready-to-look-up'
 
 /** How long a lookup is reused without asking the CRM again. */
 export const LOOKUP_TTL_MS = 5 * 60_000
@@ -21,7 +23,7 @@ export const LOOKUP_TTL_MS = 5 * 60_000
 export const OWNER_TTL_MS = 60 * 60_000
 
 export type Composition =
-  | { readonly kind: 'ready'; readonly services: Services; readonly translator: Translator }
+  | { readonly kind: 'ready'; readonly services: Services; readonly translator: Translator; readonly location: AppLocation }
   | { readonly kind: 'invalid-settings'; readonly problems: readonly SettingProblem[]; readonly translator: Translator }
 
 /**
@@ -31,16 +33,19 @@ export type Composition =
 /** ZAF answers main.ts asked for before this chunk had loaded, so they are waiting when it runs. */
 export interface StartupRequests {
   readonly metadata: Promise<ZafMetadata>
-  /** A `get` of `STARTUP_PATHS` (zendesk/context-paths.ts). */
-  readonly ticket: Promise<Record<string, unknown>>
+  /** Where Zendesk framed the app (`client.context()`, known from the handshake: no round trip). */
+  readonly location: Promise<AppLocation>
+  /** A `get` of `startupPaths(location)` (zendesk/context-paths.ts): the customer and the locale. */
+  readonly customer: Promise<Record<string, unknown>>
 }
 
 export async function compose(client: ZafClient, startup: StartupRequests): Promise<Composition> {
   performance.mark('sb:lookup-loaded')
-  const customer = startup.ticket.then(parseCustomerContext)
+  const location = await startup.location
+  const customer = startup.customer.then((data) => parseCustomerContext(location, data))
   // Swallow here too: an unhandled rejection before the card asks for it would be noise.
   customer.catch(() => undefined)
-  const [metadata, user] = await Promise.all([startup.metadata, startup.ticket.catch((): Record<string, unknown> => ({}))])
+  const [metadata, user] = await Promise.all([startup.metadata, startup.customer.catch((): Record<string, unknown> => ({}))])
   performance.mark('sb:registered')
   const translator = await translatorFor(user['currentUser.locale'])
 
@@ -60,7 +65,7 @@ export async function compose(client: ZafClient, startup: StartupRequests): Prom
   // customer picks up the same promise instead of waiting a render to begin.
   let prefetch: { key: string; result: ReturnType<typeof lookupAccount> } | null = null
   const customerNow = await customer.catch(() => null)
-  if (customerNow) {
+  if (customerNow && readyToLookUp(location, customerNow)) {
     performance.mark('sb:crm-start')
     prefetch = { key: customerKey(customerNow), result: lookupAccount(customerNow, deps) }
     prefetch.result.then(
@@ -71,7 +76,7 @@ export async function compose(client: ZafClient, startup: StartupRequests): Prom
 
   const services: Services = {
     settings,
-    ticket: createZafTicketPort(client, customer),
+    ticket: createZafCustomerPort(client, location, customer),
     lookup: (context, options) => {
       const prefetched = prefetch
       prefetch = null
@@ -90,7 +95,7 @@ export async function compose(client: ZafClient, startup: StartupRequests): Prom
       fallbackName: translator.t('ui.escalation.fallbackName'),
     }),
   }
-  return { kind: 'ready', services, translator }
+  return { kind: 'ready', services, translator, location }
 }
 
 /**

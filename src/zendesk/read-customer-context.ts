@@ -1,6 +1,6 @@
 import * as z from 'zod/mini'
 import type { CustomerContext, Organization, Requester } from '../domain/customer'
-import { CONTEXT_PATHS } from './context-paths'
+import { contextPaths, type AppLocation } from './context-paths'
 import type { ZafClient } from './zaf-client'
 
 const userSchema = z.looseObject({
@@ -17,20 +17,41 @@ const organizationSchema = z.looseObject({
   domains: z.nullable(z.optional(z.union([z.string(), z.array(z.string())]))),
 })
 
+const userOrganizationsSchema = z.looseObject({ organizations: z.optional(z.array(z.unknown())) })
 
-/** Reads requester, organization and ticket in one ZAF round trip. Missing or malformed parts become null. */
-export async function readCustomerContext(client: ZafClient): Promise<CustomerContext> {
-  return parseCustomerContext(await client.get(CONTEXT_PATHS))
+/** Reads the customer of `location` in one ZAF round trip. Missing or malformed parts become null. */
+export async function readCustomerContext(client: ZafClient, location: AppLocation): Promise<CustomerContext> {
+  return parseCustomerContext(location, await client.get(contextPaths(location)))
 }
 
-/** The customer context from the answer to a ZAF `get` of `CONTEXT_PATHS`. */
-export function parseCustomerContext(data: Record<string, unknown>): CustomerContext {
-  const ticketId = data['ticket.id']
-  const subdomain = data['currentAccount.subdomain']
-  return {
-    requester: toRequester(data['ticket.requester']),
-    organization: toOrganization(data['ticket.organization']),
-    ticket: typeof ticketId === 'number' && typeof subdomain === 'string' ? { id: ticketId, subdomain } : null,
+/**
+ * The customer context from the answer to a ZAF `get` of `contextPaths(location)`:
+ * - ticket_sidebar: the ticket's requester and organization, and the ticket (escalation is per ticket);
+ * - new_ticket_sidebar: the same, empty until the agent sets them, and no ticket until it is submitted;
+ * - user_sidebar: the user as the "requester" (their email) and their first (default) organization;
+ * - organization_sidebar: the organization alone.
+ */
+export function parseCustomerContext(location: AppLocation, data: Record<string, unknown>): CustomerContext {
+  switch (location) {
+    case 'ticket_sidebar': {
+      const ticketId = data['ticket.id']
+      const subdomain = data['currentAccount.subdomain']
+      return {
+        requester: toRequester(data['ticket.requester']),
+        organization: toOrganization(data['ticket.organization']),
+        ticket: typeof ticketId === 'number' && typeof subdomain === 'string' ? { id: ticketId, subdomain } : null,
+      }
+    }
+    case 'new_ticket_sidebar':
+      return { requester: toRequester(data['ticket.requester']), organization: toOrganization(data['ticket.organization']), ticket: null }
+    case 'user_sidebar': {
+      const user = data['user']
+      const organizations = userOrganizationsSchema.safeParse(user)
+      const first = organizations.success ? organizations.data.organizations?.[0] : undefined
+      return { requester: toRequester(user), organization: toOrganization(first), ticket: null }
+    }
+    case 'organization_sidebar':
+      return { requester: null, organization: toOrganization(data['organization']), ticket: null }
   }
 }
 
@@ -54,5 +75,18 @@ function toOrganization(value: unknown): Organization | null {
   }
 }
 
-/** ZAF events after which the ticket's customer may be someone else. */
-export const CUSTOMER_CHANGE_EVENTS = ['ticket.requester.id.changed', 'ticket.organization.changed'] as const
+/**
+ * ZAF events after which the customer of `location` may be someone else (or newly set, on a new
+ * ticket). Only the fields the match cascade reads: a renamed user still has the same email.
+ */
+export function customerChangeEvents(location: AppLocation): readonly string[] {
+  switch (location) {
+    case 'ticket_sidebar':
+    case 'new_ticket_sidebar':
+      return ['ticket.requester.id.changed', 'ticket.organization.changed']
+    case 'user_sidebar':
+      return ['user.email.changed', 'user.organizations.changed']
+    case 'organization_sidebar':
+      return ['organization.externalId.changed', 'organization.domains.changed']
+  }
+}
