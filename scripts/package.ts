@@ -1,0 +1,129 @@
+/**
+ * `npm run package -- [--no-build] [--dir dist] [--out dist-zip] [--allow-domain <host>]...`
+ *
+ * Builds the app (vite), copies only what Zendesk serves — manifest.json, translations/*.json and
+ * assets/** without source maps, dotfiles or local settings files — into a staging folder,
+ * validates exactly that (scripts/validate; any error aborts) and zips it to
+ * `<out>/success-bridge-<version>.zip` with fixed timestamps, so the same build gives the same zip.
+ *
+ * `--allow-domain <host>` is for an admin whose CRM runs on an in-house host: Zendesk only sends
+ * secure settings (the CRM token) to hosts in the manifest's domainWhitelist, so the host has to
+ * be in the package. That package is theirs alone, so it is marked `"private": true` and named
+ * `success-bridge-<version>-private.zip`.
+ */
+import { spawnSync } from 'node:child_process'
+import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import { pipeline } from 'node:stream/promises'
+import { ZipFile } from 'yazl'
+import { formatText, summary } from './validate/report'
+import { hostProblem } from './validate/rules/domain-whitelist'
+import { readPackageFiles } from './validate/package-files'
+import { validatePackage } from './validate/validate-package'
+
+const root = resolve(import.meta.dirname, '..')
+/** Zip entry times are fixed so the zip's bytes depend only on its contents. */
+const ENTRY_TIME = new Date('2020-01-01T00:00:00Z')
+
+interface Options {
+  readonly build: boolean
+  readonly dir: string
+  readonly out: string
+  readonly allowDomains: readonly string[]
+}
+
+function parseArgs(args: readonly string[]): Options {
+  let build = true
+  let dir = resolve(root, 'dist')
+  let out = resolve(root, 'dist-zip')
+  const allowDomains: string[] = []
+  for (let index = 0; index < args.length; index += 1) {
+    const arg = args[index]
+    const value = (): string => {
+      const next = args[(index += 1)]
+      if (next === undefined || next.startsWith('--')) fail(`${arg} needs a value.`)
+      return next
+    }
+    if (arg === '--no-build') build = false
+    else if (arg === '--dir') dir = resolve(value())
+    else if (arg === '--out') out = resolve(value())
+    else if (arg === '--allow-domain') allowDomains.push(value())
+    else fail(`Unknown option ${arg}. Usage: npm run package -- [--no-build] [--dir dist] [--out dist-zip] [--allow-domain <host>]...`)
+  }
+  for (const host of allowDomains) {
+    const problem = hostProblem(host)
+    if (problem) fail(`--allow-domain ${host} is not a valid domainWhitelist entry: ${problem}.`)
+  }
+  return { build, dir, out, allowDomains }
+}
+
+function fail(message: string): never {
+  console.error(`✖ ${message}`)
+  process.exit(1)
+}
+
+/** What Zendesk serves from a package; everything else stays out (research §3.5, §3.8). */
+function isShipped(path: string): boolean {
+  const segments = path.split('/')
+  if (segments.some((segment) => segment.startsWith('.'))) return false // .DS_Store, .env, editor files
+  if (path.endsWith('.map')) return false // source maps publish our source and are never loaded
+  if (/(^|\/)(zcli\.apps\.config\.json|[^/]*\.local\.json)$/.test(path)) return false // local settings, maybe secrets
+  return path === 'manifest.json' || /^translations\/[^/]+\.json$/.test(path) || path.startsWith('assets/')
+}
+
+/** Copies the shipped files of `dir` into a fresh staging folder, with the manifest as it will ship. */
+function stage(dir: string, allowDomains: readonly string[]): { staging: string; files: string[]; manifest: Record<string, unknown> } {
+  const staging = mkdtempSync(join(tmpdir(), 'package-'))
+  const files = readPackageFiles(dir).files.filter(isShipped)
+  for (const file of files) {
+    mkdirSync(dirname(join(staging, file)), { recursive: true })
+    writeFileSync(join(staging, file), readFileSync(join(dir, file)))
+  }
+  const manifest = JSON.parse(readFileSync(join(staging, 'manifest.json'), 'utf8')) as Record<string, unknown>
+  if (allowDomains.length > 0) {
+    const listed = Array.isArray(manifest['domainWhitelist']) ? (manifest['domainWhitelist'] as unknown[]) : []
+    manifest['domainWhitelist'] = [...new Set([...listed, ...allowDomains])]
+    manifest['private'] = true
+    writeFileSync(join(staging, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`)
+  }
+  return { staging, files, manifest }
+}
+
+async function zip(staging: string, files: readonly string[], target: string): Promise<void> {
+  const archive = new ZipFile()
+  for (const file of [...files].sort()) archive.addFile(join(staging, file), file, { mtime: ENTRY_TIME, mode: 0o100644 })
+  archive.end()
+  mkdirSync(dirname(target), { recursive: true })
+  await pipeline(archive.outputStream, createWriteStream(target))
+}
+
+const options = parseArgs(process.argv.slice(2))
+if (options.build) {
+  const build = spawnSync(join(root, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' })
+  if (build.status !== 0) fail('vite build failed.')
+}
+try {
+  statSync(join(options.dir, 'manifest.json'))
+} catch {
+  fail(`${options.dir} has no manifest.json. Build first (npm run build) or drop --no-build.`)
+}
+
+const { staging, files, manifest } = stage(options.dir, options.allowDomains)
+try {
+  const findings = validatePackage(staging, { marketplace: true })
+  if (findings.length > 0) console.log(formatText(findings))
+  if (summary(findings).errors > 0) throw new Error('The package has errors; nothing was written.')
+  const version = String(manifest['version'])
+  if (!/^[0-9A-Za-z.+-]+$/.test(version)) throw new Error(`manifest.json version ${version} cannot be used in a file name.`)
+  const target = join(options.out, `success-bridge-${version}${options.allowDomains.length > 0 ? '-private' : ''}.zip`)
+  await zip(staging, files, target)
+  const size = statSync(target).size
+  console.log(`${target}\n${(size / 1024).toFixed(1)} KB, ${files.length} files`)
+  if (options.allowDomains.length > 0) console.log(`private package; domainWhitelist: ${(manifest['domainWhitelist'] as string[]).join(', ')}`)
+} catch (cause) {
+  console.error(`✖ ${(cause as Error).message}`)
+  process.exitCode = 1
+} finally {
+  rmSync(staging, { recursive: true, force: true })
+}
