@@ -1,5 +1,6 @@
 import { resolve } from 'node:path'
 import { startCrmEmulator, type CrmEmulator, type CrmEmulatorOptions } from '../../emulators/crm/create-crm-emulator'
+import { demoSettings } from '../../emulators/crm/demo-settings'
 import { startZendeskEmulator, type ZendeskEmulator } from '../../emulators/zendesk/create-zendesk-emulator'
 import type { ZendeskSeed } from '../../emulators/zendesk/state'
 
@@ -22,12 +23,8 @@ export async function startLocalStack(
   const crm = await startCrmEmulator({ token: DEMO_TOKEN, ...options.crm })
   const zendesk = await startZendeskEmulator({
     appDir: distDir,
-    settings: {
-      crm_provider: 'salesforce',
-      crm_base_url: crm.url,
-      crm_api_token: DEMO_TOKEN,
-      ...options.settings,
-    },
+    // The CRM dialect picks the provider: the same settings `npm start -- --crm <provider>` installs.
+    settings: { ...demoSettings(options.crm?.dialect ?? 'salesforce', crm.url), crm_api_token: DEMO_TOKEN, ...options.settings },
     extraWhitelist: ['127.0.0.1'],
     crmControlUrl: crm.url,
     ...(options.seed ? { seed: options.seed } : {}),

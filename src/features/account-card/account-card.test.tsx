@@ -147,7 +147,7 @@ describe('AccountCard', () => {
     const first = renderWithServices(<AccountCard />, connector, new TestTicket(stark))
 
     expect(within(await screen.findByTestId('candidates')).getByText('CSM: Dana Whitfield')).toBeInTheDocument()
-    await user.click(screen.getByRole('button', { name: 'Use Stark Industries (Americas)' }))
+    await user.click(screen.getByRole('button', { name: 'Use this account: Stark Industries (Americas)' }))
     expect(await screen.findByRole('heading', { name: /Stark Industries \(Americas\)/ })).toBeInTheDocument()
     expect(screen.getByTestId('matched-by')).toHaveTextContent('Matched by email domain · picked from several matches')
     expect(connector.calls).toBe(1)
