@@ -12,7 +12,11 @@ export function SettingsProblemsView({ problems }: { problems: readonly SettingP
       <ul>
         {problems.map((problem) => (
           <li key={`${problem.setting}:${problem.code}`}>
-            {t(`ui.settings.problem.${problem.code}`, { label: t(`app.parameters.${problem.setting}.label`) })}
+            {t(`ui.settings.problem.${problem.code}`, {
+              label: t(`app.parameters.${problem.setting}.label`),
+              // Where inside a JSON setting (`[1].path`); a location the admin wrote, never a value.
+              ...(problem.detail === undefined ? {} : { detail: problem.detail }),
+            })}
           </li>
         ))}
       </ul>
