@@ -76,7 +76,7 @@ function locationFindings(pkg: PackageFiles, name: string, value: unknown, marke
     findings.push(error('location/invalid-url', MANIFEST, `location.${name}.url must be a string, got "${shown(url)}".`))
   } else {
     const problem = urlProblem(pkg, url, marketplace)
-    if (problem) findings.push(error(problem, MANIFEST, `${url} is either an invalid location URI, refers to a missing asset, or does not use HTTPS.`))
+    if (problem) findings.push(error(problem, MANIFEST, `${url} is either an invalid location URI, refers to a missing asset, or does not use HTTPS (location ${name}).`))
   }
   if (LOCATIONS_WITH_ICONS.includes(name) && !pkg.has(`assets/icon_${name}.svg`)) {
     findings.push(error('location/missing-icon', MANIFEST, `The ${name} location needs an icon: add assets/icon_${name}.svg.`))
