@@ -11,6 +11,7 @@ import type { CustomerContext } from '../../src/domain/customer'
 import { isCrmError, type CrmErrorKind } from '../../src/domain/crm-error'
 import type { CrmConnector } from '../../src/domain/ports'
 import { parseSettings, type AppSettings } from '../../src/settings/app-settings'
+import type { ZafClient, ZafRequestOptions } from '../../src/zendesk/zaf-client'
 import { startContractStack, type ContractStack } from '../support/contract-stack'
 import { proxyZafClient } from '../support/proxy-zaf-client'
 
@@ -160,7 +161,13 @@ describe('custom-REST connector against the Northwind Success API', () => {
 
 describe('custom-REST connector: the token and the faults', () => {
   it('sends the token in the configured header, only as a placeholder the proxy fills in', async () => {
-    expect(await connector().findAccount(customer('hank@globex.example'))).toMatchObject({ kind: 'found' })
+    const client = proxyZafClient(zendesk.hostUrl)
+    const sent: ZafRequestOptions[] = []
+    const recording: ZafClient = { ...client, request: (options) => (sent.push(options), client.request(options)) }
+    const { connector: wired } = createCrm(settingsFor(), zafAdapter(recording))
+    expect(await wired.findAccount(customer('hank@globex.example'))).toMatchObject({ kind: 'found' })
+    // No Authorization header: the default bearer header would hand the same secret to the CRM twice.
+    expect(sent.map((options) => options.headers)).toEqual([{ Accept: 'application/json', 'X-Api-Key': '{{setting.crm_api_token}}' }])
     const entry = zendesk.proxyLog().at(-1)
     expect(entry).toMatchObject({ secure: true, substituted: true, status: 200 })
     expect(JSON.stringify(zendesk.proxyLog())).not.toContain('contract-token')

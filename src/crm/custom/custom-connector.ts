@@ -1,12 +1,12 @@
 import type { AccountSummary } from '../../domain/account'
 import { CrmError, isCrmError } from '../../domain/crm-error'
-import { isPublicEmailDomain, type CustomerContext } from '../../domain/customer'
-import type { LookupOutcome, MatchAttempt, MatchStrategy } from '../../domain/match'
+import { isPublicEmailDomain } from '../../domain/customer'
+import type { MatchAttempt, MatchStrategy } from '../../domain/match'
 import type { CrmConnector } from '../../domain/ports'
 import type { CustomLookupRequest, CustomRestSettings } from '../../settings/custom-rest-settings'
 import type { CrmHttp } from '../http/create-crm-http'
 import { buildRequest, requestVariables, variableValue } from './build-request'
-import { lookupScope } from './lookup-scope'
+import { lookupScope, type LookupScope } from './lookup-scope'
 import { mapAccount } from './map-account'
 import { readPath } from './mapping/json-path'
 
@@ -25,8 +25,7 @@ type StepResult =
 export function createCustomConnector(http: CrmHttp, settings: CustomRestSettings, matchOrder: readonly MatchStrategy[]): CrmConnector {
   const plan = orderedLookups(settings.lookups, matchOrder)
 
-  const runStep = async (request: CustomLookupRequest, context: CustomerContext): Promise<StepResult> => {
-    const scope = lookupScope(context)
+  const runStep = async (request: CustomLookupRequest, scope: LookupScope, requesterEmail: string | null): Promise<StepResult> => {
     const variables = requestVariables(request)
     const value = variables[0] === undefined ? '' : variableValue(scope, variables[0])
     const built = buildRequest(request, scope)
@@ -44,16 +43,16 @@ export function createCustomConnector(http: CrmHttp, settings: CustomRestSetting
       if (isCrmError(error) && error.details.status === 404) return { kind: 'accounts', value, accounts: [] }
       throw error
     }
-    const email = context.requester?.email ?? null
     const records = resultRecords(body, request)
-    return { kind: 'accounts', value, accounts: distinctById(records.map((record) => mapAccount(record, settings.fieldMap, request.match, email))) }
+    return { kind: 'accounts', value, accounts: distinctById(records.map((record) => mapAccount(record, settings.fieldMap, request.match, requesterEmail))) }
   }
 
   return {
     async findAccount(context) {
       const tried: MatchAttempt[] = []
+      const scope = lookupScope(context)
       for (const request of plan) {
-        const step = await runStep(request, context)
+        const step = await runStep(request, scope, context.requester?.email ?? null)
         if (step.kind === 'skipped') {
           tried.push(step.attempt)
           continue
@@ -63,7 +62,7 @@ export function createCustomConnector(http: CrmHttp, settings: CustomRestSetting
         if (first) return { kind: 'ambiguous', strategy: request.match, candidates: step.accounts.slice(0, MAX_CANDIDATES), tried }
         tried.push({ strategy: request.match, value: step.value, result: 'no-match' })
       }
-      return { kind: 'not-found', tried } satisfies LookupOutcome
+      return { kind: 'not-found', tried }
     },
   }
 }
