@@ -112,6 +112,18 @@ describe('custom-REST escalation tasks against the Northwind Success API', () =>
     expect(crm.tasks()).toEqual([])
   })
 
+  it('after a conflict status, looks for the task again, and asks for a retry when it cannot see one yet', async () => {
+    // Northwind answers 422 for an unknown assignee; declared a conflict here only to drive that path over real HTTP.
+    const tasks = escalationCrm({ custom_idempotency_header: null, custom_escalation_request: JSON.stringify({ ...demoEscalation, conflict: [422] }) })
+    try {
+      await tasks.createTask({ ...input, ownerId: 'usr_nobody' })
+      expect.unreachable()
+    } catch (error) {
+      expect(isCrmError(error) && [error.kind, error.isRetryable, error.details.status]).toEqual(['unavailable', true, 422])
+    }
+    expect(calls()).toEqual(['GET /api/v1/tasks 200', 'POST /api/v1/accounts/acc_globex/tasks 422', 'GET /api/v1/tasks 200'])
+  })
+
   it('appends a follow-up as a comment on the task', async () => {
     const tasks = escalationCrm()
     const created = await tasks.createTask(input)
