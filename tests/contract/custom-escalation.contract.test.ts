@@ -91,6 +91,13 @@ describe('custom-REST escalation tasks against the Northwind Success API', () =>
     expect(calls()).toEqual(['GET /api/v1/tasks 200', 'POST /api/v1/accounts/acc_globex/tasks 201', 'GET /api/v1/tasks 200'])
   })
 
+  it('never creates after an existing-task search it cannot read', async () => {
+    crm.setFaults({ mode: 'malformed', remaining: 1 })
+    await expect(escalationCrm().createTask(input)).rejects.toMatchObject({ kind: 'invalid-response' })
+    expect(crm.tasks()).toEqual([])
+    expect(calls()).toEqual(['GET /api/v1/tasks 200'])
+  })
+
   it('leaves an absent contact out of the body', async () => {
     expect(await escalationCrm().createTask({ ...input, contactId: null })).toMatchObject({ kind: 'created' })
     expect(crm.tasks()[0]).toMatchObject({ contact_id: null })

@@ -36,6 +36,8 @@ export function createCustomEscalation(http: CrmHttp, settings: CustomRestSettin
       throw error
     }
     const result = readPath(body, search.result)
+    // An answer we cannot read is not "no task": creating after it could make a second one.
+    if (result === undefined) throw new CrmError('invalid-response', 'The CRM answer to the existing-task search has nothing where its result points')
     const record = Array.isArray(result) ? result[0] : result
     if (record === undefined || record === null) return null
     return { kind: 'exists', existing: existingTask(record, search.idPath, search.urlPath) }
