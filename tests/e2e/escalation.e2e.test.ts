@@ -123,7 +123,18 @@ describe('escalation to the CSM', () => {
     expect(await frame.getByRole('button', { name: /Escalate to/ }).count()).toBe(0)
 
     await frame.getByRole('button', { name: 'Add a follow-up note' }).click()
-    await frame.getByLabel('Follow-up for the CSM').fill('They called again: now two regions down.')
+    const followUp = frame.getByLabel('Follow-up for the CSM')
+    // The form puts the keyboard in the field it opened; an empty follow-up says why it was not sent.
+    expect(await followUp.evaluate((el) => el === document.activeElement)).toBe(true)
+    stack.crm.clearRequests()
+    await frame.getByRole('button', { name: 'Send follow-up' }).click()
+    await frame.getByText('Write the follow-up before sending it.').waitFor()
+    expect(await followUp.getAttribute('aria-invalid')).toBe('true')
+    expect(await followUp.evaluate((el) => el === document.activeElement)).toBe(true)
+    expect(stack.crm.requests()).toEqual([])
+
+    await followUp.fill('They called again: now two regions down.')
+    expect(await frame.getByText('Write the follow-up before sending it.').count()).toBe(0)
     await frame.getByRole('button', { name: 'Send follow-up' }).click()
     await frame.getByTestId('follow-up-sent').waitFor()
 

@@ -1,6 +1,6 @@
-import { useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { Button } from '@zendeskgarden/react-buttons'
-import { Field, Label, Textarea } from '@zendeskgarden/react-forms'
+import { Field, Label, Message, Textarea } from '@zendeskgarden/react-forms'
 import { Alert } from '@zendeskgarden/react-notifications'
 import { isCrmError } from '../../domain/crm-error'
 import { EscalationError } from '../../domain/escalate'
@@ -17,11 +17,24 @@ export function FollowUp({ task }: { task: { taskId: string; taskUrl: string | n
   const [phase, setPhase] = useState<Phase>('closed')
   const [text, setText] = useState('')
   const [reason, setReason] = useState('')
+  const [empty, setEmpty] = useState(false)
   const inFlight = useRef(false)
+  const field = useRef<HTMLTextAreaElement>(null)
   const name = task.ownerName ?? t('ui.escalation.fallbackName')
 
+  // The button that opened the form is gone: put the keyboard where the agent will type, not on the page body.
+  useEffect(() => {
+    if (phase === 'open') field.current?.focus()
+  }, [phase])
+
   const send = async (): Promise<void> => {
-    if (inFlight.current || !text.trim()) return
+    if (inFlight.current) return
+    if (!text.trim()) {
+      // Say why nothing was sent (a disabled button says nothing and cannot be focused), and go back to the field.
+      setEmpty(true)
+      field.current?.focus()
+      return
+    }
     inFlight.current = true
     setPhase('sending')
     try {
@@ -56,14 +69,28 @@ export function FollowUp({ task }: { task: { taskId: string; taskUrl: string | n
     <>
       <Field>
         <Label>{t('ui.escalation.followUp.label')}</Label>
-        <Textarea minRows={2} maxRows={6} maxLength={NOTE_MAX_LENGTH} value={text} onChange={(event) => setText(event.target.value)} disabled={sending} />
+        <Textarea
+          ref={field}
+          minRows={2}
+          maxRows={6}
+          maxLength={NOTE_MAX_LENGTH}
+          value={text}
+          onChange={(event) => {
+            setText(event.target.value)
+            if (event.target.value.trim()) setEmpty(false)
+          }}
+          disabled={sending}
+          {...(empty ? { validation: 'error' as const } : {})}
+          aria-invalid={empty}
+        />
+        {empty && <Message validation="error">{t('ui.escalation.followUp.empty')}</Message>}
       </Field>
       {phase === 'failed' && (
         <Alert type="warning" role="alert">
           <Alert.Paragraph>{t('ui.escalation.followUp.failed', { reason })}</Alert.Paragraph>
         </Alert>
       )}
-      <Button size="small" isPrimary onClick={() => void send()} disabled={sending || !text.trim()} aria-busy={sending}>
+      <Button size="small" isPrimary onClick={() => void send()} disabled={sending} aria-busy={sending}>
         {sending ? t('ui.escalation.followUp.sending') : t('ui.escalation.followUp.send')}
       </Button>
     </>
