@@ -25,7 +25,7 @@ export function demoSettings(provider: DialectName, crmUrl: string): DemoSetting
         field_renewal_date: 'renewal_date',
         field_arr: 'arr',
         // The portal's custom task property the app searches on before creating (no duplicates).
-        field_escalation_key: 'zendesk_escalation_key',
+        field_escalation_external_id: 'zendesk_escalation_key',
       }
     case 'custom':
       return { ...(customDemoSettings as DemoSettings), crm_provider: 'custom', ...common }

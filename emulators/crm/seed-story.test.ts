@@ -71,6 +71,6 @@ describe('demo settings', () => {
     for (const provider of ['salesforce', 'hubspot', 'custom'] as const) {
       expect(demoSettings(provider, 'http://127.0.0.1:4010')).toMatchObject({ crm_provider: provider, crm_base_url: 'http://127.0.0.1:4010', crm_api_token: 'demo-token' })
     }
-    expect(demoSettings('hubspot', 'http://x')).toMatchObject({ field_csm: 'hubspot_owner_id', field_escalation_key: 'zendesk_escalation_key' })
+    expect(demoSettings('hubspot', 'http://x')).toMatchObject({ field_csm: 'hubspot_owner_id', field_escalation_external_id: 'zendesk_escalation_key' })
   })
 })

@@ -76,14 +76,14 @@ describe('parseSettings', () => {
   })
 
   it('reads the optional escalation settings and checks their shape', () => {
-    expect(parseSettings({ ...valid, field_escalation_key: 'Zendesk_Escalation_Key__c', escalation_fallback_owner: '005000000000009AAA' })).toMatchObject({
+    expect(parseSettings({ ...valid, field_escalation_external_id: 'Zendesk_Escalation_Key__c', escalation_fallback_owner: '005000000000009AAA' })).toMatchObject({
       ok: true,
       settings: { escalationKeyField: 'Zendesk_Escalation_Key__c', escalationFallbackOwner: '005000000000009AAA' },
     })
-    expect(parseSettings({ ...valid, field_escalation_key: 'Key__c = 1', escalation_fallback_owner: "005' OR 1" })).toEqual({
+    expect(parseSettings({ ...valid, field_escalation_external_id: 'Key__c = 1', escalation_fallback_owner: "005' OR 1" })).toEqual({
       ok: false,
       problems: [
-        { setting: 'field_escalation_key', code: 'invalid-field-name' },
+        { setting: 'field_escalation_external_id', code: 'invalid-field-name' },
         { setting: 'escalation_fallback_owner', code: 'invalid-user-id' },
       ],
     })

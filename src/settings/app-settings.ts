@@ -100,7 +100,7 @@ const rawSettingsSchema = z.looseObject({
   health_risk_below: optionalText,
   renewal_soon_days: optionalText,
   arr_currency: optionalText,
-  field_escalation_key: optionalText,
+  field_escalation_external_id: optionalText,
   escalation_fallback_owner: optionalText,
   match_order: optionalText,
   hubspot_portal_id: optionalText,
@@ -154,8 +154,8 @@ export function parseSettings(input: unknown): SettingsResult {
   const arrCurrency = text(raw.arr_currency).toUpperCase() || 'USD'
   if (!CURRENCY.test(arrCurrency)) problem('arr_currency', 'invalid-currency')
 
-  const escalationKeyField = text(raw.field_escalation_key) || null
-  if (escalationKeyField && !FIELD_NAME.test(escalationKeyField)) problem('field_escalation_key', 'invalid-field-name')
+  const escalationKeyField = text(raw.field_escalation_external_id) || null
+  if (escalationKeyField && !FIELD_NAME.test(escalationKeyField)) problem('field_escalation_external_id', 'invalid-field-name')
   const escalationFallbackOwner = text(raw.escalation_fallback_owner) || null
   if (escalationFallbackOwner && !USER_ID.test(escalationFallbackOwner)) problem('escalation_fallback_owner', 'invalid-user-id')
 

@@ -83,7 +83,7 @@ describe('HubSpot escalation tasks against the CRM emulator', () => {
   })
 
   it('names the task property the portal lacks instead of creating an unkeyed task', async () => {
-    const tasks = escalationCrm({ field_escalation_key: 'zd_key_missing' })
+    const tasks = escalationCrm({ field_escalation_external_id: 'zd_key_missing' })
     let failure: unknown
     try {
       await tasks.createTask(input)

@@ -21,7 +21,7 @@ afterAll(() => stack.close())
 beforeEach(() => crm.reset())
 
 function escalationCrm(keyField: string | null) {
-  const parsed = parseSettings({ crm_provider: 'salesforce', crm_base_url: crm.url, ...(keyField ? { field_escalation_key: keyField } : {}) })
+  const parsed = parseSettings({ crm_provider: 'salesforce', crm_base_url: crm.url, ...(keyField ? { field_escalation_external_id: keyField } : {}) })
   if (!parsed.ok) throw new Error('bad settings')
   return createCrm(parsed.settings, zafAdapter(proxyZafClient(zendesk.hostUrl))).escalation
 }

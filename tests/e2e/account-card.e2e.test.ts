@@ -108,9 +108,10 @@ describe('account card in the ticket sidebar', () => {
   it('lists the candidates when the email domain matches two accounts', async () => {
     const frame = await openTicket(107)
     expect(await cardText(frame)).toContain('Several accounts match')
+    // Each candidate shows its name and CSM, so the agent can tell the accounts apart, and a button to pick it.
     expect(await frame.getByTestId('candidates').locator('li').allInnerTexts()).toEqual([
-      'Stark Industries (EMEA)',
-      'Stark Industries (Americas)',
+      'Stark Industries (EMEA)\nCSM: Dana Whitfield\nUse this account',
+      'Stark Industries (Americas)\nCSM: Marcus Oyelaran\nUse this account',
     ])
   })
 

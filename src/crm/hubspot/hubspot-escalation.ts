@@ -15,7 +15,7 @@ const BODY_LIMIT = 65_000
 
 /**
  * Escalation tasks in HubSpot. HubSpot has no idempotency key, so every create is preceded by a
- * search for a task carrying this ticket's key in a custom task property (`field_escalation_key`,
+ * search for a task carrying this ticket's key in a custom task property (`field_escalation_external_id`,
  * default `zendesk_escalation_key`), and the key is written on create. A retry after a lost answer
  * therefore finds the first task instead of adding a second.
  */
