@@ -56,7 +56,9 @@ export async function compose(client: ZafClient, startup: StartupRequests): Prom
   const now = (): number => Date.now()
   const session = webStorageOrMemory('sessionStorage')
   const cacheNamespace = `${metadata.installationId}:${settings.provider}:${settings.baseUrl}`
-  const ownerCache = createStorageOwnerCache(session, cacheNamespace, OWNER_TTL_MS, now)
+  // Owners outlive the tab (localStorage): a CSM's name is the same on every ticket and for every
+  // agent, so a new tab need not pay HubSpot's owner call again within the hour.
+  const ownerCache = createStorageOwnerCache(webStorageOrMemory('localStorage'), cacheNamespace, OWNER_TTL_MS, now)
   const { connector, escalation } = createCrm(settings, zafAdapter(client), { ownerCache })
   const cache = createStorageLookupCache(session, LOOKUP_TTL_MS)
 
