@@ -2,6 +2,7 @@ import { createEscalationStore } from '../cache/escalation-store'
 import { webStorageOrMemory } from '../cache/storage-lookup-cache'
 import type { CustomerContext } from '../domain/customer'
 import { escalate, followUp } from '../domain/escalate'
+import { escalationKey } from '../domain/escalation-note'
 import type { EscalationCrm } from '../domain/ports'
 import type { EscalationService } from '../features/shared/services-context'
 import { formatMoneyFull } from '../i18n/format'
@@ -51,6 +52,12 @@ export function createEscalationService(wiring: EscalationWiring): EscalationSer
       )
       wiring.forgetLookup(context)
       return result
+    },
+    checksExisting: (context) => Boolean(context.ticket?.escalated && wiring.crm.findExisting),
+    async findExisting(context, account) {
+      const ticket = context.ticket
+      if (!ticket || !wiring.crm.findExisting) return null
+      return wiring.crm.findExisting({ key: escalationKey(ticket.subdomain, ticket.id), ticketId: ticket.id, accountId: account.id })
     },
     followUp: (task, text) => followUp(task, text, { crm: wiring.crm, zendesk, now: wiring.now }),
   }

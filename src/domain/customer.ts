@@ -20,6 +20,11 @@ export interface Organization {
 export interface TicketRef {
   readonly id: number
   readonly subdomain: string
+  /**
+   * The ticket carries the escalation tag: a task may exist in the CRM. Lets CRMs whose lookup
+   * cannot include the ticket's task (HubSpot, custom) search for it only when it is worth a request.
+   */
+  readonly escalated?: boolean
 }
 
 export interface CustomerContext {
@@ -75,6 +80,6 @@ export function customerKey(context: CustomerContext): string {
   return [
     organization ? `org:${organization.id}:${organization.externalId ?? ''}` : 'org:-',
     `email:${requester?.email?.toLowerCase() ?? ''}`,
-    `ticket:${context.ticket?.id ?? ''}`,
+    `ticket:${context.ticket?.id ?? ''}${context.ticket?.escalated ? ':escalated' : ''}`,
   ].join('|')
 }

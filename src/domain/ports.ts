@@ -61,6 +61,18 @@ export interface EscalationCrm {
   createTask(input: EscalationTaskInput): Promise<EscalationTaskResult>
   /** Appends a dated follow-up to the task's note, so the CSM reads it where the escalation is. */
   appendToTask(taskId: string, text: string): Promise<void>
+  /**
+   * The ticket's escalation task, for CRMs whose account lookup cannot include it (Salesforce's
+   * composite lookup does, so it has none). Null when there is none; absent when the CRM cannot search.
+   */
+  findExisting?(ref: EscalationRef): Promise<ExistingEscalation | null>
+}
+
+/** What identifies a ticket's escalation task before anything else about it is known. */
+export interface EscalationRef {
+  readonly key: string
+  readonly ticketId: number
+  readonly accountId: string
 }
 
 /** What the escalation needs from the Zendesk ticket, read when the agent escalates (not on load). */

@@ -67,6 +67,8 @@ export function renderWithServices(ui: ReactElement, connector: CrmConnector, ti
       load: () => null,
       saveDraft: () => undefined,
       escalate: () => Promise.reject(new Error('escalation is not rendered in card tests')),
+      checksExisting: () => false,
+      findExisting: () => Promise.reject(new Error('escalation is not rendered in card tests')),
       followUp: () => Promise.reject(new Error('escalation is not rendered in card tests')),
     },
   }

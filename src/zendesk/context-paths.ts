@@ -17,7 +17,8 @@ export function toAppLocation(location: unknown): AppLocation {
 
 // Each location exposes different objects; asking for another location's paths only earns
 // "No such API" errors, so every location asks for exactly its own.
-const TICKET_PATHS = ['ticket.requester', 'ticket.organization', 'ticket.id', 'currentAccount.subdomain'] as const
+// ticket.tags tells whether the ticket was escalated (csm_escalated), in the same `get`.
+const TICKET_PATHS = ['ticket.requester', 'ticket.organization', 'ticket.id', 'ticket.tags', 'currentAccount.subdomain'] as const
 const CONTEXT_PATHS: Readonly<Record<AppLocation, readonly string[]>> = {
   ticket_sidebar: TICKET_PATHS,
   // A new ticket has no id until it is submitted; requester and organization start empty.

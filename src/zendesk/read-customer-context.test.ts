@@ -16,7 +16,7 @@ describe('where the app runs', () => {
   })
 
   it("asks each location for its own objects only, plus the agent's locale at start-up", () => {
-    expect(startupPaths('ticket_sidebar')).toEqual(['ticket.requester', 'ticket.organization', 'ticket.id', 'currentAccount.subdomain', 'currentUser.locale'])
+    expect(startupPaths('ticket_sidebar')).toEqual(['ticket.requester', 'ticket.organization', 'ticket.id', 'ticket.tags', 'currentAccount.subdomain', 'currentUser.locale'])
     expect(contextPaths('new_ticket_sidebar')).toEqual(['ticket.requester', 'ticket.organization'])
     expect(startupPaths('user_sidebar')).toEqual(['user', 'currentUser.locale'])
     expect(startupPaths('organization_sidebar')).toEqual(['organization', 'currentUser.locale'])
@@ -29,8 +29,15 @@ describe('parseCustomerContext', () => {
     expect(parseCustomerContext('ticket_sidebar', data)).toEqual({
       requester: { id: 202, name: 'Hank Scorpio', email: 'hank@globex.example' },
       organization: { id: 9001, name: 'Northwind Traders', externalId: '001000000000001AAA', domains: ['northwind.example', 'nw.example'] },
-      ticket: { id: 101, subdomain: 'acme' },
+      ticket: { id: 101, subdomain: 'acme', escalated: false },
     })
+  })
+
+  it('knows a ticket is escalated from its csm_escalated tag, and treats unreadable tags as not escalated', () => {
+    const base = { 'ticket.requester': hank, 'ticket.organization': null, 'ticket.id': 102, 'currentAccount.subdomain': 'acme' }
+    expect(parseCustomerContext('ticket_sidebar', { ...base, 'ticket.tags': ['outage', 'csm_escalated'] }).ticket).toEqual({ id: 102, subdomain: 'acme', escalated: true })
+    expect(parseCustomerContext('ticket_sidebar', { ...base, 'ticket.tags': ['csm_escalated_later'] }).ticket?.escalated).toBe(false)
+    expect(parseCustomerContext('ticket_sidebar', { ...base, 'ticket.tags': 'csm_escalated' }).ticket?.escalated).toBe(false)
   })
 
   it('starts a new ticket empty, with no ticket to escalate, and reads the requester once set', () => {

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini'
 import type { CustomerContext, Organization, Requester } from '../domain/customer'
+import { ESCALATED_TAG } from '../domain/escalate'
 import { contextPaths, type AppLocation } from './context-paths'
 import type { ZafClient } from './zaf-client'
 
@@ -39,7 +40,7 @@ export function parseCustomerContext(location: AppLocation, data: Record<string,
       return {
         requester: toRequester(data['ticket.requester']),
         organization: toOrganization(data['ticket.organization']),
-        ticket: typeof ticketId === 'number' && typeof subdomain === 'string' ? { id: ticketId, subdomain } : null,
+        ticket: typeof ticketId === 'number' && typeof subdomain === 'string' ? { id: ticketId, subdomain, escalated: hasTag(data['ticket.tags'], ESCALATED_TAG) } : null,
       }
     }
     case 'new_ticket_sidebar':
@@ -89,4 +90,9 @@ export function customerChangeEvents(location: AppLocation): readonly string[] {
     case 'organization_sidebar':
       return ['organization.externalId.changed', 'organization.domains.changed']
   }
+}
+
+/** ZAF gives `ticket.tags` as an array of strings; anything else means "not known to be tagged". */
+function hasTag(tags: unknown, tag: string): boolean {
+  return Array.isArray(tags) && tags.includes(tag)
 }

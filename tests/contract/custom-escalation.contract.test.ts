@@ -91,6 +91,23 @@ describe('custom-REST escalation tasks against the Northwind Success API', () =>
     expect(calls()).toEqual(['GET /api/v1/tasks 200', 'POST /api/v1/accounts/acc_globex/tasks 201', 'GET /api/v1/tasks 200'])
   })
 
+  it('finds the ticket’s task from its key alone on load, and offers no search when the settings have none', async () => {
+    const ref = { key: input.key, ticketId: input.ticketId, accountId: input.accountId }
+    const tasks = escalationCrm()
+    expect(await tasks.findExisting?.(ref)).toBeNull()
+    await tasks.createTask(input)
+    expect(await tasks.findExisting?.(ref)).toMatchObject({ taskId: 'task_0001', taskUrl: `${crm.url}/app/tasks/task_0001` })
+    expect(escalationCrm({ custom_escalation_request: JSON.stringify(withoutSearch) }).findExisting).toBeUndefined()
+  })
+
+  it('refuses, sending nothing, a search on load that needs more than the key, ticket and account', async () => {
+    const needsOwner = { ...demoEscalation, existing: { ...(demoEscalation['existing'] as object), path: '/api/v1/tasks?external_key={{task.key}}&assignee={{task.ownerId}}' } }
+    const tasks = escalationCrm({ custom_escalation_request: JSON.stringify(needsOwner) })
+    crm.clearRequests()
+    await expect(tasks.findExisting?.({ key: input.key, ticketId: input.ticketId, accountId: input.accountId })).rejects.toMatchObject({ kind: 'rejected' })
+    expect(crm.requests()).toEqual([])
+  })
+
   it('never creates after an existing-task search it cannot read', async () => {
     crm.setFaults({ mode: 'malformed', remaining: 1 })
     await expect(escalationCrm().createTask(input)).rejects.toMatchObject({ kind: 'invalid-response' })

@@ -58,6 +58,21 @@ describe('HubSpot escalation tasks against the CRM emulator', () => {
     ])
   })
 
+  it('finds the ticket\'s task by its key alone, as on opening a ticket tagged as escalated', async () => {
+    const tasks = escalationCrm({ hubspot_portal_id: '4455667' })
+    const ref = { key: input.key, ticketId: input.ticketId, accountId: input.accountId }
+    expect(await tasks.findExisting?.(ref)).toBeNull()
+    const created = await tasks.createTask(input)
+    crm.clearRequests()
+    expect(await tasks.findExisting?.(ref)).toMatchObject({
+      taskId: created.kind === 'created' ? created.taskId : '',
+      taskUrl: 'https://app.hubspot.com/contacts/4455667/record/0-2/5100002',
+      ownerName: 'Marcus Oyelaran',
+      escalatedBy: 'Alex Rivera',
+    })
+    expect(crm.requests().map((r) => `${r.method} ${r.path}`)).toEqual(['POST /crm/v3/objects/tasks/search', 'GET /crm/v3/owners/64490002'])
+  })
+
   it('writes the task the CSM needs: owner, due date, priority, key, escaped body, company and contact', async () => {
     await escalationCrm().createTask(input)
     const task = crm.tasks()[0] as unknown as Task

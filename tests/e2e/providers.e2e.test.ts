@@ -14,6 +14,8 @@ interface ProviderCase {
   readonly marcus: string
   readonly owner: (task: Record<string, unknown>) => unknown
   readonly body: (task: Record<string, unknown>) => string
+  /** Where a follow-up lands: appended to the body, or (Northwind) a comment on the task. */
+  readonly followUps: (task: Record<string, unknown>) => string
 }
 
 // As in accessibility.e2e.test.ts: the sidebar is a fragment of Zendesk's page, whose h1 is Zendesk's.
@@ -22,9 +24,15 @@ const NOT_A_PAGE = ['page-has-heading-one']
 const props = (task: Record<string, unknown>): Record<string, unknown> => (task['properties'] ?? {}) as Record<string, unknown>
 
 const PROVIDERS: readonly ProviderCase[] = [
-  { dialect: 'salesforce', marcus: '005000000000002AAA', owner: (t) => t['OwnerId'], body: (t) => String(t['Description']) },
-  { dialect: 'hubspot', marcus: '64490002', owner: (t) => props(t)['hubspot_owner_id'], body: (t) => String(props(t)['hs_task_body']) },
-  { dialect: 'custom', marcus: 'usr_marcus', owner: (t) => t['assignee_id'], body: (t) => String(t['body']) },
+  { dialect: 'salesforce', marcus: '005000000000002AAA', owner: (t) => t['OwnerId'], body: (t) => String(t['Description']), followUps: (t) => String(t['Description']) },
+  {
+    dialect: 'hubspot',
+    marcus: '64490002',
+    owner: (t) => props(t)['hubspot_owner_id'],
+    body: (t) => String(props(t)['hs_task_body']),
+    followUps: (t) => String(props(t)['hs_task_body']),
+  },
+  { dialect: 'custom', marcus: 'usr_marcus', owner: (t) => t['assignee_id'], body: (t) => String(t['body']), followUps: (t) => JSON.stringify(t['comments']) },
 ]
 
 describe.each(PROVIDERS)('$dialect', (provider) => {
@@ -83,6 +91,30 @@ describe.each(PROVIDERS)('$dialect', (provider) => {
     expect(provider.body(task)).toMatch(/Threatening to leave (<|&lt;)today(>|&gt;)\./)
     expect(stack.zendesk.comments(102)).toHaveLength(1)
     expect(stack.zendesk.tags(102)).toContain('csm_escalated')
+  })
+
+  it('shows the escalation when the escalated ticket is opened again, and takes a follow-up instead of a second task', async () => {
+    let frame = await openTicket(102)
+    await frame.getByRole('button', { name: 'Escalate to Marcus Oyelaran' }).click()
+    await frame.getByTestId('escalation-result').waitFor()
+
+    // A new tab: no draft or cached lookup, only the ticket's csm_escalated tag and the CRM's task.
+    await page.close()
+    page = await browser.newPage()
+    frame = await openTicket(102)
+    const result = frame.getByTestId('escalation-result')
+    await result.waitFor()
+    expect(await result.innerText()).toMatch(/^Escalated to Marcus Oyelaran/)
+    expect(await frame.getByRole('button', { name: /Escalate to/ }).count()).toBe(0)
+    expect(await axeViolations(await appFrame(page), { disableRules: NOT_A_PAGE })).toEqual([])
+
+    await frame.getByRole('button', { name: 'Add a follow-up note' }).click()
+    await frame.getByLabel('Follow-up for the CSM').fill('They called again.')
+    await frame.getByRole('button', { name: 'Send follow-up' }).click()
+    await frame.getByTestId('follow-up-sent').waitFor()
+    expect(await frame.getByTestId('follow-up-sent').innerText()).toContain('Follow-up sent to Marcus Oyelaran')
+    expect(stack.crm.tasks()).toHaveLength(1)
+    expect(provider.followUps(stack.crm.tasks()[0] as Record<string, unknown>)).toContain('They called again.')
   })
 
   it('lets the agent pick among several matching accounts, remembers the pick, and undoes it', async () => {

@@ -1,13 +1,13 @@
 import { AxiosHeaders } from 'axios'
 import { CrmError, isCrmError } from '../../domain/crm-error'
 import type { ExistingEscalation } from '../../domain/escalation'
-import type { EscalationCrm, EscalationTaskInput, EscalationTaskResult } from '../../domain/ports'
+import type { EscalationCrm, EscalationRef, EscalationTaskResult } from '../../domain/ports'
 import type { CustomRestSettings, CustomSearchRequest } from '../../settings/custom-rest-settings'
 import type { CrmHttp } from '../http/create-crm-http'
 import { buildRequest, type BuiltRequest } from './build-request'
 import { toHttpUrl, toText } from './coerce'
 import { readPath, type JsonPath } from './mapping/json-path'
-import { taskScope } from './task-scope'
+import { taskScope, type TaskScope } from './task-scope'
 
 // Stripe's convention, also used by the Northwind Success API: the answer to a repeated
 // Idempotency-Key is the first request's task, marked as a replay.
@@ -26,8 +26,8 @@ const WRITE = { optionalBodyValues: true }
 export function createCustomEscalation(http: CrmHttp, settings: CustomRestSettings): EscalationCrm {
   const { escalation, idempotencyHeader } = settings
 
-  const findExisting = async (search: CustomSearchRequest, input: EscalationTaskInput): Promise<EscalationTaskResult | null> => {
-    const built = required(buildRequest(search, taskScope(input), WRITE), 'existing')
+  const findExisting = async (search: CustomSearchRequest, scope: TaskScope): Promise<EscalationTaskResult | null> => {
+    const built = required(buildRequest(search, scope, WRITE), 'existing')
     let body: unknown
     try {
       body = (await http.send({ ...sendable(built), idempotent: true })).data
@@ -43,10 +43,22 @@ export function createCustomEscalation(http: CrmHttp, settings: CustomRestSettin
     return { kind: 'exists', existing: existingTask(record, search.idPath, search.urlPath) }
   }
 
+  const search = escalation.existing
   return {
+    // On load for a ticket tagged as escalated: only the task's key, ticket and account are known
+    // then, so a search that needs more (owner, subject…) is refused by `required` and the form shows.
+    ...(search
+      ? {
+          findExisting: async (ref: EscalationRef) => {
+            const found = await findExisting(search, { task: { key: ref.key, ticketId: ref.ticketId, accountId: ref.accountId } })
+            return found?.kind === 'exists' ? found.existing : null
+          },
+        }
+      : {}),
+
     async createTask(input) {
       if (escalation.existing) {
-        const existing = await findExisting(escalation.existing, input)
+        const existing = await findExisting(escalation.existing, taskScope(input))
         if (existing) return existing
       }
       const built = required(buildRequest(escalation, taskScope(input), WRITE), 'escalation')
@@ -56,7 +68,7 @@ export function createCustomEscalation(http: CrmHttp, settings: CustomRestSettin
         response = await http.send({ ...sendable(built), headers })
       } catch (error) {
         if (isCrmError(error) && error.details.status !== undefined && escalation.conflict.includes(error.details.status)) {
-          const existing = escalation.existing ? await findExisting(escalation.existing, input) : null
+          const existing = escalation.existing ? await findExisting(escalation.existing, taskScope(input)) : null
           if (existing) return existing
           // The CRM says the task exists (or is being created) but we cannot see it yet: a retry will.
           throw new CrmError('unavailable', 'The CRM reported a conflicting escalation task that could not be read back', error.details)

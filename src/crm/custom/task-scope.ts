@@ -5,7 +5,12 @@ import type { EscalationTaskInput } from '../../domain/ports'
  * Priority is lower-cased (`high`, `normal`, `low`), the form most REST APIs use; a missing
  * contact is left out rather than sent as null.
  */
-export function taskScope(input: EscalationTaskInput): { task: Record<string, string | number | undefined> } {
+/** The variables a task request may use: all of them when creating, some when searching on load. */
+export interface TaskScope {
+  readonly task: Record<string, string | number | undefined>
+}
+
+export function taskScope(input: EscalationTaskInput): TaskScope {
   return {
     task: {
       key: input.key,

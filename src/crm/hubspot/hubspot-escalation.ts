@@ -1,6 +1,6 @@
 import { CrmError } from '../../domain/crm-error'
 import { escalatedByFromNote, type ExistingEscalation } from '../../domain/escalation'
-import type { EscalationCrm, EscalationTaskInput, EscalationTaskResult } from '../../domain/ports'
+import type { EscalationCrm, EscalationRef, EscalationTaskResult } from '../../domain/ports'
 import type { AppSettings } from '../../settings/app-settings'
 import type { CrmHttp } from '../http/create-crm-http'
 import { companyRecordUrl, DEFAULT_ESCALATION_KEY_PROPERTY, OBJECTS, TASK_TO_COMPANY, TASK_TO_CONTACT } from './hubspot-api'
@@ -26,9 +26,9 @@ export function createHubSpotEscalation(
   portalId: string | null
 ): EscalationCrm {
   const keyProperty = settings.escalationKeyField ?? DEFAULT_ESCALATION_KEY_PROPERTY
-  const taskUrl = (input: EscalationTaskInput): string | null => companyRecordUrl(portalId, input.accountId)
+  const taskUrl = (ref: EscalationRef): string | null => companyRecordUrl(portalId, ref.accountId)
 
-  const findExisting = async (input: EscalationTaskInput): Promise<ExistingEscalation | null> => {
+  const findExisting = async (input: EscalationRef): Promise<ExistingEscalation | null> => {
     const response = await http.send({
       method: 'POST',
       url: `${OBJECTS}/tasks/search`,
@@ -55,6 +55,9 @@ export function createHubSpotEscalation(
   }
 
   return {
+    // Also on load for a ticket tagged as escalated: the company read cannot include the ticket's task.
+    findExisting,
+
     async createTask(input): Promise<EscalationTaskResult> {
       const existing = await findExisting(input)
       if (existing) return { kind: 'exists', existing }

@@ -16,7 +16,8 @@ export type CardState =
       readonly refreshing: boolean
       /** The customer (and ticket) the account was found for; escalation needs it. */
       readonly customer: CustomerContext
-      readonly escalation: ExistingEscalation | null
+      /** The ticket's open escalation; undefined when the lookup could not include it (HubSpot, custom). */
+      readonly escalation: ExistingEscalation | null | undefined
       /** Picked by an agent among several matches; the card then offers "Not this account?". */
       readonly chosenByAgent: boolean
     }
@@ -56,7 +57,7 @@ function toState({ outcome, fetchedAt, customer }: Loaded, choices: AccountChoic
         fetchedAt,
         refreshing: false,
         customer,
-        escalation: resolved.escalation ?? null,
+        escalation: resolved.escalation,
         chosenByAgent: resolved.chosenByAgent === true,
       }
     case 'ambiguous':

@@ -31,7 +31,8 @@ const Heading = styled(MD).attrs({ tag: 'h3', isBold: true })`
 interface Props {
   readonly customer: CustomerContext
   readonly account: AccountSummary
-  readonly existing: ExistingEscalation | null
+  /** Undefined when the lookup could not include the ticket's task (see useEscalation). */
+  readonly existing: ExistingEscalation | null | undefined
 }
 
 export function EscalationSection({ customer, account, existing }: Props) {
@@ -66,11 +67,18 @@ function EscalationForm({ customer, account, existing, ownerName, isFallback }: 
       </>
     )
   }
+  if (state.status === 'checking') {
+    return (
+      <MD role="status" aria-busy="true" data-testid="escalation-checking">
+        {t('ui.escalation.checking')}
+      </MD>
+    )
+  }
   if (state.status === 'existing') {
     return (
       <>
-        <ExistingView existing={state.existing} />
-        <FollowUp task={state.existing} />
+        <ExistingView existing={state.existing} ownerName={ownerName} />
+        <FollowUp task={{ ...state.existing, ownerName: state.existing.ownerName ?? ownerName }} />
       </>
     )
   }
@@ -120,12 +128,20 @@ function FailureView({ state }: { state: Extract<EscalationState, { status: 'fai
   )
 }
 
-function ExistingView({ existing }: { existing: ExistingEscalation }) {
+/**
+ * An escalation found in the CRM. Some CRMs' tasks do not say who the owner is, who escalated or
+ * when (a custom CRM's search answer): the owner is then the one this card would escalate to.
+ */
+function ExistingView({ existing, ownerName }: { existing: ExistingEscalation; ownerName: string | null }) {
   const { t, locale } = useI18n()
   const { now } = useServices()
-  const when = existing.createdAt ? formatAge(Math.max(0, now() - Date.parse(existing.createdAt.replace(/\+0000$/, 'Z'))), locale) : ''
-  const name = existing.ownerName ?? t('ui.escalation.fallbackName')
-  const text = existing.escalatedBy ? t('ui.escalation.existing', { name, agent: existing.escalatedBy, when }) : t('ui.escalation.existingNoAgent', { name, when })
+  const name = existing.ownerName ?? ownerName ?? t('ui.escalation.fallbackName')
+  const agent = existing.escalatedBy
+  if (!existing.createdAt) {
+    return <Outcome text={agent ? t('ui.escalation.existingUndated', { name, agent }) : t('ui.escalation.existingUndatedNoAgent', { name })} url={existing.taskUrl} />
+  }
+  const when = formatAge(Math.max(0, now() - Date.parse(existing.createdAt.replace(/\+0000$/, 'Z'))), locale)
+  const text = agent ? t('ui.escalation.existing', { name, agent, when }) : t('ui.escalation.existingNoAgent', { name, when })
   return <Outcome text={text} url={existing.taskUrl} />
 }
 

@@ -2,7 +2,7 @@ import { createContext, useContext, type ReactNode } from 'react'
 import type { AccountChoices, CachedOutcome, TicketPort } from '../../domain/ports'
 import type { CustomerContext, TicketRef } from '../../domain/customer'
 import type { AccountSummary } from '../../domain/account'
-import type { EscalationDraft, StoredEscalation } from '../../domain/escalation'
+import type { EscalationDraft, ExistingEscalation, StoredEscalation } from '../../domain/escalation'
 import type { EscalationResult } from '../../domain/escalate'
 import type { LookupOptions } from '../../domain/lookup-account'
 import type { AppSettings } from '../../settings/app-settings'
@@ -41,6 +41,13 @@ export interface EscalationService {
   load(ticket: TicketRef): StoredEscalation | null
   saveDraft(ticket: TicketRef, draft: EscalationDraft): void
   escalate(context: CustomerContext, account: AccountSummary, draft: EscalationDraft): Promise<EscalationResult>
+  /**
+   * Whether the ticket's escalation task must be searched for after the card shows: the ticket is
+   * tagged as escalated and the CRM's lookup could not include its task (HubSpot, custom).
+   */
+  checksExisting(context: CustomerContext): boolean
+  /** The ticket's escalation task, or null when the CRM has none. */
+  findExisting(context: CustomerContext, account: AccountSummary): Promise<ExistingEscalation | null>
   /** Adds a follow-up to an existing escalation (CRM task note + internal note). */
   followUp(task: { taskId: string; taskUrl: string | null; ownerName: string | null }, text: string): Promise<void>
 }
