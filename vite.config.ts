@@ -54,11 +54,31 @@ function withoutAxiosBrowserAdapters(): Plugin {
   }
 }
 
+/**
+ * The translation files hold two audiences' texts: the app's own (`ui`, `crash`) and Zendesk's
+ * (`app`: the Marketplace listing, and each setting's label and help for the admin). Of `app` the
+ * bundle needs only the settings' labels (a settings problem names the setting by its label), so
+ * the rest is dropped from what the app imports; dist/translations keeps it all for Zendesk.
+ */
+function onlyMessagesTheAppShows(): Plugin {
+  return {
+    name: 'only-messages-the-app-shows',
+    apply: 'build',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/[\\/]translations[\\/][^\\/]+\.json$/.test(id)) return null
+      const messages = JSON.parse(code) as { app?: { parameters?: Record<string, { label?: string }> } }
+      const parameters = Object.fromEntries(Object.entries(messages.app?.parameters ?? {}).map(([name, texts]) => [name, { label: texts.label }]))
+      return { code: JSON.stringify({ ...messages, app: { parameters } }), map: null }
+    },
+  }
+}
+
 export default defineConfig({
   // Zendesk serves assets under a versioned path, so every URL in index.html must be relative.
   base: './',
   publicDir: false,
-  plugins: [withoutAxiosBrowserAdapters(), zendeskPackage()],
+  plugins: [withoutAxiosBrowserAdapters(), onlyMessagesTheAppShows(), zendeskPackage()],
   build: {
     outDir: 'dist/assets',
     assetsDir: '',
