@@ -1,9 +1,9 @@
 import type { Frame, FrameLocator, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { FAULT_MODES } from '../../emulators/crm/server/faults'
 import { appFrame, axeViolations } from '../support/axe'
-import { launchAgentBrowser } from '../support/browser'
-import { startLocalStack, type LocalStack } from '../support/local-stack'
+import { useAgentSession } from '../support/agent-session'
+import { startLocalStack } from '../support/local-stack'
 
 // axe-core on every state the sidebar can show, in the real app in Chromium against both
 // emulators, plus keyboard-only navigation with a visible focus indicator on every stop.
@@ -15,34 +15,9 @@ import { startLocalStack, type LocalStack } from '../support/local-stack'
 // to be the title of the whole agent workspace.
 const NOT_A_PAGE = ['page-has-heading-one']
 
-let stack: LocalStack
-let browser: Awaited<ReturnType<typeof launchAgentBrowser>>
-let page: Page
+const session = useAgentSession()
 
-beforeAll(async () => {
-  stack = await startLocalStack()
-  browser = await launchAgentBrowser()
-})
-afterAll(async () => {
-  await browser?.dispose()
-  await stack?.close()
-})
-beforeEach(async () => {
-  stack.crm.reset()
-  stack.zendesk.reset()
-  page = await browser.newPage()
-})
-afterEach(async () => {
-  // Escalation drafts and progress live in the app origin's localStorage; tests stay independent.
-  await app().locator('html').evaluate(() => localStorage.clear()).catch(() => undefined)
-  await page?.close()
-})
-
-function app(): FrameLocator {
-  return page.frameLocator('[data-testid="app-iframe"]')
-}
-
-async function openTicket(id: number, on: Page = page, url = stack.zendesk.ticketUrl(id)): Promise<FrameLocator> {
+async function openTicket(id: number, on: Page = session.page, url = session.stack.zendesk.ticketUrl(id)): Promise<FrameLocator> {
   await on.goto(url)
   return on.frameLocator('[data-testid="app-iframe"]')
 }
@@ -52,7 +27,7 @@ async function settledCard(frame: FrameLocator): Promise<void> {
   await frame.locator('section[data-state]:not([data-state="loading"])').waitFor({ timeout: 15_000 })
 }
 
-async function violations(on: Page = page): Promise<string[]> {
+async function violations(on: Page = session.page): Promise<string[]> {
   return axeViolations(await appFrame(on), { disableRules: NOT_A_PAGE })
 }
 
@@ -75,7 +50,7 @@ describe('axe: the account card in every state', () => {
 
   it('the loading skeleton, while the CRM is slow', async () => {
     // Latency only delays this read-only lookup; nothing is written when it finally runs.
-    stack.crm.setFaults({ mode: 'none', latencyMs: 20_000 })
+    session.stack.crm.setFaults({ mode: 'none', latencyMs: 20_000 })
     const frame = await openTicket(101)
     await frame.locator('section[data-state="loading"]').waitFor({ timeout: 15_000 })
     expect(await violations()).toEqual([])
@@ -84,7 +59,7 @@ describe('axe: the account card in every state', () => {
 
   for (const mode of FAULT_MODES.filter((m) => m !== 'none')) {
     it(`the CRM failure "${mode}"`, async () => {
-      stack.crm.setFaults({ mode })
+      session.stack.crm.setFaults({ mode })
       const frame = await openTicket(102)
       await frame.locator('section[data-state="error"]').waitFor({ timeout: 30_000 })
       expect(await violations()).toEqual([])
@@ -94,7 +69,7 @@ describe('axe: the account card in every state', () => {
   it('bad settings, listed for the admin', async () => {
     const broken = await startLocalStack({ settings: { crm_base_url: 'http://crm.example.com', health_risk_below: 'lots' } })
     try {
-      const frame = await openTicket(101, page, broken.zendesk.ticketUrl(101))
+      const frame = await openTicket(101, session.page, broken.zendesk.ticketUrl(101))
       await frame.getByTestId('settings-problems').waitFor({ timeout: 15_000 })
       expect(await violations()).toEqual([])
     } finally {
@@ -121,7 +96,7 @@ describe('axe: the escalation section in every state', () => {
     const frame = await openForm(102)
     // A CRM that never answers holds the section in "sending"; unlike added latency, a hung request is
     // never carried out later, so no task appears in the middle of the next test.
-    stack.crm.setFaults({ mode: 'hang' })
+    session.stack.crm.setFaults({ mode: 'hang' })
     await frame.getByRole('button', { name: 'Escalate to Marcus Oyelaran' }).click()
     await frame.getByRole('button', { name: 'Escalating…' }).waitFor()
     expect(await violations()).toEqual([])
@@ -137,7 +112,7 @@ describe('axe: the escalation section in every state', () => {
   it('a CRM failure that keeps the note and offers Try again', async () => {
     const frame = await openForm(102)
     await frame.getByLabel('What the CSM should know').fill('Keep me')
-    stack.crm.setFaults({ mode: 'server-error', remaining: 3 })
+    session.stack.crm.setFaults({ mode: 'server-error', remaining: 3 })
     await frame.getByRole('button', { name: 'Escalate to Marcus Oyelaran' }).click()
     await frame.getByTestId('escalation-failed').waitFor()
     expect(await violations()).toEqual([])
@@ -192,7 +167,7 @@ describe('keyboard', () => {
   it('reaches every control of the card and the escalation form in reading order, each with a visible focus indicator', async () => {
     const frameLocator = await openTicket(101)
     await frameLocator.getByLabel('What the CSM should know').waitFor({ timeout: 15_000 })
-    const frame = await appFrame(page)
+    const frame = await appFrame(session.page)
     // Every element the browser would put in the tab order, in document order, marked so each stop can be found again.
     const expected = await frame.evaluate(() => {
       const selector = 'a[href], button, select, textarea, input, [tabindex]'
@@ -210,7 +185,7 @@ describe('keyboard', () => {
     })
     const visited: { stop: string | null; name: string; focused: string }[] = []
     for (let i = 0; i < expected; i++) {
-      await page.keyboard.press('Tab')
+      await session.page.keyboard.press('Tab')
       const stop = await frame.evaluate(() => {
         const el = document.activeElement
         const label = el?.id ? document.querySelector(`label[for="${CSS.escape(el.id)}"]`)?.textContent : null

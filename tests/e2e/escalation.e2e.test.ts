@@ -1,36 +1,14 @@
-import type { FrameLocator, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { launchAgentBrowser } from '../support/browser'
-import { startLocalStack, type LocalStack } from '../support/local-stack'
+import type { FrameLocator } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { useAgentSession } from '../support/agent-session'
 
 // One-click escalation end to end: the real app and SDK in Chromium, the CRM emulator recording
 // tasks, the emulated Zendesk recording internal notes and tags.
-let stack: LocalStack
-let browser: Awaited<ReturnType<typeof launchAgentBrowser>>
-let page: Page
-
-beforeAll(async () => {
-  stack = await startLocalStack()
-  browser = await launchAgentBrowser()
-})
-afterAll(async () => {
-  await browser?.dispose()
-  await stack?.close()
-})
-beforeEach(async () => {
-  stack.crm.reset()
-  stack.zendesk.reset()
-  page = await browser.newPage()
-})
-afterEach(async () => {
-  // Drafts live in localStorage on the app origin; clear them so tests stay independent.
-  await page.frameLocator('[data-testid="app-iframe"]').locator('html').evaluate(() => localStorage.clear()).catch(() => undefined)
-  await page?.close()
-})
+const session = useAgentSession()
 
 async function openTicket(id: number): Promise<FrameLocator> {
-  await page.goto(stack.zendesk.ticketUrl(id))
-  const frame = page.frameLocator('[data-testid="app-iframe"]')
+  await session.page.goto(session.stack.zendesk.ticketUrl(id))
+  const frame = session.page.frameLocator('[data-testid="app-iframe"]')
   await frame.getByTestId('csm-name').or(frame.getByText('No CSM assigned')).waitFor({ timeout: 15_000 })
   return frame
 }
@@ -50,7 +28,7 @@ describe('escalation to the CSM', () => {
     const result = frame.getByTestId('escalation-result')
     await result.waitFor()
     expect(await result.innerText()).toContain('Escalated to Marcus Oyelaran')
-    const tasks = stack.crm.tasks()
+    const tasks = session.stack.crm.tasks()
     expect(tasks).toHaveLength(1)
     const task: Record<string, unknown> = tasks[0] ?? {}
     expect(task).toMatchObject({
@@ -76,39 +54,39 @@ describe('escalation to the CSM', () => {
     ]) {
       expect(description).toContain(line)
     }
-    expect(await frame.getByRole('link', { name: 'Open task' }).getAttribute('href')).toBe(`${stack.crm.url}/lightning/r/Task/${String(task['Id'])}/view`)
+    expect(await frame.getByRole('link', { name: 'Open task' }).getAttribute('href')).toBe(`${session.stack.crm.url}/lightning/r/Task/${String(task['Id'])}/view`)
 
-    const notes = stack.zendesk.comments(102)
+    const notes = session.stack.zendesk.comments(102)
     expect(notes).toHaveLength(1)
     expect(notes[0]).toMatchObject({ public: false })
     expect(notes[0]?.body).toContain('Escalated to Marcus Oyelaran (Customer Success) by Alex Rivera.')
     expect(notes[0]?.body).toContain(`/lightning/r/Task/${String(task['Id'])}/view`)
-    expect(stack.zendesk.tags(102)).toContain('csm_escalated')
-    await page.getByTestId('internal-notes').getByText('Escalated to Marcus Oyelaran').waitFor()
+    expect(session.stack.zendesk.tags(102)).toContain('csm_escalated')
+    await session.page.getByTestId('internal-notes').getByText('Escalated to Marcus Oyelaran').waitFor()
   })
 
   it('can be done with the keyboard alone', async () => {
     const frame = await openTicket(103)
     await frame.getByLabel('Reason').focus()
-    await page.keyboard.press('ArrowDown')
-    await page.keyboard.press('Tab')
-    await page.keyboard.type('SSO is blocking their rollout')
-    await page.keyboard.press('Tab')
+    await session.page.keyboard.press('ArrowDown')
+    await session.page.keyboard.press('Tab')
+    await session.page.keyboard.type('SSO is blocking their rollout')
+    await session.page.keyboard.press('Tab')
     expect(await frame.locator(':focus').innerText()).toBe('Escalate to Priya Raman')
-    await page.keyboard.press('Enter')
+    await session.page.keyboard.press('Enter')
 
     await frame.getByTestId('escalation-result').waitFor()
-    expect(stack.crm.tasks()).toHaveLength(1)
-    expect(String(stack.crm.tasks()[0]?.['Description'])).toContain('Reason: Critical bug or outage')
-    expect(String(stack.crm.tasks()[0]?.['Description'])).toContain('SSO is blocking their rollout')
+    expect(session.stack.crm.tasks()).toHaveLength(1)
+    expect(String(session.stack.crm.tasks()[0]?.['Description'])).toContain('Reason: Critical bug or outage')
+    expect(String(session.stack.crm.tasks()[0]?.['Description'])).toContain('SSO is blocking their rollout')
   })
 
   it('sends once however fast the button is clicked', async () => {
     const frame = await openTicket(102)
     await frame.getByRole('button', { name: 'Escalate to Marcus Oyelaran' }).dblclick()
     await frame.getByTestId('escalation-result').waitFor()
-    expect(stack.crm.tasks()).toHaveLength(1)
-    expect(stack.zendesk.comments(102)).toHaveLength(1)
+    expect(session.stack.crm.tasks()).toHaveLength(1)
+    expect(session.stack.zendesk.comments(102)).toHaveLength(1)
   })
 
   it('shows the existing escalation when the ticket is opened again, and takes a follow-up instead of a second one', async () => {
@@ -126,21 +104,21 @@ describe('escalation to the CSM', () => {
     const followUp = frame.getByLabel('Follow-up for the CSM')
     // The form puts the keyboard in the field it opened; an empty follow-up says why it was not sent.
     expect(await followUp.evaluate((el) => el === document.activeElement)).toBe(true)
-    stack.crm.clearRequests()
+    session.stack.crm.clearRequests()
     await frame.getByRole('button', { name: 'Send follow-up' }).click()
     await frame.getByText('Write the follow-up before sending it.').waitFor()
     expect(await followUp.getAttribute('aria-invalid')).toBe('true')
     expect(await followUp.evaluate((el) => el === document.activeElement)).toBe(true)
-    expect(stack.crm.requests()).toEqual([])
+    expect(session.stack.crm.requests()).toEqual([])
 
     await followUp.fill('They called again: now two regions down.')
     expect(await frame.getByText('Write the follow-up before sending it.').count()).toBe(0)
     await frame.getByRole('button', { name: 'Send follow-up' }).click()
     await frame.getByTestId('follow-up-sent').waitFor()
 
-    expect(stack.crm.tasks()).toHaveLength(1)
-    expect(String(stack.crm.tasks()[0]?.['Description'])).toMatch(/Follow-up from Alex Rivera on \d{4}-\d{2}-\d{2}:\nThey called again: now two regions down\.$/)
-    const notes = stack.zendesk.comments(102).filter((comment) => !comment.public)
+    expect(session.stack.crm.tasks()).toHaveLength(1)
+    expect(String(session.stack.crm.tasks()[0]?.['Description'])).toMatch(/Follow-up from Alex Rivera on \d{4}-\d{2}-\d{2}:\nThey called again: now two regions down\.$/)
+    const notes = session.stack.zendesk.comments(102).filter((comment) => !comment.public)
     expect(notes.map((note) => note.body.split('\n')[0])).toEqual([
       'Escalated to Marcus Oyelaran (Customer Success) by Alex Rivera.',
       expect.stringContaining('Follow-up sent to Marcus Oyelaran on the CRM task'),
@@ -151,19 +129,19 @@ describe('escalation to the CSM', () => {
     const frame = await openTicket(102)
     await frame.getByLabel('What the CSM should know').fill('Keep me')
     // The dedupe query and its two automatic retries fail; the create is never sent.
-    stack.crm.setFaults({ mode: 'server-error', remaining: 3 })
+    session.stack.crm.setFaults({ mode: 'server-error', remaining: 3 })
     await frame.getByRole('button', { name: 'Escalate to Marcus Oyelaran' }).click()
 
     const failure = frame.getByTestId('escalation-failed')
     await failure.waitFor()
     expect(await failure.innerText()).toContain('The CRM task was not created')
     expect(await frame.getByLabel('What the CSM should know').inputValue()).toBe('Keep me')
-    expect(stack.crm.tasks()).toHaveLength(0)
+    expect(session.stack.crm.tasks()).toHaveLength(0)
 
     await frame.getByRole('button', { name: 'Try again' }).click()
     await frame.getByTestId('escalation-result').waitFor()
-    expect(stack.crm.tasks()).toHaveLength(1)
-    expect(String(stack.crm.tasks()[0]?.['Description'])).toContain('Keep me')
+    expect(session.stack.crm.tasks()).toHaveLength(1)
+    expect(String(session.stack.crm.tasks()[0]?.['Description'])).toContain('Keep me')
   })
 
   it('restores the draft after a reload', async () => {
@@ -171,8 +149,8 @@ describe('escalation to the CSM', () => {
     await frame.getByLabel('Reason').selectOption({ label: 'Feature gap' })
     await frame.getByLabel('What the CSM should know').fill('Needs SCIM before renewal')
 
-    await page.reload()
-    frame = page.frameLocator('[data-testid="app-iframe"]')
+    await session.page.reload()
+    frame = session.page.frameLocator('[data-testid="app-iframe"]')
     await frame.getByTestId('csm-name').waitFor()
     expect(await frame.getByLabel('What the CSM should know').inputValue()).toBe('Needs SCIM before renewal')
     expect(await frame.getByLabel('Reason').inputValue()).toBe('feature-gap')

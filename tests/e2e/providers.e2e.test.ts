@@ -1,8 +1,7 @@
-import type { FrameLocator, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import type { FrameLocator } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { appFrame, axeViolations } from '../support/axe'
-import { launchAgentBrowser } from '../support/browser'
-import { startLocalStack, type LocalStack } from '../support/local-stack'
+import { useAgentSession } from '../support/agent-session'
 
 // Every provider end to end: the real app in Chromium, the real ZAF SDK, the emulated Zendesk proxy
 // and the CRM emulator speaking Salesforce, HubSpot v3 or the example custom REST API. The same
@@ -36,32 +35,11 @@ const PROVIDERS: readonly ProviderCase[] = [
 ]
 
 describe.each(PROVIDERS)('$dialect', (provider) => {
-  let stack: LocalStack
-  let browser: Awaited<ReturnType<typeof launchAgentBrowser>>
-  let page: Page
-
-  beforeAll(async () => {
-    stack = await startLocalStack({ crm: { dialect: provider.dialect } })
-    browser = await launchAgentBrowser()
-  })
-  afterAll(async () => {
-    await browser?.dispose()
-    await stack?.close()
-  })
-  beforeEach(async () => {
-    stack.crm.reset()
-    stack.zendesk.reset()
-    page = await browser.newPage()
-  })
-  afterEach(async () => {
-    // Drafts and account picks live in the app origin's localStorage; keep tests independent.
-    await page.frameLocator('[data-testid="app-iframe"]').locator('html').evaluate(() => localStorage.clear()).catch(() => undefined)
-    await page?.close()
-  })
+  const session = useAgentSession({ crm: { dialect: provider.dialect } })
 
   async function openTicket(id: number): Promise<FrameLocator> {
-    await page.goto(stack.zendesk.ticketUrl(id))
-    const frame = page.frameLocator('[data-testid="app-iframe"]')
+    await session.page.goto(session.stack.zendesk.ticketUrl(id))
+    const frame = session.page.frameLocator('[data-testid="app-iframe"]')
     await frame.locator('section[data-state]:not([data-state="loading"])').waitFor({ timeout: 15_000 })
     return frame
   }
@@ -83,14 +61,14 @@ describe.each(PROVIDERS)('$dialect', (provider) => {
     await frame.getByRole('button', { name: 'Escalate to Marcus Oyelaran' }).dblclick()
     await frame.getByTestId('escalation-result').waitFor()
 
-    const tasks = stack.crm.tasks()
+    const tasks = session.stack.crm.tasks()
     expect(tasks).toHaveLength(1)
     const task = tasks[0] as Record<string, unknown>
     expect(provider.owner(task)).toBe(provider.marcus)
     expect(provider.body(task)).toContain('Reason: Churn risk')
     expect(provider.body(task)).toMatch(/Threatening to leave (<|&lt;)today(>|&gt;)\./)
-    expect(stack.zendesk.comments(102)).toHaveLength(1)
-    expect(stack.zendesk.tags(102)).toContain('csm_escalated')
+    expect(session.stack.zendesk.comments(102)).toHaveLength(1)
+    expect(session.stack.zendesk.tags(102)).toContain('csm_escalated')
   })
 
   it('shows the escalation when the escalated ticket is opened again, and takes a follow-up instead of a second task', async () => {
@@ -99,22 +77,21 @@ describe.each(PROVIDERS)('$dialect', (provider) => {
     await frame.getByTestId('escalation-result').waitFor()
 
     // A new tab: no draft or cached lookup, only the ticket's csm_escalated tag and the CRM's task.
-    await page.close()
-    page = await browser.newPage()
+    await session.newTab()
     frame = await openTicket(102)
     const result = frame.getByTestId('escalation-result')
     await result.waitFor()
     expect(await result.innerText()).toMatch(/^Escalated to Marcus Oyelaran/)
     expect(await frame.getByRole('button', { name: /Escalate to/ }).count()).toBe(0)
-    expect(await axeViolations(await appFrame(page), { disableRules: NOT_A_PAGE })).toEqual([])
+    expect(await axeViolations(await appFrame(session.page), { disableRules: NOT_A_PAGE })).toEqual([])
 
     await frame.getByRole('button', { name: 'Add a follow-up note' }).click()
     await frame.getByLabel('Follow-up for the CSM').fill('They called again.')
     await frame.getByRole('button', { name: 'Send follow-up' }).click()
     await frame.getByTestId('follow-up-sent').waitFor()
     expect(await frame.getByTestId('follow-up-sent').innerText()).toContain('Follow-up sent to Marcus Oyelaran')
-    expect(stack.crm.tasks()).toHaveLength(1)
-    expect(provider.followUps(stack.crm.tasks()[0] as Record<string, unknown>)).toContain('They called again.')
+    expect(session.stack.crm.tasks()).toHaveLength(1)
+    expect(provider.followUps(session.stack.crm.tasks()[0] as Record<string, unknown>)).toContain('They called again.')
   })
 
   it('lets the agent pick among several matching accounts, remembers the pick, and undoes it', async () => {
@@ -122,7 +99,7 @@ describe.each(PROVIDERS)('$dialect', (provider) => {
     const list = frame.getByTestId('candidates')
     await list.waitFor()
     expect(await list.innerText()).toContain('Stark Industries (EMEA)')
-    expect(await axeViolations(await appFrame(page), { disableRules: NOT_A_PAGE })).toEqual([])
+    expect(await axeViolations(await appFrame(session.page), { disableRules: NOT_A_PAGE })).toEqual([])
 
     await frame.getByRole('button', { name: 'Use this account: Stark Industries (Americas)' }).click()
     await frame.getByTestId('csm-name').waitFor()
@@ -132,7 +109,7 @@ describe.each(PROVIDERS)('$dialect', (provider) => {
     frame = await openTicket(107)
     await frame.getByTestId('csm-name').waitFor()
     expect(await frame.getByTestId('matched-by').innerText()).toContain('picked from several matches')
-    expect(await axeViolations(await appFrame(page), { disableRules: NOT_A_PAGE })).toEqual([])
+    expect(await axeViolations(await appFrame(session.page), { disableRules: NOT_A_PAGE })).toEqual([])
 
     await frame.getByRole('button', { name: 'Not this account?' }).click()
     await frame.getByTestId('candidates').waitFor()
