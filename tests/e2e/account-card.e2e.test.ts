@@ -1,44 +1,26 @@
-import type { FrameLocator, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { launchAgentBrowser } from '../support/browser'
+import type { FrameLocator } from 'playwright-core'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { useAgentSession } from '../support/agent-session'
 import { loadDefaultSeed } from '../../emulators/zendesk/state'
-import { DEMO_TOKEN, startLocalStack, type LocalStack } from '../support/local-stack'
+import { DEMO_TOKEN, startLocalStack } from '../support/local-stack'
 
 // The real app from dist/, the real ZAF SDK inside it, the emulated Zendesk around it and real
 // HTTP to the CRM emulator: nothing here is stubbed.
-let stack: LocalStack
-let browser: Awaited<ReturnType<typeof launchAgentBrowser>>
-let page: Page
+const session = useAgentSession()
+/** What the page said in alert/confirm dialogs: hostile data must never open one. */
 let dialogs: string[]
 
-beforeAll(async () => {
-  stack = await startLocalStack()
-  browser = await launchAgentBrowser()
-})
-afterAll(async () => {
-  await browser?.dispose()
-  await stack?.close()
-})
-beforeEach(async () => {
-  stack.crm.reset()
-  page = await browser.newPage()
+beforeEach(() => {
   dialogs = []
-  page.on('dialog', (dialog) => {
+  session.page.on('dialog', (dialog) => {
     dialogs.push(dialog.message())
     void dialog.dismiss()
   })
 })
-afterEach(async () => {
-  await page?.close()
-})
-
-function app(): FrameLocator {
-  return page.frameLocator('[data-testid="app-iframe"]')
-}
 
 async function openTicket(id: number): Promise<FrameLocator> {
-  await page.goto(stack.zendesk.ticketUrl(id))
-  return app()
+  await session.page.goto(session.stack.zendesk.ticketUrl(id))
+  return session.app()
 }
 
 async function cardText(frame: FrameLocator): Promise<string> {
@@ -61,8 +43,8 @@ describe('account card in the ticket sidebar', () => {
     expect(text).not.toContain('Renews soon')
     expect(text).toContain('$240K')
     const href = await frame.getByRole('link', { name: /Northwind Traders/ }).getAttribute('href')
-    expect(href).toBe(`${stack.crm.url}/lightning/r/Account/001000000000001AAA/view`)
-    expect(stack.crm.requests().map((r) => `${r.method} ${r.path}`)).toEqual(['POST /services/data/v62.0/composite'])
+    expect(href).toBe(`${session.stack.crm.url}/lightning/r/Account/001000000000001AAA/view`)
+    expect(session.stack.crm.requests().map((r) => `${r.method} ${r.path}`)).toEqual(['POST /services/data/v62.0/composite'])
   })
 
   it('flags an at-risk account renewing soon, matched by requester email', async () => {
@@ -118,12 +100,12 @@ describe('account card in the ticket sidebar', () => {
   it('makes no CRM request when the same ticket is reopened', async () => {
     await (await openTicket(101)).getByTestId('csm-name').waitFor()
     await (await openTicket(102)).getByTestId('csm-name').waitFor()
-    stack.crm.clearRequests()
+    session.stack.crm.clearRequests()
 
     const frame = await openTicket(101)
     await frame.getByTestId('csm-name').waitFor()
 
-    expect(stack.crm.requests()).toEqual([])
+    expect(session.stack.crm.requests()).toEqual([])
     expect(await cardText(frame)).toContain('Updated just now')
   })
 
@@ -131,7 +113,7 @@ describe('account card in the ticket sidebar', () => {
     const frame = await openTicket(101)
     await frame.getByTestId('csm-name').waitFor()
 
-    await page.getByLabel('Requester').selectOption({ label: 'Hank Scorpio' })
+    await session.page.getByLabel('Requester').selectOption({ label: 'Hank Scorpio' })
 
     await frame.getByText('Globex Corporation').waitFor()
     expect(await frame.getByTestId('csm-name').innerText()).toBe('Marcus Oyelaran')
@@ -140,7 +122,7 @@ describe('account card in the ticket sidebar', () => {
   it('sizes the iframe to its content, with no inner scrollbar', async () => {
     const frame = await openTicket(102)
     await frame.getByTestId('csm-name').waitFor()
-    const iframe = page.locator('[data-testid="app-iframe"]')
+    const iframe = session.page.locator('[data-testid="app-iframe"]')
     await expect.poll(async () => {
       const box = await iframe.boundingBox()
       const inner = await frame.locator('html').evaluate((html) => ({
@@ -160,7 +142,7 @@ describe('account card in the ticket sidebar', () => {
     )
     expect(exposed).not.toContain(DEMO_TOKEN)
     // The CRM only answers a request carrying the real token, so the proxy did substitute it.
-    expect(stack.crm.requests()[0]?.status).toBe(200)
+    expect(session.stack.crm.requests()[0]?.status).toBe(200)
   })
 })
 
@@ -174,7 +156,7 @@ describe('CRM failures', () => {
 
   for (const [mode, message, retryable] of cases) {
     it(`explains a ${mode} failure${retryable ? ' and offers Retry' : ''}`, async () => {
-      stack.crm.setFaults({ mode })
+      session.stack.crm.setFaults({ mode })
       const frame = await openTicket(102)
       expect(await cardText(frame)).toContain(message)
       expect(await frame.getByRole('button', { name: 'Retry' }).count()).toBe(retryable ? 1 : 0)
@@ -182,20 +164,20 @@ describe('CRM failures', () => {
   }
 
   it('recovers through Retry once the CRM is back, by keyboard', async () => {
-    stack.crm.setFaults({ mode: 'server-error' })
+    session.stack.crm.setFaults({ mode: 'server-error' })
     const frame = await openTicket(102)
     await frame.getByRole('button', { name: 'Retry' }).waitFor({ timeout: 15_000 })
-    stack.crm.setFaults({ mode: 'none' })
+    session.stack.crm.setFaults({ mode: 'none' })
 
     await frame.getByRole('button', { name: 'Retry' }).focus()
-    await page.keyboard.press('Enter')
+    await session.page.keyboard.press('Enter')
 
     await frame.getByTestId('csm-name').waitFor()
     expect(await frame.getByTestId('csm-name').innerText()).toBe('Marcus Oyelaran')
   })
 
   it('gives up on a CRM that never answers and says it took too long', async () => {
-    stack.crm.setFaults({ mode: 'hang' })
+    session.stack.crm.setFaults({ mode: 'hang' })
     const frame = await openTicket(102)
     expect(await cardText(frame)).toContain('The CRM took too long to answer')
   })
@@ -206,8 +188,8 @@ describe('locale', () => {
     const seed = loadDefaultSeed()
     const german = await startLocalStack({ seed: { ...seed, currentUser: { ...seed.currentUser, locale: 'de-AT' } } })
     try {
-      await page.goto(german.zendesk.ticketUrl(102))
-      const card = app().locator('section[data-state="found"]')
+      await session.page.goto(german.zendesk.ticketUrl(102))
+      const card = session.app().locator('section[data-state="found"]')
       await card.waitFor({ timeout: 15_000 })
       const text = (await card.innerText()).replace(/\s+/g, ' ')
       expect(text).toContain('Zugeordnet über die E-Mail des Anfragenden')
@@ -226,8 +208,8 @@ describe('right-to-left', () => {
     const seed = loadDefaultSeed()
     const hebrew = await startLocalStack({ seed: { ...seed, currentUser: { ...seed.currentUser, locale: 'he' } } })
     try {
-      await page.goto(hebrew.zendesk.ticketUrl(102))
-      const frame = app()
+      await session.page.goto(hebrew.zendesk.ticketUrl(102))
+      const frame = session.app()
       await frame.getByTestId('csm-name').waitFor({ timeout: 15_000 })
       expect(await frame.locator('main').getAttribute('dir')).toBe('rtl')
       expect(await frame.locator('main').getAttribute('lang')).toBe('en')
@@ -246,8 +228,8 @@ describe('settings', () => {
   it('names a bad setting instead of showing a blank sidebar', async () => {
     const broken = await startLocalStack({ settings: { crm_base_url: 'http://crm.example.com', health_risk_below: 'lots' } })
     try {
-      await page.goto(broken.zendesk.ticketUrl(101))
-      const problems = app().getByTestId('settings-problems')
+      await session.page.goto(broken.zendesk.ticketUrl(101))
+      const problems = session.app().getByTestId('settings-problems')
       await problems.waitFor({ timeout: 15_000 })
       const text = await problems.innerText()
       expect(text).toContain('CRM base URL must use https:// so the token is sent encrypted.')

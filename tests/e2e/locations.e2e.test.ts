@@ -1,42 +1,25 @@
-import type { FrameLocator, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { launchAgentBrowser } from '../support/browser'
-import { startLocalStack, type LocalStack } from '../support/local-stack'
+import type { FrameLocator } from 'playwright-core'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { useAgentSession } from '../support/agent-session'
 
 // The app in each location the manifest declares, end to end: the built app with the real SDK,
 // the emulated Zendesk's organization, user and new-ticket pages around it, real HTTP to the CRM
 // emulator. The seed's customers: Northwind (organization external ID), Globex (Hank's email),
 // Initech (no external ID, its domain).
-let stack: LocalStack
-let browser: Awaited<ReturnType<typeof launchAgentBrowser>>
-let page: Page
+const session = useAgentSession()
 /** Script files the app frame asked for: the escalation chunk loads only where escalation shows. */
 let scripts: string[]
 
-beforeAll(async () => {
-  stack = await startLocalStack()
-  browser = await launchAgentBrowser()
-})
-afterAll(async () => {
-  await browser?.dispose()
-  await stack?.close()
-})
-beforeEach(async () => {
-  stack.crm.reset()
-  stack.zendesk.reset()
-  page = await browser.newPage()
+beforeEach(() => {
   scripts = []
-  page.on('request', (request) => {
+  session.page.on('request', (request) => {
     if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname)
   })
 })
-afterEach(async () => {
-  await page?.close()
-})
 
 async function open(url: string): Promise<FrameLocator> {
-  await page.goto(url)
-  return page.frameLocator('[data-testid="app-iframe"]')
+  await session.page.goto(url)
+  return session.page.frameLocator('[data-testid="app-iframe"]')
 }
 
 /** The card once it has an answer, as one line of text. */
@@ -56,19 +39,19 @@ async function expectNoEscalation(frame: FrameLocator): Promise<void> {
 
 describe('organization sidebar', () => {
   it("shows the organization's account, matched by its external ID, without escalation", async () => {
-    const frame = await open(stack.zendesk.organizationUrl(9001))
+    const frame = await open(session.stack.zendesk.organizationUrl(9001))
     await frame.getByTestId('csm-name').waitFor({ timeout: 15_000 })
 
     const text = await cardText(frame)
     expect(text).toContain('Northwind Traders')
     expect(text).toContain('Matched by organization external ID')
     expect(text).toContain('Dana Whitfield')
-    expect(stack.crm.requests().map((r) => `${r.method} ${r.path}`)).toEqual(['POST /services/data/v62.0/composite'])
+    expect(session.stack.crm.requests().map((r) => `${r.method} ${r.path}`)).toEqual(['POST /services/data/v62.0/composite'])
     await expectNoEscalation(frame)
   })
 
   it("matches an organization without external ID by its first domain", async () => {
-    const frame = await open(stack.zendesk.organizationUrl(9003))
+    const frame = await open(session.stack.zendesk.organizationUrl(9003))
     const text = await cardText(frame)
     expect(text).toContain('Initech')
     expect(text).toContain('Matched by email domain')
@@ -78,7 +61,7 @@ describe('organization sidebar', () => {
 
 describe('user sidebar', () => {
   it("shows the account of the user's email, without escalation", async () => {
-    const frame = await open(stack.zendesk.userUrl(202))
+    const frame = await open(session.stack.zendesk.userUrl(202))
     await frame.getByTestId('csm-name').waitFor({ timeout: 15_000 })
 
     const text = await cardText(frame)
@@ -90,7 +73,7 @@ describe('user sidebar', () => {
 
   it("tries the user's organization's external ID first", async () => {
     // Jane's organization carries Northwind's CRM ID; the cascade tries it first.
-    const text = await cardText(await open(stack.zendesk.userUrl(201)))
+    const text = await cardText(await open(session.stack.zendesk.userUrl(201)))
     expect(text).toContain('Northwind Traders')
     expect(text).toContain('Matched by organization external ID')
   })
@@ -98,13 +81,13 @@ describe('user sidebar', () => {
 
 describe('new ticket sidebar', () => {
   it('asks for a requester, then shows their account once one is set, and leaves escalation for later', async () => {
-    const frame = await open(stack.zendesk.newTicketUrl())
+    const frame = await open(session.stack.zendesk.newTicketUrl())
     const waiting = frame.locator('section[data-state="no-requester"]')
     await waiting.waitFor({ timeout: 15_000 })
     expect(await waiting.innerText()).toContain('Set a requester to see their account')
-    expect(stack.crm.requests()).toEqual([])
+    expect(session.stack.crm.requests()).toEqual([])
 
-    await page.getByLabel('Requester').selectOption({ label: 'Hank Scorpio' })
+    await session.page.getByLabel('Requester').selectOption({ label: 'Hank Scorpio' })
 
     await frame.getByTestId('csm-name').waitFor({ timeout: 15_000 })
     const text = await cardText(frame)
@@ -117,12 +100,12 @@ describe('new ticket sidebar', () => {
   })
 
   it('follows a change to another requester', async () => {
-    const frame = await open(stack.zendesk.newTicketUrl())
+    const frame = await open(session.stack.zendesk.newTicketUrl())
     await frame.locator('section[data-state="no-requester"]').waitFor({ timeout: 15_000 })
-    await page.getByLabel('Requester').selectOption({ label: 'Hank Scorpio' })
+    await session.page.getByLabel('Requester').selectOption({ label: 'Hank Scorpio' })
     await frame.getByText('Globex Corporation').waitFor({ timeout: 15_000 })
 
-    await page.getByLabel('Requester').selectOption({ label: 'Jane Doe' })
+    await session.page.getByLabel('Requester').selectOption({ label: 'Jane Doe' })
 
     await frame.getByText('Northwind Traders').waitFor({ timeout: 15_000 })
     expect(await frame.getByTestId('csm-name').innerText()).toBe('Dana Whitfield')
@@ -131,7 +114,7 @@ describe('new ticket sidebar', () => {
 
 describe('ticket sidebar, for comparison', () => {
   it('does load and show the escalation section, so the checks above can tell', async () => {
-    const frame = await open(stack.zendesk.ticketUrl(102))
+    const frame = await open(session.stack.zendesk.ticketUrl(102))
     await frame.getByTestId('escalation').waitFor({ timeout: 15_000 })
     expect(scripts.some((path) => /\/escalation-[^/]*\.js$/.test(path))).toBe(true)
   })
