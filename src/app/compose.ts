@@ -54,13 +54,13 @@ export async function compose(client: ZafClient, startup: StartupRequests): Prom
   const settings = parsed.settings
 
   const now = (): number => Date.now()
-  const session = webStorageOrMemory('sessionStorage')
+  const local = webStorageOrMemory('localStorage')
   const cacheNamespace = `${metadata.installationId}:${settings.provider}:${settings.baseUrl}`
   // Owners outlive the tab (localStorage): a CSM's name is the same on every ticket and for every
   // agent, so a new tab need not pay HubSpot's owner call again within the hour.
-  const ownerCache = createStorageOwnerCache(webStorageOrMemory('localStorage'), cacheNamespace, OWNER_TTL_MS, now)
+  const ownerCache = createStorageOwnerCache(local, cacheNamespace, OWNER_TTL_MS, now)
   const { connector, escalation } = createCrm(settings, zafAdapter(client), { ownerCache })
-  const cache = createStorageLookupCache(session, LOOKUP_TTL_MS)
+  const cache = createStorageLookupCache(webStorageOrMemory('sessionStorage'), LOOKUP_TTL_MS)
 
   const deps = { connector, cache, cacheNamespace, now }
   // Start the CRM lookup now, before React renders the card: the card's first request for this
@@ -86,7 +86,7 @@ export async function compose(client: ZafClient, startup: StartupRequests): Prom
       return lookupAccount(context, deps, options)
     },
     now,
-    choices: createStorageAccountChoices(webStorageOrMemory('localStorage'), cacheNamespace),
+    choices: createStorageAccountChoices(local, cacheNamespace),
     escalation: createEscalationService({
       client,
       crm: escalation,

@@ -2,7 +2,7 @@ import * as z from 'zod/mini'
 import { ESCALATION_REASONS } from '../domain/escalation-note'
 import type { StoredEscalation } from '../domain/escalation'
 import type { EscalationStore } from '../domain/ports'
-import type { KeyValueStorage } from './storage-lookup-cache'
+import { safely, type KeyValueStorage } from './storage-lookup-cache'
 
 const storedSchema = z.object({
   draft: z.object({ reason: z.enum(ESCALATION_REASONS), note: z.string() }),
@@ -21,26 +21,11 @@ export function createEscalationStore(storage: KeyValueStorage, subdomain: strin
   const key = `success-bridge:escalation:v1:${subdomain}:${ticketId}`
   return {
     load() {
-      try {
-        const parsed = storedSchema.safeParse(JSON.parse(storage.getItem(key) ?? 'null'))
-        return parsed.success ? (parsed.data as StoredEscalation) : null
-      } catch {
-        return null
-      }
+      const parsed = safely(() => storedSchema.safeParse(JSON.parse(storage.getItem(key) ?? 'null')))
+      return parsed?.success ? (parsed.data as StoredEscalation) : null
     },
-    save(value) {
-      try {
-        storage.setItem(key, JSON.stringify(value))
-      } catch {
-        // Storage full or blocked: the escalation still works, only the draft is not kept.
-      }
-    },
-    clear() {
-      try {
-        storage.removeItem(key)
-      } catch {
-        // As above.
-      }
-    },
+    // Storage full or blocked: the escalation still works, only the draft is not kept.
+    save: (value) => void safely(() => storage.setItem(key, JSON.stringify(value))),
+    clear: () => void safely(() => storage.removeItem(key)),
   }
 }

@@ -1,5 +1,5 @@
 import type { AccountChoices } from '../domain/ports'
-import type { KeyValueStorage } from './storage-lookup-cache'
+import { safely, type KeyValueStorage } from './storage-lookup-cache'
 
 const KEY_PREFIX = 'success-bridge:choice:v1:'
 
@@ -10,15 +10,8 @@ const KEY_PREFIX = 'success-bridge:choice:v1:'
  */
 export function createStorageAccountChoices(storage: KeyValueStorage, namespace: string): AccountChoices {
   const key = (scope: string): string => `${KEY_PREFIX}${namespace}|${scope}`
-  const safely = <T>(action: () => T): T | null => {
-    try {
-      return action()
-    } catch {
-      return null
-    }
-  }
   return {
-    read: (scope) => safely(() => storage.getItem(key(scope))),
+    read: (scope) => safely(() => storage.getItem(key(scope))) ?? null,
     write: (scope, accountId) => void safely(() => storage.setItem(key(scope), accountId)),
     clear: (scope) => void safely(() => storage.removeItem(key(scope))),
   }

@@ -42,7 +42,8 @@ export function createStorageLookupCache(storage: KeyValueStorage | null, ttlMs:
   }
 }
 
-function safely<T>(action: () => T): T | undefined {
+/** Runs a storage call; a browser that refuses (quota, blocked storage) gives undefined, never an error. */
+export function safely<T>(action: () => T): T | undefined {
   try {
     return action()
   } catch {

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini'
 import type { Csm } from '../domain/account'
-import type { KeyValueStorage } from './storage-lookup-cache'
+import { safely, type KeyValueStorage } from './storage-lookup-cache'
 
 const KEY_PREFIX = 'success-bridge:owner:v1:'
 const entrySchema = z.object({
@@ -16,22 +16,10 @@ export function createStorageOwnerCache(storage: KeyValueStorage, namespace: str
   const key = (ownerId: string): string => `${KEY_PREFIX}${namespace}|${ownerId}`
   return {
     read(ownerId: string): Csm | null | undefined {
-      try {
-        const raw = storage.getItem(key(ownerId))
-        if (!raw) return undefined
-        const entry = entrySchema.safeParse(JSON.parse(raw))
-        if (!entry.success || now() - entry.data.at > ttlMs) return undefined
-        return entry.data.owner
-      } catch {
-        return undefined
-      }
+      const entry = safely(() => entrySchema.safeParse(JSON.parse(storage.getItem(key(ownerId)) ?? 'null')))
+      return entry?.success && now() - entry.data.at <= ttlMs ? entry.data.owner : undefined
     },
-    write(ownerId: string, owner: Csm | null): void {
-      try {
-        storage.setItem(key(ownerId), JSON.stringify({ at: now(), owner }))
-      } catch {
-        // Storage full or refused: the next view asks HubSpot again, which is only slower.
-      }
-    },
+    // Storage full or refused: the next view asks HubSpot again, which is only slower.
+    write: (ownerId: string, owner: Csm | null): void => void safely(() => storage.setItem(key(ownerId), JSON.stringify({ at: now(), owner }))),
   }
 }

@@ -33,11 +33,11 @@ export function createCrm(settings: AppSettings, adapter: AxiosAdapter, options:
     }
     case 'hubspot': {
       const http = createCrmHttp({ baseUrl: settings.baseUrl, adapter, readVendorError: readHubSpotError })
-      const ownerCache = options.ownerCache ?? memoryOwnerCache()
-      const resolveOwner = createOwnerDirectory(http, ownerCache)
+      // One directory for both: an owner read for the card is not read again for the escalation.
+      const resolveOwner = createOwnerDirectory(http, options.ownerCache ?? memoryOwnerCache())
       return {
-        connector: createHubSpotConnector(http, settings, ownerCache, settings.hubspotPortalId),
-        escalation: createHubSpotEscalation(http, settings, resolveOwner, settings.hubspotPortalId),
+        connector: createHubSpotConnector(http, settings, resolveOwner),
+        escalation: createHubSpotEscalation(http, settings, resolveOwner),
       }
     }
     case 'custom': {

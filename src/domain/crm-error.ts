@@ -48,3 +48,8 @@ export class CrmError extends Error {
 export function isCrmError(error: unknown): error is CrmError {
   return error instanceof Error && error.name === 'CrmError' && 'kind' in error
 }
+
+/** A 404 from the CRM: for a read by id or a search, "there is none" rather than a failure. */
+export function isNotFound(error: unknown): boolean {
+  return isCrmError(error) && error.details.status === 404
+}

@@ -53,3 +53,6 @@ export function applyChoice(outcome: LookupOutcome, chosenAccountId: string | nu
   const account = outcome.candidates.find((candidate) => candidate.id === chosenAccountId)
   return account ? { kind: 'found', account, tried: outcome.tried, chosenByAgent: true } : outcome
 }
+
+/** How many accounts the picker offers: enough to tell "one" from "several" and to choose among a few. */
+export const MAX_CANDIDATES = 5

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini'
 import { MATCH_STRATEGIES, type MatchStrategy } from '../domain/match'
 import { parseCustomRestSettings, type CustomRestSettings } from './custom-rest-settings'
+import { settingText } from './setting-text'
 
 /**
  * The installation's settings, validated once at start-up. Names on the left of `RawSettings` are
@@ -8,9 +9,6 @@ import { parseCustomRestSettings, type CustomRestSettings } from './custom-rest-
  */
 export const CRM_PROVIDERS = ['salesforce', 'hubspot', 'custom'] as const
 export type CrmProvider = (typeof CRM_PROVIDERS)[number]
-
-/** Providers whose connector ships in this build. */
-export const AVAILABLE_PROVIDERS: readonly CrmProvider[] = ['salesforce', 'hubspot', 'custom']
 
 export interface FieldNames {
   readonly csm: string
@@ -43,7 +41,6 @@ export interface AppSettings {
 export const SETTING_PROBLEMS = [
   'required',
   'unsupported-provider',
-  'provider-not-available',
   'invalid-url',
   'insecure-url',
   'invalid-field-name',
@@ -107,9 +104,6 @@ const rawSettingsSchema = z.looseObject({
   // custom_* multiline JSON settings are read raw by parseCustomRestSettings
 })
 
-function text(value: unknown): string {
-  return value === undefined || value === null ? '' : String(value).trim()
-}
 
 function isLoopback(hostname: string): boolean {
   return hostname === 'localhost' || hostname === '127.0.0.1' || hostname === '[::1]'
@@ -127,16 +121,15 @@ export function parseSettings(input: unknown): SettingsResult {
     problems.push({ setting, code })
   }
 
-  const providerText = text(raw.crm_provider).toLowerCase() || 'salesforce'
+  const providerText = settingText(raw.crm_provider).toLowerCase() || 'salesforce'
   const provider = CRM_PROVIDERS.find((p) => p === providerText)
   if (!provider) problem('crm_provider', 'unsupported-provider')
-  else if (!AVAILABLE_PROVIDERS.includes(provider)) problem('crm_provider', 'provider-not-available')
 
-  const baseUrl = parseBaseUrl(text(raw.crm_base_url), problem)
+  const baseUrl = parseBaseUrl(settingText(raw.crm_base_url), problem)
 
   const defaults = DEFAULT_FIELDS[provider ?? 'salesforce']
   const field = (setting: string, value: unknown, fallback: string): string => {
-    const name = text(value)
+    const name = settingText(value)
     if (!name) return fallback
     if (!FIELD_NAME.test(name)) problem(setting, 'invalid-field-name')
     return name
@@ -151,16 +144,16 @@ export function parseSettings(input: unknown): SettingsResult {
   const healthRiskBelow = parseNumber('health_risk_below', raw.health_risk_below, 50, [0, 100], problem)
   const renewalSoonDays = parseNumber('renewal_soon_days', raw.renewal_soon_days, 90, [0, 730], problem)
 
-  const arrCurrency = text(raw.arr_currency).toUpperCase() || 'USD'
+  const arrCurrency = settingText(raw.arr_currency).toUpperCase() || 'USD'
   if (!CURRENCY.test(arrCurrency)) problem('arr_currency', 'invalid-currency')
 
-  const escalationKeyField = text(raw.field_escalation_external_id) || null
+  const escalationKeyField = settingText(raw.field_escalation_external_id) || null
   if (escalationKeyField && !FIELD_NAME.test(escalationKeyField)) problem('field_escalation_external_id', 'invalid-field-name')
-  const escalationFallbackOwner = text(raw.escalation_fallback_owner) || null
+  const escalationFallbackOwner = settingText(raw.escalation_fallback_owner) || null
   if (escalationFallbackOwner && !USER_ID.test(escalationFallbackOwner)) problem('escalation_fallback_owner', 'invalid-user-id')
 
-  const matchOrder = parseMatchOrder(text(raw.match_order), problem)
-  const hubspotPortalId = text(raw.hubspot_portal_id) || null
+  const matchOrder = parseMatchOrder(settingText(raw.match_order), problem)
+  const hubspotPortalId = settingText(raw.hubspot_portal_id) || null
   if (hubspotPortalId && !/^\d{1,20}$/.test(hubspotPortalId)) problem('hubspot_portal_id', 'invalid-portal-id')
 
   const custom = provider === 'custom' ? parseCustomRestSettings(raw, (found) => problems.push(found)) : null
@@ -216,7 +209,7 @@ function parseNumber(
   [min, max]: readonly [number, number],
   problem: (setting: string, code: SettingProblemCode) => void
 ): number {
-  const raw = text(value)
+  const raw = settingText(value)
   if (!raw) return fallback
   const number = Number(raw)
   if (!Number.isFinite(number)) {

@@ -5,6 +5,7 @@ import { at, compileMapping, compilePath, compileTemplate, type CompileOptions, 
 import type { Template } from '../crm/custom/mapping/template'
 import { FIELD_KEYS, FOLLOW_UP_VARIABLES, LOOKUP_VARIABLES, REQUIRED_FIELD_KEYS, TASK_VARIABLES, type FieldKey } from '../crm/custom/variables'
 import type { SettingProblem } from './app-settings'
+import { settingText } from './setting-text'
 
 /**
  * The custom-REST connector's settings (crm_provider = custom): which requests find an account,
@@ -123,7 +124,7 @@ export function parseCustomRestSettings(raw: Readonly<Record<string, unknown>>, 
     const parsed = parseEscalation(jsonSetting('custom_escalation_request', raw['custom_escalation_request']))
     // Exactly once: without an idempotency header or a search for the existing task, a retry after
     // a lost answer would create a second task. We refuse the settings rather than risk that.
-    if (!parsed.existing && !textOf(raw['custom_idempotency_header'])) {
+    if (!parsed.existing && !settingText(raw['custom_idempotency_header'])) {
       throw new SettingFault({ setting: 'custom_escalation_request', code: 'no-dedupe' })
     }
     return parsed
@@ -133,12 +134,9 @@ export function parseCustomRestSettings(raw: Readonly<Record<string, unknown>>, 
   return { authHeader, idempotencyHeader, lookups, fieldMap, escalation }
 }
 
-function textOf(value: unknown): string {
-  return value === undefined || value === null ? '' : String(value).trim()
-}
 
 function headerName(setting: string, value: unknown): string | null {
-  const name = textOf(value)
+  const name = settingText(value)
   if (!name) return null
   if (!HEADER_NAME.test(name)) throw new SettingFault({ setting, code: 'invalid-header-name' })
   return name

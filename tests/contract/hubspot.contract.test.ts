@@ -4,7 +4,7 @@ import type { ZendeskEmulator } from '../../emulators/zendesk/create-zendesk-emu
 import { createCrmHttp, type RetryPolicy } from '../../src/crm/http/create-crm-http'
 import { zafAdapter } from '../../src/crm/http/zaf-adapter'
 import { createHubSpotConnector } from '../../src/crm/hubspot/hubspot-connector'
-import { memoryOwnerCache, type OwnerCache } from '../../src/crm/hubspot/owner-directory'
+import { createOwnerDirectory, memoryOwnerCache, type OwnerCache } from '../../src/crm/hubspot/owner-directory'
 import { readHubSpotError } from '../../src/crm/hubspot/read-hubspot-error'
 import type { CustomerContext } from '../../src/domain/customer'
 import { isCrmError, type CrmErrorKind } from '../../src/domain/crm-error'
@@ -48,7 +48,7 @@ function connector(options: ConnectorOptions = {}): CrmConnector {
     timeoutMs: options.timeoutMs ?? 8000,
     retry: options.retry ?? { retries: 2, baseDelayMs: 10, maxRetryAfterMs: 100 },
   })
-  return createHubSpotConnector(http, settings, options.owners ?? memoryOwnerCache(), settings.hubspotPortalId)
+  return createHubSpotConnector(http, settings, createOwnerDirectory(http, options.owners ?? memoryOwnerCache()))
 }
 
 const customer = (email: string | null, org: { id: number; externalId: string | null; domains?: string[] } | null = null): CustomerContext => ({

@@ -1,7 +1,7 @@
 import type { AccountSummary } from '../../domain/account'
-import { CrmError, isCrmError } from '../../domain/crm-error'
+import { CrmError, isNotFound } from '../../domain/crm-error'
 import { isPublicEmailDomain } from '../../domain/customer'
-import type { MatchAttempt, MatchStrategy } from '../../domain/match'
+import { MAX_CANDIDATES, type MatchAttempt, type MatchStrategy } from '../../domain/match'
 import type { CrmConnector } from '../../domain/ports'
 import type { CustomLookupRequest, CustomRestSettings } from '../../settings/custom-rest-settings'
 import type { CrmHttp } from '../http/create-crm-http'
@@ -9,9 +9,6 @@ import { buildRequest, requestVariables, variableValue } from './build-request'
 import { lookupScope, type LookupScope } from './lookup-scope'
 import { mapAccount } from './map-account'
 import { readPath } from './mapping/json-path'
-
-// Enough to tell "one" from "several" and to let the agent pick among a few.
-const MAX_CANDIDATES = 5
 
 type StepResult =
   | { readonly kind: 'skipped'; readonly attempt: MatchAttempt }
@@ -40,7 +37,7 @@ export function createCustomConnector(http: CrmHttp, settings: CustomRestSetting
       const response = await http.send({ method: built.method, url: built.url, data: built.data, idempotent: true })
       body = response.data
     } catch (error) {
-      if (isCrmError(error) && error.details.status === 404) return { kind: 'accounts', value, accounts: [] }
+      if (isNotFound(error)) return { kind: 'accounts', value, accounts: [] }
       throw error
     }
     const records = resultRecords(body, request)

@@ -1,5 +1,5 @@
 import { AxiosHeaders } from 'axios'
-import { CrmError, isCrmError } from '../../domain/crm-error'
+import { CrmError, isCrmError, isNotFound } from '../../domain/crm-error'
 import type { ExistingEscalation } from '../../domain/escalation'
 import type { EscalationCrm, EscalationRef, EscalationTaskResult } from '../../domain/ports'
 import type { CustomRestSettings, CustomSearchRequest } from '../../settings/custom-rest-settings'
@@ -32,7 +32,7 @@ export function createCustomEscalation(http: CrmHttp, settings: CustomRestSettin
     try {
       body = (await http.send({ ...sendable(built), idempotent: true })).data
     } catch (error) {
-      if (isCrmError(error) && error.details.status === 404) return null
+      if (isNotFound(error)) return null
       throw error
     }
     const result = readPath(body, search.result)
@@ -57,18 +57,19 @@ export function createCustomEscalation(http: CrmHttp, settings: CustomRestSettin
       : {}),
 
     async createTask(input) {
-      if (escalation.existing) {
-        const existing = await findExisting(escalation.existing, taskScope(input))
+      const scope = taskScope(input)
+      if (search) {
+        const existing = await findExisting(search, scope)
         if (existing) return existing
       }
-      const built = required(buildRequest(escalation, taskScope(input), WRITE), 'escalation')
+      const built = required(buildRequest(escalation, scope, WRITE), 'escalation')
       const headers = idempotencyHeader ? { [idempotencyHeader]: input.key } : {}
       let response
       try {
         response = await http.send({ ...sendable(built), headers })
       } catch (error) {
         if (isCrmError(error) && error.details.status !== undefined && escalation.conflict.includes(error.details.status)) {
-          const existing = escalation.existing ? await findExisting(escalation.existing, taskScope(input)) : null
+          const existing = search ? await findExisting(search, scope) : null
           if (existing) return existing
           // The CRM says the task exists (or is being created) but we cannot see it yet: a retry will.
           throw new CrmError('unavailable', 'The CRM reported a conflicting escalation task that could not be read back', error.details)

@@ -1,8 +1,8 @@
-import { CrmError, isCrmError } from '../../domain/crm-error'
+import { isNotFound } from '../../domain/crm-error'
 import { emailDomain, isPublicEmailDomain, type CustomerContext } from '../../domain/customer'
-import type { MatchStrategy, SkipReason } from '../../domain/match'
+import { MAX_CANDIDATES, type MatchStrategy, type SkipReason } from '../../domain/match'
 import type { CrmHttp } from '../http/create-crm-http'
-import { isHubSpotId, MAX_CANDIDATES, OBJECTS } from './hubspot-api'
+import { isHubSpotId, OBJECTS, unreadable } from './hubspot-api'
 import { batchResultSchema, objectWithAssociationsSchema, searchResultSchema, simpleObjectSchema, type SimpleObject } from './hubspot-schemas'
 
 /** What one step of the cascade found, before owners are resolved. */
@@ -11,13 +11,6 @@ export type StepResult =
   | { readonly kind: 'no-match'; readonly value: string }
   | { readonly kind: 'companies'; readonly value: string; readonly companies: readonly SimpleObject[]; readonly contactId: string | null }
 
-function unreadable(what: string): CrmError {
-  return new CrmError('invalid-response', `HubSpot returned an unreadable ${what}`)
-}
-
-function isNotFound(error: unknown): boolean {
-  return isCrmError(error) && error.details.status === 404
-}
 
 /**
  * The three ways to find a ticket's company, each preferring GET-by-id paths: the search endpoints

@@ -1,12 +1,11 @@
 import type { CustomerContext } from '../../domain/customer'
-import type { LookupOutcome, MatchAttempt } from '../../domain/match'
+import { MAX_CANDIDATES, type LookupOutcome, type MatchAttempt } from '../../domain/match'
 import type { CrmConnector } from '../../domain/ports'
 import type { AppSettings } from '../../settings/app-settings'
 import type { CrmHttp } from '../http/create-crm-http'
 import { createCompanyFinder } from './find-companies'
-import { MAX_CANDIDATES } from './hubspot-api'
 import { companyProperties, parseCompany, propertyText } from './parse-company'
-import { createOwnerDirectory, type OwnerCache } from './owner-directory'
+import type { ResolveOwner } from './owner-directory'
 
 /**
  * HubSpot connector. HubSpot has no composite query, so a view costs one call per cascade step
@@ -14,9 +13,8 @@ import { createOwnerDirectory, type OwnerCache } from './owner-directory'
  * seen. When several companies match, their owners are read in parallel (distinct, uncached ones
  * only) so the picker can show each CSM and the picked account is complete without another call.
  */
-export function createHubSpotConnector(http: CrmHttp, settings: AppSettings, ownerCache: OwnerCache, portalId: string | null): CrmConnector {
+export function createHubSpotConnector(http: CrmHttp, settings: AppSettings, resolveOwner: ResolveOwner): CrmConnector {
   const findStep = createCompanyFinder(http, companyProperties(settings.fields))
-  const resolveOwner = createOwnerDirectory(http, ownerCache)
 
   return {
     async findAccount(context: CustomerContext): Promise<LookupOutcome> {
@@ -31,17 +29,13 @@ export function createHubSpotConnector(http: CrmHttp, settings: AppSettings, own
           tried.push({ strategy, value: step.value, result: 'no-match' })
           continue
         }
-        const base = { fields: settings.fields, portalId, matchedBy: strategy, contactId: step.contactId }
-        const [only, ...others] = step.companies
-        if (only && others.length === 0) {
-          const csm = await resolveOwner(propertyText(only, settings.fields.csm))
-          return { kind: 'found', account: parseCompany(only, csm, base), tried }
-        }
+        const base = { fields: settings.fields, portalId: settings.hubspotPortalId, matchedBy: strategy, contactId: step.contactId }
         const shortlist = step.companies.slice(0, MAX_CANDIDATES)
         const ownerIds = [...new Set(shortlist.map((company) => propertyText(company, settings.fields.csm)))]
         const owners = new Map(await Promise.all(ownerIds.map(async (id) => [id, await resolveOwner(id)] as const)))
-        const candidates = shortlist.map((company) => parseCompany(company, owners.get(propertyText(company, settings.fields.csm)) ?? null, base))
-        return { kind: 'ambiguous', strategy, candidates, tried }
+        const accounts = shortlist.map((company) => parseCompany(company, owners.get(propertyText(company, settings.fields.csm)) ?? null, base))
+        const [only] = accounts
+        return only && step.companies.length === 1 ? { kind: 'found', account: only, tried } : { kind: 'ambiguous', strategy, candidates: accounts, tried }
       }
       return { kind: 'not-found', tried }
     },

@@ -3,9 +3,9 @@ import { escalatedByFromNote, type ExistingEscalation } from '../../domain/escal
 import type { EscalationCrm, EscalationRef, EscalationTaskResult } from '../../domain/ports'
 import type { AppSettings } from '../../settings/app-settings'
 import type { CrmHttp } from '../http/create-crm-http'
-import { companyRecordUrl, DEFAULT_ESCALATION_KEY_PROPERTY, OBJECTS, TASK_TO_COMPANY, TASK_TO_CONTACT } from './hubspot-api'
+import { companyRecordUrl, DEFAULT_ESCALATION_KEY_PROPERTY, OBJECTS, TASK_TO_COMPANY, TASK_TO_CONTACT, unreadable } from './hubspot-api'
 import { searchResultSchema, simpleObjectSchema } from './hubspot-schemas'
-import type { createOwnerDirectory } from './owner-directory'
+import type { ResolveOwner } from './owner-directory'
 import { propertyText } from './parse-company'
 import { fromTaskBody, toTaskBody } from './task-body'
 
@@ -22,11 +22,10 @@ const BODY_LIMIT = 65_000
 export function createHubSpotEscalation(
   http: CrmHttp,
   settings: AppSettings,
-  resolveOwner: ReturnType<typeof createOwnerDirectory>,
-  portalId: string | null
+  resolveOwner: ResolveOwner
 ): EscalationCrm {
   const keyProperty = settings.escalationKeyField ?? DEFAULT_ESCALATION_KEY_PROPERTY
-  const taskUrl = (ref: EscalationRef): string | null => companyRecordUrl(portalId, ref.accountId)
+  const taskUrl = (ref: EscalationRef): string | null => companyRecordUrl(settings.hubspotPortalId, ref.accountId)
 
   const findExisting = async (input: EscalationRef): Promise<ExistingEscalation | null> => {
     const response = await http.send({
@@ -41,7 +40,7 @@ export function createHubSpotEscalation(
       idempotent: true,
     })
     const result = searchResultSchema.safeParse(response.data)
-    if (!result.success) throw new CrmError('invalid-response', 'HubSpot returned an unreadable task search')
+    if (!result.success) throw unreadable('task search')
     const task = result.data.results[0]
     if (!task) return null
     const owner = await resolveOwner(propertyText(task, 'hubspot_owner_id'))
@@ -93,7 +92,7 @@ export function createHubSpotEscalation(
     async appendToTask(taskId, text) {
       const url = `${OBJECTS}/tasks/${encodeURIComponent(taskId)}`
       const current = simpleObjectSchema.safeParse((await http.send({ method: 'GET', url, params: { properties: 'hs_task_body' } })).data)
-      if (!current.success) throw new CrmError('invalid-response', 'HubSpot returned an unreadable task')
+      if (!current.success) throw unreadable('task')
       const before = propertyText(current.data, 'hs_task_body') ?? ''
       // Read-modify-write, as in Salesforce: HubSpot has no append either.
       await http.send({ method: 'PATCH', url, data: { properties: { hs_task_body: `${before}<br><br>${toTaskBody(text)}`.slice(0, BODY_LIMIT) } } })

@@ -1,7 +1,7 @@
 import type { Csm } from '../../domain/account'
-import { CrmError, isCrmError } from '../../domain/crm-error'
+import { isNotFound } from '../../domain/crm-error'
 import type { CrmHttp } from '../http/create-crm-http'
-import { OWNERS } from './hubspot-api'
+import { isHubSpotId, OWNERS, unreadable } from './hubspot-api'
 import { ownerSchema } from './hubspot-schemas'
 
 /** Remembers owners between ticket views: a CSM owns many accounts, and owners rarely change. */
@@ -20,22 +20,24 @@ export function memoryOwnerCache(): OwnerCache {
  * email through `GET /crm/v3/owners/{id}`, at most once per owner while the cache lives. An owner
  * that no longer exists (deactivated user) is remembered as "no CSM".
  */
-export function createOwnerDirectory(http: CrmHttp, cache: OwnerCache) {
+export type ResolveOwner = (ownerId: string | null) => Promise<Csm | null>
+
+export function createOwnerDirectory(http: CrmHttp, cache: OwnerCache): ResolveOwner {
   return async function resolveOwner(ownerId: string | null): Promise<Csm | null> {
-    if (!ownerId || !/^\d{1,20}$/.test(ownerId)) return null
+    if (!ownerId || !isHubSpotId(ownerId)) return null
     const cached = cache.read(ownerId)
     if (cached !== undefined) return cached
     try {
       const response = await http.send({ method: 'GET', url: `${OWNERS}/${ownerId}` })
       const owner = ownerSchema.safeParse(response.data)
-      if (!owner.success) throw new CrmError('invalid-response', 'HubSpot returned an unreadable owner')
+      if (!owner.success) throw unreadable('owner')
       const { firstName, lastName, email } = owner.data
       const name = [firstName, lastName].map((part) => part?.trim()).filter(Boolean).join(' ') || email?.trim() || ''
       const csm = name ? { id: owner.data.id, name, email: email?.trim() || null } : null
       cache.write(ownerId, csm)
       return csm
     } catch (error) {
-      if (isCrmError(error) && error.details.status === 404) {
+      if (isNotFound(error)) {
         cache.write(ownerId, null)
         return null
       }

@@ -1,14 +1,10 @@
 import type { AccountSummary, Csm } from '../../domain/account'
-import { CrmError } from '../../domain/crm-error'
 import type { MatchStrategy } from '../../domain/match'
 import { isIsoDate } from '../../domain/renewal'
 import type { FieldNames } from '../../settings/app-settings'
-import { companyRecordUrl } from './hubspot-api'
+import { companyRecordUrl, unreadable } from './hubspot-api'
 import type { SimpleObject } from './hubspot-schemas'
 
-function invalid(what: string): CrmError {
-  return new CrmError('invalid-response', `HubSpot returned an unreadable ${what}`)
-}
 
 /** A property as trimmed text; HubSpot sends every value as a string, blank meaning "not set". */
 export function propertyText(company: SimpleObject, name: string): string | null {
@@ -21,7 +17,7 @@ export function propertyText(company: SimpleObject, name: string): string | null
 function toNumber(text: string | null, what: string): number | null {
   if (text === null) return null
   const number = Number(text)
-  if (!Number.isFinite(number)) throw invalid(what)
+  if (!Number.isFinite(number)) throw unreadable(what)
   return number
 }
 
@@ -33,7 +29,7 @@ export function hubSpotDate(text: string | null): string | null {
   if (text === null) return null
   if (/^\d{9,15}$/.test(text)) return new Date(Number(text)).toISOString().slice(0, 10)
   const date = text.slice(0, 10)
-  if (!isIsoDate(date)) throw invalid('renewal date')
+  if (!isIsoDate(date)) throw unreadable('renewal date')
   return date
 }
 
@@ -47,7 +43,7 @@ export interface CompanyContext {
 /** A company into the card's summary; the CSM is resolved separately (owners API). */
 export function parseCompany(company: SimpleObject, csm: Csm | null, context: CompanyContext): AccountSummary {
   const name = propertyText(company, 'name') ?? propertyText(company, 'domain')
-  if (!name) throw invalid('company name')
+  if (!name) throw unreadable('company name')
   return {
     id: company.id,
     name,

@@ -14,8 +14,6 @@ export type Mapping =
   | { readonly kind: 'object'; readonly entries: readonly (readonly [string, Mapping])[] }
   | { readonly kind: 'array'; readonly items: readonly Mapping[] }
 
-export const DIRECTIVES = ['@path', '@template', '@literal'] as const
-
 /** Where a mapping is wrong (`body.title`), and how; never the value itself. */
 export interface MappingProblem {
   readonly kind: 'invalid' | 'unknown-variable'
