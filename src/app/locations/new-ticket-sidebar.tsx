@@ -1,8 +1,11 @@
 import { SM } from '@zendeskgarden/react-typography'
+import type { CustomerContext } from '../../domain/customer'
 import { AccountCard } from '../../features/account-card'
 import { useI18n } from '../../i18n/i18n-context'
 import { MessageView } from '../../ui/message-view'
-import { useRequesterSet } from './use-requester-set'
+import { readyToLookUp } from './ready-to-look-up'
+
+const hasRequester = (customer: CustomerContext): boolean => readyToLookUp('new_ticket_sidebar', customer)
 
 /**
  * The new_ticket_sidebar location. The form opens with nobody on it, so the card waits for a
@@ -12,13 +15,11 @@ import { useRequesterSet } from './use-requester-set'
  */
 export function NewTicketSidebar() {
   const { t } = useI18n()
-  const requesterSet = useRequesterSet()
-  if (requesterSet === null) return null
-  if (!requesterSet)
-    return (
-      <section aria-label={t('ui.card.label')} data-state="no-requester">
-        <MessageView type="info" title={t('ui.newTicket.noRequester.title')} body={t('ui.newTicket.noRequester.body')} />
-      </section>
-    )
-  return <AccountCard footer={() => <SM data-testid="escalation-after-submit">{t('ui.newTicket.escalationAfterSubmit')}</SM>} />
+  return (
+    <AccountCard
+      ready={hasRequester}
+      waiting={<MessageView type="info" title={t('ui.newTicket.noRequester.title')} body={t('ui.newTicket.noRequester.body')} />}
+      footer={() => <SM data-testid="escalation-after-submit">{t('ui.newTicket.escalationAfterSubmit')}</SM>}
+    />
+  )
 }

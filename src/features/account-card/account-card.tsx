@@ -6,6 +6,7 @@ import { LookupErrorView } from './lookup-error-view'
 import { NotFoundView } from './not-found-view'
 import { useAccountLookup, type CardState } from './use-account-lookup'
 import type { ReactNode } from 'react'
+import type { CustomerContext } from '../../domain/customer'
 
 export type FoundState = Extract<CardState, { status: 'found' }>
 
@@ -13,15 +14,24 @@ export type FoundState = Extract<CardState, { status: 'found' }>
  * The ticket sidebar's account card: one view per lookup state. `footer` renders below a found
  * account (the escalation section), so features stay independent of each other.
  */
-export function AccountCard({ footer }: { footer?: (found: FoundState) => ReactNode }) {
+interface AccountCardProps {
+  readonly footer?: (found: FoundState) => ReactNode
+  /** Whether the page's customer is worth a lookup yet (a stable function); `waiting` shows until it is. */
+  readonly ready?: (customer: CustomerContext) => boolean
+  readonly waiting?: ReactNode
+}
+
+export function AccountCard({ footer, ready, waiting }: AccountCardProps) {
   const { t } = useI18n()
-  const { state, reload, choose, forgetChoice } = useAccountLookup()
+  const { state, reload, choose, forgetChoice } = useAccountLookup(ready)
   return (
     <section aria-label={t('ui.card.label')} aria-busy={state.status === 'loading'} data-state={state.status}>
       {(() => {
         switch (state.status) {
           case 'loading':
             return <CardSkeleton />
+          case 'no-requester':
+            return waiting
           case 'found':
             return (
               <>

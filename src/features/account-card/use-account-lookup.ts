@@ -9,6 +9,8 @@ import { useServices } from '../shared/services-context'
 
 export type CardState =
   | { readonly status: 'loading' }
+  /** The page has no requester yet (a new ticket): nothing is worth a CRM call. */
+  | { readonly status: 'no-requester' }
   | {
       readonly status: 'found'
       readonly account: AccountSummary
@@ -67,12 +69,16 @@ function toState({ outcome, fetchedAt, customer }: Loaded, choices: AccountChoic
   }
 }
 
+const ALWAYS_READY = (): boolean => true
+
 /**
  * Loads the card for the ticket's current customer and follows requester/organization changes.
  * Only the latest load may update the state, so a slow answer for the previous requester never
- * overwrites the current one.
+ * overwrites the current one. `ready` says whether a customer is worth a lookup at all (a new
+ * ticket waits for its requester); the same read of the customer answers both. Pass a stable
+ * function (module level): a new one restarts the lookup.
  */
-export function useAccountLookup(): AccountLookup {
+export function useAccountLookup(ready: (customer: CustomerContext) => boolean = ALWAYS_READY): AccountLookup {
   const services = useServices()
   const [state, setState] = useState<CardState>({ status: 'loading' })
   const latest = useRef(0)
@@ -84,17 +90,17 @@ export function useAccountLookup(): AccountLookup {
       const run = ++latest.current
       try {
         const customer = await services.ticket.readCustomer()
-        const result = await services.lookup(customer, { fresh })
+        const result = ready(customer) ? await services.lookup(customer, { fresh }) : null
         if (run !== latest.current) return
-        loaded.current = { outcome: result.outcome, fetchedAt: result.fetchedAt, customer }
-        setState(toState(loaded.current, services.choices))
+        loaded.current = result && { outcome: result.outcome, fetchedAt: result.fetchedAt, customer }
+        setState(loaded.current ? toState(loaded.current, services.choices) : { status: 'no-requester' })
       } catch (error) {
         if (run !== latest.current) return
         const crmError = isCrmError(error) ? error : new CrmError('unavailable', 'Unexpected failure while loading the account')
         setState({ status: 'error', error: crmError, refreshing: false })
       }
     },
-    [services]
+    [services, ready]
   )
 
   const customerChanged = useCallback(() => {
@@ -109,7 +115,7 @@ export function useAccountLookup(): AccountLookup {
 
   // Keep showing what we have while refreshing, so the card does not flash back to a skeleton.
   const reload = useCallback(() => {
-    setState((current) => (current.status === 'loading' ? current : { ...current, refreshing: true }))
+    setState((current) => (current.status === 'loading' || current.status === 'no-requester' ? current : { ...current, refreshing: true }))
     void load(true)
   }, [load])
 
