@@ -1,4 +1,4 @@
-import { customerKey } from '../domain/customer'
+import { customerKey, type CustomerContext } from '../domain/customer'
 import { lookupAccount } from '../domain/lookup-account'
 import { createStorageLookupCache, webStorageOrMemory } from '../cache/storage-lookup-cache'
 import { createStorageOwnerCache } from '../cache/storage-owner-cache'
@@ -63,14 +63,24 @@ export async function compose(client: ZafClient, startup: StartupRequests): Prom
   const cache = createStorageLookupCache(webStorageOrMemory('sessionStorage'), LOOKUP_TTL_MS)
 
   const deps = { connector, cache, cacheNamespace, now }
-  // Start the CRM lookup now, before React renders the card: the card's first request for this
-  // customer picks up the same promise instead of waiting a render to begin.
-  let prefetch: { key: string; result: ReturnType<typeof lookupAccount> } | null = null
+  // Lookups on their way, by customer: the card's first request picks up the one started below,
+  // before React rendered; and Zendesk's requester and organization change events, which arrive
+  // together when the new requester has another organization, cost one CRM lookup, not two.
+  const inFlight = new Map<string, ReturnType<typeof lookupAccount>>()
+  const lookup = (context: CustomerContext): ReturnType<typeof lookupAccount> => {
+    const key = customerKey(context)
+    const pending = inFlight.get(key)
+    if (pending) return pending
+    const result = lookupAccount(context, deps)
+    inFlight.set(key, result)
+    const done = (): void => void inFlight.delete(key)
+    result.then(done, done)
+    return result
+  }
   const customerNow = await customer.catch(() => null)
   if (customerNow && readyToLookUp(location, customerNow)) {
     performance.mark('sb:crm-start')
-    prefetch = { key: customerKey(customerNow), result: lookupAccount(customerNow, deps) }
-    prefetch.result.then(
+    lookup(customerNow).then(
       () => performance.mark('sb:crm-end'),
       () => undefined
     )
@@ -79,12 +89,7 @@ export async function compose(client: ZafClient, startup: StartupRequests): Prom
   const services: Services = {
     settings,
     ticket: createZafCustomerPort(client, location, customer),
-    lookup: (context, options) => {
-      const prefetched = prefetch
-      prefetch = null
-      if (prefetched && !options?.fresh && prefetched.key === customerKey(context)) return prefetched.result
-      return lookupAccount(context, deps, options)
-    },
+    lookup: (context, options) => (options?.fresh ? lookupAccount(context, deps, options) : lookup(context)),
     now,
     choices: createStorageAccountChoices(local, cacheNamespace),
     escalation: createEscalationService({
