@@ -21,6 +21,7 @@ import { formatText, summary } from './validate/report'
 import { hostProblem } from './validate/rules/domain-whitelist'
 import { readPackageFiles } from './validate/package-files'
 import { validatePackage } from './validate/validate-package'
+import { SETTINGS_FILE } from './validate/rules/package-contents'
 
 const root = resolve(import.meta.dirname, '..')
 /** Zip entry times are fixed so the zip's bytes depend only on its contents. */
@@ -68,7 +69,7 @@ function isShipped(path: string): boolean {
   const segments = path.split('/')
   if (segments.some((segment) => segment.startsWith('.'))) return false // .DS_Store, .env, editor files
   if (path.endsWith('.map')) return false // source maps publish our source and are never loaded
-  if (/(^|\/)(zcli\.apps\.config\.json|[^/]*\.local\.json)$/.test(path)) return false // local settings, maybe secrets
+  if (SETTINGS_FILE.test(path)) return false // local settings, maybe secrets
   return path === 'manifest.json' || /^translations\/[^/]+\.json$/.test(path) || path.startsWith('assets/')
 }
 

@@ -3,13 +3,11 @@ import type { Socket } from 'node:net'
 import { createCustomDialect } from './custom/create-custom-dialect'
 import { createHubSpotDialect } from './hubspot/create-hubspot-dialect'
 import { createSalesforceDialect } from './salesforce/create-salesforce-dialect'
-import type { SfRecord } from './salesforce/schema'
 import type { Dialect, DialectName, VendorRequest } from './server/dialect'
 import { FAULT_MODES, faultsSchema, type FaultMode, type Faults } from './server/faults'
 import { renderIndexPage } from './server/index-page'
 
 export type { DialectName, FaultMode, Faults }
-export type SalesforceTask = SfRecord
 /** A task record as the dialect stores it: Salesforce Task fields, a HubSpot object, or a Northwind task. */
 export type CrmTask = Record<string, unknown>
 

@@ -32,13 +32,20 @@ export function readPackageFiles(root: string): PackageFiles {
   walk('')
   files.sort()
   const known = new Set(files)
+  // Several rules read the same files (every script is scanned for http:// and for secrets).
+  const contents = new Map<string, Buffer>()
+  const read = (path: string): Buffer => {
+    let bytes = contents.get(path)
+    if (!bytes) contents.set(path, (bytes = readFileSync(join(root, path))))
+    return bytes
+  }
   return {
     root,
     files,
     symlinks,
     has: (path) => known.has(path),
-    read: (path) => readFileSync(join(root, path)),
-    readText: (path) => readFileSync(join(root, path), 'utf8'),
+    read,
+    readText: (path) => read(path).toString('utf8'),
   }
 }
 

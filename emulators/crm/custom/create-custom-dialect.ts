@@ -4,6 +4,7 @@ import { getAccount, listAccounts } from './accounts'
 import { nwError } from './errors'
 import { NorthwindStore } from './store'
 import { addComment, createTask, getTask, listTasks } from './tasks'
+import { taskView } from './views'
 
 export interface CustomOptions {
   readonly token: string
@@ -62,7 +63,7 @@ export function createCustomDialect(options: CustomOptions): Dialect {
     malformedBody: '{"data":[{"id":"acc_northwind","name":',
     meter: () => ({}),
     describe: (request) => (request.body ? { body: request.body } : {}),
-    tasks: () => store.tasks.map((task) => ({ ...structuredClone(task), url: `${options.origin()}/app/tasks/${task.id}` })),
+    tasks: () => store.tasks.map((task) => taskView(task, options.origin())),
     reset: () => store.reset(),
     indexPage: () => ({
       title: 'Northwind Success API (custom REST dialect)',

@@ -1,7 +1,7 @@
 import { z } from 'zod'
+import { FAULT_MODES, type FaultMode } from './fault-modes'
 
-export const FAULT_MODES = ['none', 'unauthorized', 'forbidden', 'quota', 'server-error', 'malformed', 'hang'] as const
-export type FaultMode = (typeof FAULT_MODES)[number]
+export { FAULT_MODES, type FaultMode }
 
 export const faultsSchema = z.object({
   mode: z.enum(FAULT_MODES),

@@ -1,7 +1,7 @@
 // The collapsible "Demo controls" panel: switches the CRM emulator's fault mode so a demo can show
 // each error state of the app without restarting anything.
 
-export const FAULT_MODES = ['none', 'unauthorized', 'forbidden', 'quota', 'server-error', 'malformed', 'hang'] as const
+import { FAULT_MODES } from '../../crm/server/fault-modes'
 
 export function mountDemoControls(container: HTMLElement, crmControlUrl: string): void {
   const endpoint = `${crmControlUrl.replace(/\/+$/, '')}/__emulator/faults`

@@ -27,7 +27,7 @@ const TOP_LEVEL = ['manifest.json', 'requirements.json', 'assets', 'translations
  * Files that must never ship because they hold local settings or secrets: zcli's config carries
  * installation settings (research §3.8), *.local.json and .env files are our local overrides.
  */
-const SETTINGS_FILE = /(^|\/)(zcli\.apps\.config\.json|[^/]*\.local\.json|\.env(\.[^/]*)?)$/
+export const SETTINGS_FILE = /(^|\/)(zcli\.apps\.config\.json|[^/]*\.local\.json|\.env(\.[^/]*)?)$/
 
 /**
  * What is in the package: no symlinks (an error for Marketplace apps), no unsupported binary kinds,
