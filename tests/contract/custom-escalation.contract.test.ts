@@ -1,25 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { CrmEmulator } from '../../emulators/crm/create-crm-emulator'
+import { describe, expect, it } from 'vitest'
 import demoSettings from '../../emulators/crm/custom/demo-settings.json'
-import type { ZendeskEmulator } from '../../emulators/zendesk/create-zendesk-emulator'
 import { createCrm } from '../../src/crm/create-connector'
 import { zafAdapter } from '../../src/crm/http/zaf-adapter'
 import { isCrmError } from '../../src/domain/crm-error'
 import type { EscalationCrm, EscalationTaskInput } from '../../src/domain/ports'
 import { parseSettings } from '../../src/settings/app-settings'
-import { startContractStack, type ContractStack } from '../support/contract-stack'
+import { useContractStack } from '../support/contract-stack'
 import { proxyZafClient } from '../support/proxy-zaf-client'
 
-let stack: ContractStack
-let crm: CrmEmulator
-let zendesk: ZendeskEmulator
-
-beforeAll(async () => {
-  stack = await startContractStack({ dialect: 'custom' })
-  ;({ crm, zendesk } = stack)
-})
-afterAll(() => stack.close())
-beforeEach(() => crm.reset())
+const stack = useContractStack('custom')
 
 const demoEscalation = JSON.parse(demoSettings.custom_escalation_request) as Record<string, unknown>
 const without = (key: string) => Object.fromEntries(Object.entries(demoEscalation).filter(([name]) => name !== key))
@@ -28,14 +17,14 @@ const withoutFollowUp = without('followUp')
 
 /** The escalation side of createCrm, with the demo settings and `overrides` (null removes a setting). */
 function escalationCrm(overrides: Record<string, string | null> = {}): EscalationCrm {
-  const raw: Record<string, unknown> = { ...demoSettings, crm_base_url: crm.url }
+  const raw: Record<string, unknown> = { ...demoSettings, crm_base_url: stack.crm.url }
   for (const [name, value] of Object.entries(overrides)) {
     if (value === null) delete raw[name]
     else raw[name] = value
   }
   const parsed = parseSettings(raw)
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems))
-  return createCrm(parsed.settings, zafAdapter(proxyZafClient(zendesk.hostUrl))).escalation
+  return createCrm(parsed.settings, zafAdapter(proxyZafClient(stack.zendesk.hostUrl))).escalation
 }
 
 const input: EscalationTaskInput = {
@@ -50,13 +39,13 @@ const input: EscalationTaskInput = {
   dueDate: '2026-11-26',
 }
 
-const calls = (): string[] => crm.requests().map((r) => `${r.method} ${r.path} ${r.status}`)
+const calls = (): string[] => stack.crm.requests().map((r) => `${r.method} ${r.path} ${r.status}`)
 
 describe('custom-REST escalation tasks against the Northwind Success API', () => {
   it('creates the task from the escalation mapping, with the key as Idempotency-Key and external_key', async () => {
     const result = await escalationCrm().createTask(input)
-    expect(result).toEqual({ kind: 'created', taskId: 'task_0001', taskUrl: `${crm.url}/app/tasks/task_0001` })
-    expect(crm.tasks()).toEqual([
+    expect(result).toEqual({ kind: 'created', taskId: 'task_0001', taskUrl: `${stack.crm.url}/app/tasks/task_0001` })
+    expect(stack.crm.tasks()).toEqual([
       expect.objectContaining({
         id: 'task_0001',
         account_id: 'acc_globex',
@@ -77,17 +66,17 @@ describe('custom-REST escalation tasks against the Northwind Success API', () =>
     expect(await tasks.createTask(input)).toMatchObject({ kind: 'created', taskId: 'task_0001' })
     expect(await tasks.createTask(input)).toEqual({
       kind: 'exists',
-      existing: { taskId: 'task_0001', taskUrl: `${crm.url}/app/tasks/task_0001`, ownerName: null, escalatedBy: null, createdAt: null },
+      existing: { taskId: 'task_0001', taskUrl: `${stack.crm.url}/app/tasks/task_0001`, ownerName: null, escalatedBy: null, createdAt: null },
     })
-    expect(crm.tasks()).toHaveLength(1)
+    expect(stack.crm.tasks()).toHaveLength(1)
     expect(calls()).toEqual(['POST /api/v1/accounts/acc_globex/tasks 201', 'POST /api/v1/accounts/acc_globex/tasks 200'])
   })
 
   it('with the existing search alone, looks for the ticket’s task first and creates only one', async () => {
     const tasks = escalationCrm({ custom_idempotency_header: null })
     expect(await tasks.createTask(input)).toMatchObject({ kind: 'created', taskId: 'task_0001' })
-    expect(await tasks.createTask(input)).toMatchObject({ kind: 'exists', existing: { taskId: 'task_0001', taskUrl: `${crm.url}/app/tasks/task_0001` } })
-    expect(crm.tasks()).toHaveLength(1)
+    expect(await tasks.createTask(input)).toMatchObject({ kind: 'exists', existing: { taskId: 'task_0001', taskUrl: `${stack.crm.url}/app/tasks/task_0001` } })
+    expect(stack.crm.tasks()).toHaveLength(1)
     expect(calls()).toEqual(['GET /api/v1/tasks 200', 'POST /api/v1/accounts/acc_globex/tasks 201', 'GET /api/v1/tasks 200'])
   })
 
@@ -96,36 +85,36 @@ describe('custom-REST escalation tasks against the Northwind Success API', () =>
     const tasks = escalationCrm()
     expect(await tasks.findExisting?.(ref)).toBeNull()
     await tasks.createTask(input)
-    expect(await tasks.findExisting?.(ref)).toMatchObject({ taskId: 'task_0001', taskUrl: `${crm.url}/app/tasks/task_0001` })
+    expect(await tasks.findExisting?.(ref)).toMatchObject({ taskId: 'task_0001', taskUrl: `${stack.crm.url}/app/tasks/task_0001` })
     expect(escalationCrm({ custom_escalation_request: JSON.stringify(withoutSearch) }).findExisting).toBeUndefined()
   })
 
   it('refuses, sending nothing, a search on load that needs more than the key, ticket and account', async () => {
     const needsOwner = { ...demoEscalation, existing: { ...(demoEscalation['existing'] as object), path: '/api/v1/tasks?external_key={{task.key}}&assignee={{task.ownerId}}' } }
     const tasks = escalationCrm({ custom_escalation_request: JSON.stringify(needsOwner) })
-    crm.clearRequests()
+    stack.crm.clearRequests()
     await expect(tasks.findExisting?.({ key: input.key, ticketId: input.ticketId, accountId: input.accountId })).rejects.toMatchObject({ kind: 'rejected' })
-    expect(crm.requests()).toEqual([])
+    expect(stack.crm.requests()).toEqual([])
   })
 
   it('never creates after an existing-task search it cannot read', async () => {
-    crm.setFaults({ mode: 'malformed', remaining: 1 })
+    stack.crm.setFaults({ mode: 'malformed', remaining: 1 })
     await expect(escalationCrm().createTask(input)).rejects.toMatchObject({ kind: 'invalid-response' })
-    expect(crm.tasks()).toEqual([])
+    expect(stack.crm.tasks()).toEqual([])
     expect(calls()).toEqual(['GET /api/v1/tasks 200'])
   })
 
   it('leaves an absent contact out of the body', async () => {
     expect(await escalationCrm().createTask({ ...input, contactId: null })).toMatchObject({ kind: 'created' })
-    expect(crm.tasks()[0]).toMatchObject({ contact_id: null })
-    expect(JSON.parse(crm.requests()[1]?.body ?? '{}')).not.toHaveProperty('contact_id')
+    expect(stack.crm.tasks()[0]).toMatchObject({ contact_id: null })
+    expect(JSON.parse(stack.crm.requests()[1]?.body ?? '{}')).not.toHaveProperty('contact_id')
   })
 
   it('never retries a create on its own, and maps a refused assignee to a readable kind', async () => {
     const tasks = escalationCrm({ custom_escalation_request: JSON.stringify(withoutSearch) })
-    crm.setFaults({ mode: 'server-error', remaining: 1 })
+    stack.crm.setFaults({ mode: 'server-error', remaining: 1 })
     await expect(tasks.createTask(input)).rejects.toMatchObject({ kind: 'unavailable' })
-    expect(crm.requests()).toHaveLength(1)
+    expect(stack.crm.requests()).toHaveLength(1)
 
     try {
       await tasks.createTask({ ...input, ownerId: 'usr_nobody' })
@@ -133,7 +122,7 @@ describe('custom-REST escalation tasks against the Northwind Success API', () =>
     } catch (error) {
       expect(isCrmError(error) && [error.kind, error.details.status, error.details.vendorCode]).toEqual(['rejected', 422, 'validation_failed'])
     }
-    expect(crm.tasks()).toEqual([])
+    expect(stack.crm.tasks()).toEqual([])
   })
 
   it('after a conflict status, looks for the task again, and asks for a retry when it cannot see one yet', async () => {
@@ -153,13 +142,13 @@ describe('custom-REST escalation tasks against the Northwind Success API', () =>
     const created = await tasks.createTask(input)
     if (created.kind !== 'created') throw new Error('expected a new task')
     await tasks.appendToTask(created.taskId, 'Follow-up from Alex Rivera on 2026-11-26:\nStill down for "EU" <customers>')
-    expect(crm.tasks()[0]?.['comments']).toEqual([expect.objectContaining({ body: 'Follow-up from Alex Rivera on 2026-11-26:\nStill down for "EU" <customers>' })])
+    expect(stack.crm.tasks()[0]?.['comments']).toEqual([expect.objectContaining({ body: 'Follow-up from Alex Rivera on 2026-11-26:\nStill down for "EU" <customers>' })])
     expect(calls().at(-1)).toBe('POST /api/v1/tasks/task_0001/comments 201')
   })
 
   it('without a followUp request, refuses a follow-up without calling the CRM', async () => {
     const tasks = escalationCrm({ custom_escalation_request: JSON.stringify(withoutFollowUp) })
     await expect(tasks.appendToTask('task_0001', 'More news')).rejects.toMatchObject({ name: 'CrmError', kind: 'rejected' })
-    expect(crm.requests()).toEqual([])
+    expect(stack.crm.requests()).toEqual([])
   })
 })

@@ -1,36 +1,24 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { CrmEmulator } from '../../emulators/crm/create-crm-emulator'
+import { describe, expect, it } from 'vitest'
 import demoSettings from '../../emulators/crm/custom/demo-settings.json'
-import type { ZendeskEmulator } from '../../emulators/zendesk/create-zendesk-emulator'
 import { createCrm } from '../../src/crm/create-connector'
 import { createCustomRestCrm } from '../../src/crm/custom/create-custom-rest-crm'
 import { readCustomError } from '../../src/crm/custom/read-custom-error'
 import { createCrmHttp } from '../../src/crm/http/create-crm-http'
 import { zafAdapter } from '../../src/crm/http/zaf-adapter'
 import type { CustomerContext } from '../../src/domain/customer'
-import { isCrmError, type CrmErrorKind } from '../../src/domain/crm-error'
 import type { CrmConnector } from '../../src/domain/ports'
 import { parseSettings, type AppSettings } from '../../src/settings/app-settings'
 import type { ZafClient, ZafRequestOptions } from '../../src/zendesk/zaf-client'
-import { startContractStack, type ContractStack } from '../support/contract-stack'
+import { failureKind, useContractStack } from '../support/contract-stack'
 import { proxyZafClient } from '../support/proxy-zaf-client'
 
 // The real custom-REST connector, configured only by the demo settings an admin would paste, over
 // axios, the ZAF adapter and the emulated Zendesk proxy, against the CRM emulator speaking the
 // Northwind Success API, all over loopback HTTP.
-let stack: ContractStack
-let crm: CrmEmulator
-let zendesk: ZendeskEmulator
-
-beforeAll(async () => {
-  stack = await startContractStack({ dialect: 'custom' })
-  ;({ crm, zendesk } = stack)
-})
-afterAll(() => stack.close())
-beforeEach(() => crm.reset())
+const stack = useContractStack('custom')
 
 function settingsFor(overrides: Record<string, string> = {}): AppSettings {
-  const parsed = parseSettings({ ...demoSettings, crm_base_url: crm.url, ...overrides })
+  const parsed = parseSettings({ ...demoSettings, crm_base_url: stack.crm.url, ...overrides })
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems))
   return parsed.settings
 }
@@ -40,7 +28,7 @@ function connector(options: { settings?: AppSettings; timeoutMs?: number } = {})
   if (!settings.custom) throw new Error('not custom settings')
   const http = createCrmHttp({
     baseUrl: settings.baseUrl,
-    adapter: zafAdapter(proxyZafClient(zendesk.hostUrl)),
+    adapter: zafAdapter(proxyZafClient(stack.zendesk.hostUrl)),
     readVendorError: readCustomError,
     timeoutMs: options.timeoutMs ?? 8000,
     retry: { retries: 2, baseDelayMs: 10, maxRetryAfterMs: 100 },
@@ -53,17 +41,8 @@ const customer = (email: string | null, org: { externalId: string | null; domain
   organization: org ? { id: 9001, name: 'Org', externalId: org.externalId, domains: org.domains ?? [] } : null,
 })
 
-const calls = (): string[] => crm.requests().map((r) => `${r.method} ${r.path}${r.query} ${r.status}`)
+const calls = (): string[] => stack.crm.requests().map((r) => `${r.method} ${r.path}${r.query} ${r.status}`)
 
-async function failure(promise: Promise<unknown>): Promise<[CrmErrorKind, Record<string, unknown>]> {
-  try {
-    await promise
-  } catch (error) {
-    if (isCrmError(error)) return [error.kind, { ...error.details }]
-    throw error
-  }
-  throw new Error('expected a CrmError')
-}
 
 describe('custom-REST connector against the Northwind Success API', () => {
   it('finds the account by organization external ID, with every mapped field', async () => {
@@ -73,7 +52,7 @@ describe('custom-REST connector against the Northwind Success API', () => {
       account: {
         id: 'acc_northwind',
         name: 'Northwind Traders',
-        recordUrl: `${crm.url}/app/accounts/acc_northwind`,
+        recordUrl: `${stack.crm.url}/app/accounts/acc_northwind`,
         csm: { id: 'usr_dana', name: 'Dana Whitfield', email: 'dana.whitfield@successbridge.example' },
         healthScore: 86,
         renewalDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
@@ -150,75 +129,75 @@ describe('custom-REST connector against the Northwind Success API', () => {
 
   it('makes no request when the ticket gives nothing to look up', async () => {
     expect(await connector().findAccount(customer(null))).toMatchObject({ kind: 'not-found' })
-    expect(crm.requests()).toEqual([])
+    expect(stack.crm.requests()).toEqual([])
   })
 
   it('is what createCrm builds for the custom provider', async () => {
-    const { connector: wired } = createCrm(settingsFor(), zafAdapter(proxyZafClient(zendesk.hostUrl)))
+    const { connector: wired } = createCrm(settingsFor(), zafAdapter(proxyZafClient(stack.zendesk.hostUrl)))
     expect(await wired.findAccount(customer('hank@globex.example'))).toMatchObject({ kind: 'found', account: { id: 'acc_globex' } })
   })
 })
 
 describe('custom-REST connector: the token and the faults', () => {
   it('sends the token in the configured header, only as a placeholder the proxy fills in', async () => {
-    const client = proxyZafClient(zendesk.hostUrl)
+    const client = proxyZafClient(stack.zendesk.hostUrl)
     const sent: ZafRequestOptions[] = []
     const recording: ZafClient = { ...client, request: (options) => (sent.push(options), client.request(options)) }
     const { connector: wired } = createCrm(settingsFor(), zafAdapter(recording))
     expect(await wired.findAccount(customer('hank@globex.example'))).toMatchObject({ kind: 'found' })
     // No Authorization header: the default bearer header would hand the same secret to the CRM twice.
     expect(sent.map((options) => options.headers)).toEqual([{ Accept: 'application/json', 'X-Api-Key': '{{setting.crm_api_token}}' }])
-    const entry = zendesk.proxyLog().at(-1)
+    const entry = stack.zendesk.proxyLog().at(-1)
     expect(entry).toMatchObject({ secure: true, substituted: true, status: 200 })
-    expect(JSON.stringify(zendesk.proxyLog())).not.toContain('contract-token')
+    expect(JSON.stringify(stack.zendesk.proxyLog())).not.toContain('contract-token')
     // The Northwind API reads X-Api-Key only: as a bearer token, the same secret is refused.
     const bearer = settingsFor({ custom_auth_header: 'Authorization' })
-    expect(await failure(connector({ settings: bearer }).findAccount(customer('hank@globex.example')))).toEqual(['unauthorized', { status: 401, vendorCode: 'unauthorized' }])
+    expect(await failureKind(connector({ settings: bearer }).findAccount(customer('hank@globex.example')))).toEqual(['unauthorized', { status: 401, vendorCode: 'unauthorized' }])
   })
 
   it.each([
     ['unauthorized', 'unauthorized', 401, 'unauthorized'],
     ['forbidden', 'forbidden', 403, 'forbidden'],
   ] as const)('maps the %s fault to %s without retrying', async (mode, kind, status, vendorCode) => {
-    crm.setFaults({ mode })
-    expect(await failure(connector().findAccount(customer('hank@globex.example')))).toEqual([kind, { status, vendorCode }])
-    expect(crm.requests()).toHaveLength(1)
+    stack.crm.setFaults({ mode })
+    expect(await failureKind(connector().findAccount(customer('hank@globex.example')))).toEqual([kind, { status, vendorCode }])
+    expect(stack.crm.requests()).toHaveLength(1)
   })
 
   it('does not sit out a long Retry-After: the agent is told the CRM is busy', async () => {
-    crm.setFaults({ mode: 'quota' })
-    expect(await failure(connector().findAccount(customer('hank@globex.example')))).toEqual([
+    stack.crm.setFaults({ mode: 'quota' })
+    expect(await failureKind(connector().findAccount(customer('hank@globex.example')))).toEqual([
       'rate-limited',
       { status: 429, vendorCode: 'rate_limited', retryAfterMs: 2000 },
     ])
-    expect(crm.requests()).toHaveLength(1)
+    expect(stack.crm.requests()).toHaveLength(1)
   })
 
   it('waits out a short Retry-After and recovers', async () => {
-    crm.setFaults({ mode: 'quota', retryAfterSeconds: 0, remaining: 1 })
+    stack.crm.setFaults({ mode: 'quota', retryAfterSeconds: 0, remaining: 1 })
     expect(await connector().findAccount(customer('hank@globex.example'))).toMatchObject({ kind: 'found' })
-    expect(crm.requests().map((r) => r.status)).toEqual([429, 200])
+    expect(stack.crm.requests().map((r) => r.status)).toEqual([429, 200])
   })
 
   it('retries a 500 twice, then reports the CRM unavailable', async () => {
-    crm.setFaults({ mode: 'server-error' })
-    expect(await failure(connector().findAccount(customer('hank@globex.example')))).toEqual(['unavailable', { status: 500, vendorCode: 'internal' }])
-    expect(crm.requests()).toHaveLength(3)
+    stack.crm.setFaults({ mode: 'server-error' })
+    expect(await failureKind(connector().findAccount(customer('hank@globex.example')))).toEqual(['unavailable', { status: 500, vendorCode: 'internal' }])
+    expect(stack.crm.requests()).toHaveLength(3)
   })
 
   it('reports an unreadable body as an invalid response', async () => {
-    crm.setFaults({ mode: 'malformed' })
-    expect((await failure(connector().findAccount(customer('hank@globex.example'))))[0]).toBe('invalid-response')
+    stack.crm.setFaults({ mode: 'malformed' })
+    expect((await failureKind(connector().findAccount(customer('hank@globex.example'))))[0]).toBe('invalid-response')
   })
 
   it('reports records the field map cannot read as an invalid response', async () => {
     const settings = settingsFor({ custom_field_map: JSON.stringify({ id: { '@path': '$.uuid' }, name: { '@path': '$.name' } }) })
-    expect((await failure(connector({ settings }).findAccount(customer('hank@globex.example'))))[0]).toBe('invalid-response')
+    expect((await failureKind(connector({ settings }).findAccount(customer('hank@globex.example'))))[0]).toBe('invalid-response')
   })
 
   it('gives up on a CRM that never answers, once, as a timeout', async () => {
-    crm.setFaults({ mode: 'hang' })
-    expect(await failure(connector({ timeoutMs: 300 }).findAccount(customer('hank@globex.example')))).toEqual(['unavailable', { timedOut: true }])
-    expect(crm.requests()).toHaveLength(1)
+    stack.crm.setFaults({ mode: 'hang' })
+    expect(await failureKind(connector({ timeoutMs: 300 }).findAccount(customer('hank@globex.example')))).toEqual(['unavailable', { timedOut: true }])
+    expect(stack.crm.requests()).toHaveLength(1)
   })
 })

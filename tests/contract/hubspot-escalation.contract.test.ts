@@ -1,29 +1,18 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { CrmEmulator } from '../../emulators/crm/create-crm-emulator'
-import type { ZendeskEmulator } from '../../emulators/zendesk/create-zendesk-emulator'
+import { describe, expect, it } from 'vitest'
 import { createCrm } from '../../src/crm/create-connector'
 import { zafAdapter } from '../../src/crm/http/zaf-adapter'
 import { isCrmError } from '../../src/domain/crm-error'
 import type { EscalationTaskInput } from '../../src/domain/ports'
 import { parseSettings } from '../../src/settings/app-settings'
-import { startContractStack, type ContractStack } from '../support/contract-stack'
+import { useContractStack } from '../support/contract-stack'
 import { proxyZafClient } from '../support/proxy-zaf-client'
 
-let stack: ContractStack
-let crm: CrmEmulator
-let zendesk: ZendeskEmulator
-
-beforeAll(async () => {
-  stack = await startContractStack({ dialect: 'hubspot' })
-  ;({ crm, zendesk } = stack)
-})
-afterAll(() => stack.close())
-beforeEach(() => crm.reset())
+const stack = useContractStack('hubspot')
 
 function escalationCrm(overrides: Record<string, string> = {}) {
-  const parsed = parseSettings({ crm_provider: 'hubspot', crm_base_url: crm.url, ...overrides })
+  const parsed = parseSettings({ crm_provider: 'hubspot', crm_base_url: stack.crm.url, ...overrides })
   if (!parsed.ok) throw new Error('bad settings')
-  return createCrm(parsed.settings, zafAdapter(proxyZafClient(zendesk.hostUrl))).escalation
+  return createCrm(parsed.settings, zafAdapter(proxyZafClient(stack.zendesk.hostUrl))).escalation
 }
 
 const input: EscalationTaskInput = {
@@ -49,8 +38,8 @@ describe('HubSpot escalation tasks against the CRM emulator', () => {
       kind: 'exists',
       existing: { taskId: created.kind === 'created' ? created.taskId : '', ownerName: 'Marcus Oyelaran', escalatedBy: 'Alex Rivera' },
     })
-    expect(crm.tasks()).toHaveLength(1)
-    expect(crm.requests().map((r) => `${r.method} ${r.path}`)).toEqual([
+    expect(stack.crm.tasks()).toHaveLength(1)
+    expect(stack.crm.requests().map((r) => `${r.method} ${r.path}`)).toEqual([
       'POST /crm/v3/objects/tasks/search',
       'POST /crm/v3/objects/tasks',
       'POST /crm/v3/objects/tasks/search',
@@ -63,19 +52,19 @@ describe('HubSpot escalation tasks against the CRM emulator', () => {
     const ref = { key: input.key, ticketId: input.ticketId, accountId: input.accountId }
     expect(await tasks.findExisting?.(ref)).toBeNull()
     const created = await tasks.createTask(input)
-    crm.clearRequests()
+    stack.crm.clearRequests()
     expect(await tasks.findExisting?.(ref)).toMatchObject({
       taskId: created.kind === 'created' ? created.taskId : '',
       taskUrl: 'https://app.hubspot.com/contacts/4455667/record/0-2/5100002',
       ownerName: 'Marcus Oyelaran',
       escalatedBy: 'Alex Rivera',
     })
-    expect(crm.requests().map((r) => `${r.method} ${r.path}`)).toEqual(['POST /crm/v3/objects/tasks/search', 'GET /crm/v3/owners/64490002'])
+    expect(stack.crm.requests().map((r) => `${r.method} ${r.path}`)).toEqual(['POST /crm/v3/objects/tasks/search', 'GET /crm/v3/owners/64490002'])
   })
 
   it('writes the task the CSM needs: owner, due date, priority, key, escaped body, company and contact', async () => {
     await escalationCrm().createTask(input)
-    const task = crm.tasks()[0] as unknown as Task
+    const task = stack.crm.tasks()[0] as unknown as Task
     expect(task.properties).toMatchObject({
       hubspot_owner_id: '64490002',
       hs_task_subject: input.subject,
@@ -93,7 +82,7 @@ describe('HubSpot escalation tasks against the CRM emulator', () => {
     const created = await tasks.createTask(input)
     if (created.kind !== 'created') throw new Error('expected a new task')
     await tasks.appendToTask(created.taskId, 'Follow-up by Sam: customer <angry>')
-    const task = crm.tasks()[0] as unknown as Task
+    const task = stack.crm.tasks()[0] as unknown as Task
     expect(task.properties['hs_task_body']).toMatch(/Alex Rivera.*<br><br>Follow-up by Sam: customer &lt;angry&gt;$/s)
   })
 
@@ -106,7 +95,7 @@ describe('HubSpot escalation tasks against the CRM emulator', () => {
       failure = error
     }
     expect(isCrmError(failure) && failure.kind).toBe('field-missing')
-    expect(crm.tasks()).toHaveLength(0)
+    expect(stack.crm.tasks()).toHaveLength(0)
   })
 
   it('refuses an owner HubSpot does not know, creating nothing', async () => {
@@ -117,6 +106,6 @@ describe('HubSpot escalation tasks against the CRM emulator', () => {
       failure = error
     }
     expect(isCrmError(failure) && failure.kind).toBe('rejected')
-    expect(crm.tasks()).toHaveLength(0)
+    expect(stack.crm.tasks()).toHaveLength(0)
   })
 })

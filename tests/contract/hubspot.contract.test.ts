@@ -1,33 +1,21 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { CrmEmulator } from '../../emulators/crm/create-crm-emulator'
-import type { ZendeskEmulator } from '../../emulators/zendesk/create-zendesk-emulator'
+import { describe, expect, it } from 'vitest'
 import { createCrmHttp, type RetryPolicy } from '../../src/crm/http/create-crm-http'
 import { zafAdapter } from '../../src/crm/http/zaf-adapter'
 import { createHubSpotConnector } from '../../src/crm/hubspot/hubspot-connector'
 import { createOwnerDirectory, memoryOwnerCache, type OwnerCache } from '../../src/crm/hubspot/owner-directory'
 import { readHubSpotError } from '../../src/crm/hubspot/read-hubspot-error'
 import type { CustomerContext } from '../../src/domain/customer'
-import { isCrmError, type CrmErrorKind } from '../../src/domain/crm-error'
 import type { CrmConnector } from '../../src/domain/ports'
 import { parseSettings, type AppSettings } from '../../src/settings/app-settings'
-import { startContractStack, type ContractStack } from '../support/contract-stack'
+import { failureKind, useContractStack } from '../support/contract-stack'
 import { proxyZafClient } from '../support/proxy-zaf-client'
 
 // The real HubSpot connector, axios over the ZAF adapter and the emulated Zendesk proxy, against
 // the CRM emulator speaking HubSpot v3, all over loopback HTTP.
-let stack: ContractStack
-let crm: CrmEmulator
-let zendesk: ZendeskEmulator
-
-beforeAll(async () => {
-  stack = await startContractStack({ dialect: 'hubspot' })
-  ;({ crm, zendesk } = stack)
-})
-afterAll(() => stack.close())
-beforeEach(() => crm.reset())
+const stack = useContractStack('hubspot')
 
 function settingsFor(overrides: Record<string, string> = {}): AppSettings {
-  const parsed = parseSettings({ crm_provider: 'hubspot', crm_base_url: crm.url, hubspot_portal_id: '24681357', ...overrides })
+  const parsed = parseSettings({ crm_provider: 'hubspot', crm_base_url: stack.crm.url, hubspot_portal_id: '24681357', ...overrides })
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems))
   return parsed.settings
 }
@@ -43,7 +31,7 @@ function connector(options: ConnectorOptions = {}): CrmConnector {
   const settings = options.settings ?? settingsFor()
   const http = createCrmHttp({
     baseUrl: settings.baseUrl,
-    adapter: zafAdapter(proxyZafClient(zendesk.hostUrl)),
+    adapter: zafAdapter(proxyZafClient(stack.zendesk.hostUrl)),
     readVendorError: readHubSpotError,
     timeoutMs: options.timeoutMs ?? 8000,
     retry: options.retry ?? { retries: 2, baseDelayMs: 10, maxRetryAfterMs: 100 },
@@ -56,17 +44,8 @@ const customer = (email: string | null, org: { id: number; externalId: string | 
   organization: org ? { id: org.id, name: 'Org', externalId: org.externalId, domains: org.domains ?? [] } : null,
 })
 
-const calls = (): string[] => crm.requests().map((r) => `${r.method} ${r.path} ${r.status}`)
+const calls = (): string[] => stack.crm.requests().map((r) => `${r.method} ${r.path} ${r.status}`)
 
-async function failureKind(promise: Promise<unknown>): Promise<[CrmErrorKind, Record<string, unknown>]> {
-  try {
-    await promise
-  } catch (error) {
-    if (isCrmError(error)) return [error.kind, { ...error.details }]
-    throw error
-  }
-  throw new Error('expected a CrmError')
-}
 
 describe('HubSpot connector against the CRM emulator', () => {
   it('finds the company through the requester contact, reads string properties and resolves the owner', async () => {
@@ -97,7 +76,7 @@ describe('HubSpot connector against the CRM emulator', () => {
   it('reads an owner once: the next account with the same CSM costs no owner call', async () => {
     const owners = memoryOwnerCache()
     await connector({ owners }).findAccount(customer('jane.doe@northwind.example'))
-    crm.clearRequests()
+    stack.crm.clearRequests()
     // Stark EMEA and Northwind share Dana Whitfield; by company id there is no contact step either.
     const outcome = await connector({ owners }).findAccount(customer(null, { id: 1, externalId: '5100006' }))
     expect(outcome).toMatchObject({ kind: 'found', account: { name: 'Stark Industries (EMEA)', csm: { name: 'Dana Whitfield' }, matchedBy: 'organization-external-id' } })
@@ -114,7 +93,7 @@ describe('HubSpot connector against the CRM emulator', () => {
         { strategy: 'requester-email', value: 'bill@initech.example', result: 'no-match' },
       ],
     })
-    const search = crm.requests().find((r) => r.path.endsWith('/companies/search'))
+    const search = stack.crm.requests().find((r) => r.path.endsWith('/companies/search'))
     expect(search?.status).toBe(200)
   })
 
@@ -140,18 +119,18 @@ describe('HubSpot connector against the CRM emulator', () => {
         { strategy: 'email-domain', value: 'unknown.example', result: 'no-match' },
       ],
     })
-    crm.clearRequests()
+    stack.crm.clearRequests()
     expect(await connector().findAccount(customer('someone@gmail.com'))).toMatchObject({
       kind: 'not-found',
       tried: [{}, {}, { strategy: 'email-domain', result: 'skipped', reason: 'public-email-domain' }],
     })
-    expect(crm.requests().filter((r) => r.path.endsWith('/search'))).toEqual([])
+    expect(stack.crm.requests().filter((r) => r.path.endsWith('/search'))).toEqual([])
   })
 
   it('follows match_order', async () => {
     const settings = settingsFor({ match_order: 'email-domain' })
     expect(await connector({ settings }).findAccount(customer('peter@initech.example'))).toMatchObject({ kind: 'found', account: { name: 'Initech', matchedBy: 'email-domain' } })
-    expect(crm.requests().map((r) => r.path)).not.toContain('/crm/v3/objects/contacts/peter%40initech.example')
+    expect(stack.crm.requests().map((r) => r.path)).not.toContain('/crm/v3/objects/contacts/peter%40initech.example')
   })
 
   it('reads the CSM from a custom owner property when field_csm names one', async () => {
@@ -163,18 +142,18 @@ describe('HubSpot connector against the CRM emulator', () => {
     ['unauthorized', 'unauthorized', 'INVALID_AUTHENTICATION', 401],
     ['forbidden', 'forbidden', 'MISSING_SCOPES', 403],
   ] as const)('maps the %s fault to %s without retrying', async (mode, kind, vendorCode, status) => {
-    crm.setFaults({ mode })
+    stack.crm.setFaults({ mode })
     expect(await failureKind(connector().findAccount(customer('hank@globex.example')))).toEqual([kind, { status, vendorCode }])
-    expect(crm.requests()).toHaveLength(1)
+    expect(stack.crm.requests()).toHaveLength(1)
   })
 
   it('does not wait out the ten-second rolling limit: the agent is told to try again shortly', async () => {
-    crm.setFaults({ mode: 'quota' })
+    stack.crm.setFaults({ mode: 'quota' })
     expect(await failureKind(connector().findAccount(customer('hank@globex.example')))).toEqual([
       'rate-limited',
       { status: 429, vendorCode: 'TEN_SECONDLY_ROLLING', retryAfterMs: 10_000 },
     ])
-    expect(crm.requests()).toHaveLength(1)
+    expect(stack.crm.requests()).toHaveLength(1)
   })
 
   it('waits out the per-second search limit and then succeeds', async () => {
@@ -183,24 +162,24 @@ describe('HubSpot connector against the CRM emulator', () => {
     const lookups = Array.from({ length: 10 }, () => connector({ retry }).findAccount(customer('bill@initech.example')))
     const outcomes = await Promise.all(lookups)
     expect(outcomes.every((o) => o.kind === 'found')).toBe(true)
-    const searches = crm.requests().filter((r) => r.path.endsWith('/companies/search'))
+    const searches = stack.crm.requests().filter((r) => r.path.endsWith('/companies/search'))
     expect(searches.some((r) => r.status === 429)).toBe(true)
   })
 
   it('retries a 500 twice, then reports HubSpot unavailable', async () => {
-    crm.setFaults({ mode: 'server-error' })
+    stack.crm.setFaults({ mode: 'server-error' })
     expect((await failureKind(connector().findAccount(customer('hank@globex.example'))))[0]).toBe('unavailable')
-    expect(crm.requests()).toHaveLength(3)
+    expect(stack.crm.requests()).toHaveLength(3)
   })
 
   it('reports an unreadable body as an invalid response', async () => {
-    crm.setFaults({ mode: 'malformed' })
+    stack.crm.setFaults({ mode: 'malformed' })
     expect((await failureKind(connector().findAccount(customer('hank@globex.example'))))[0]).toBe('invalid-response')
   })
 
   it('gives up on a HubSpot that never answers, once, as a timeout', async () => {
-    crm.setFaults({ mode: 'hang' })
+    stack.crm.setFaults({ mode: 'hang' })
     expect(await failureKind(connector({ timeoutMs: 300 }).findAccount(customer('hank@globex.example')))).toEqual(['unavailable', { timedOut: true }])
-    expect(crm.requests()).toHaveLength(1)
+    expect(stack.crm.requests()).toHaveLength(1)
   })
 })

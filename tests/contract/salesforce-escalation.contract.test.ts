@@ -1,29 +1,18 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { CrmEmulator } from '../../emulators/crm/create-crm-emulator'
-import type { ZendeskEmulator } from '../../emulators/zendesk/create-zendesk-emulator'
+import { describe, expect, it } from 'vitest'
 import { createCrm } from '../../src/crm/create-connector'
 import { zafAdapter } from '../../src/crm/http/zaf-adapter'
 import { isCrmError } from '../../src/domain/crm-error'
 import type { EscalationTaskInput } from '../../src/domain/ports'
 import { parseSettings } from '../../src/settings/app-settings'
-import { startContractStack, type ContractStack } from '../support/contract-stack'
+import { useContractStack } from '../support/contract-stack'
 import { proxyZafClient } from '../support/proxy-zaf-client'
 
-let stack: ContractStack
-let crm: CrmEmulator
-let zendesk: ZendeskEmulator
-
-beforeAll(async () => {
-  stack = await startContractStack()
-  ;({ crm, zendesk } = stack)
-})
-afterAll(() => stack.close())
-beforeEach(() => crm.reset())
+const stack = useContractStack()
 
 function escalationCrm(keyField: string | null) {
-  const parsed = parseSettings({ crm_provider: 'salesforce', crm_base_url: crm.url, ...(keyField ? { field_escalation_external_id: keyField } : {}) })
+  const parsed = parseSettings({ crm_provider: 'salesforce', crm_base_url: stack.crm.url, ...(keyField ? { field_escalation_external_id: keyField } : {}) })
   if (!parsed.ok) throw new Error('bad settings')
-  return createCrm(parsed.settings, zafAdapter(proxyZafClient(zendesk.hostUrl))).escalation
+  return createCrm(parsed.settings, zafAdapter(proxyZafClient(stack.zendesk.hostUrl))).escalation
 }
 
 const input: EscalationTaskInput = {
@@ -41,11 +30,11 @@ const input: EscalationTaskInput = {
 describe('Salesforce escalation tasks against the CRM emulator', () => {
   it('without a key field, looks for the open escalation first and creates only one task', async () => {
     const tasks = escalationCrm(null)
-    expect(await tasks.createTask(input)).toMatchObject({ kind: 'created', taskUrl: `${crm.url}/lightning/r/Task/00T000000000001AAA/view` })
+    expect(await tasks.createTask(input)).toMatchObject({ kind: 'created', taskUrl: `${stack.crm.url}/lightning/r/Task/00T000000000001AAA/view` })
     expect(await tasks.createTask(input)).toMatchObject({ kind: 'exists', existing: { taskId: '00T000000000001AAA', ownerName: 'Marcus Oyelaran', escalatedBy: 'Alex Rivera' } })
-    expect(crm.tasks()).toHaveLength(1)
-    expect(crm.tasks()[0]).toMatchObject({ OwnerId: input.ownerId, WhatId: input.accountId, WhoId: input.contactId, Priority: 'High', Status: 'Not Started', ActivityDate: '2026-11-25' })
-    expect(crm.requests().map((r) => `${r.method} ${r.path}`)).toEqual([
+    expect(stack.crm.tasks()).toHaveLength(1)
+    expect(stack.crm.tasks()[0]).toMatchObject({ OwnerId: input.ownerId, WhatId: input.accountId, WhoId: input.contactId, Priority: 'High', Status: 'Not Started', ActivityDate: '2026-11-25' })
+    expect(stack.crm.requests().map((r) => `${r.method} ${r.path}`)).toEqual([
       'GET /services/data/v62.0/query',
       'POST /services/data/v62.0/sobjects/Task',
       'GET /services/data/v62.0/query',
@@ -56,9 +45,9 @@ describe('Salesforce escalation tasks against the CRM emulator', () => {
     const tasks = escalationCrm('Zendesk_Escalation_Key__c')
     expect(await tasks.createTask(input)).toMatchObject({ kind: 'created' })
     expect(await tasks.createTask(input)).toMatchObject({ kind: 'exists', existing: { taskId: '00T000000000001AAA' } })
-    expect(crm.tasks()).toHaveLength(1)
-    expect(crm.tasks()[0]?.['Zendesk_Escalation_Key__c']).toBe(input.key)
-    expect(crm.requests().map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([
+    expect(stack.crm.tasks()).toHaveLength(1)
+    expect(stack.crm.tasks()[0]?.['Zendesk_Escalation_Key__c']).toBe(input.key)
+    expect(stack.crm.requests().map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([
       'POST /services/data/v62.0/sobjects/Task 201',
       'POST /services/data/v62.0/sobjects/Task 400',
       'GET /services/data/v62.0/query 200',
@@ -67,9 +56,9 @@ describe('Salesforce escalation tasks against the CRM emulator', () => {
 
   it('never retries a create on its own, and maps a refused owner to a readable kind', async () => {
     const tasks = escalationCrm('Zendesk_Escalation_Key__c')
-    crm.setFaults({ mode: 'server-error', remaining: 1 })
+    stack.crm.setFaults({ mode: 'server-error', remaining: 1 })
     await expect(tasks.createTask(input)).rejects.toMatchObject({ kind: 'unavailable' })
-    expect(crm.requests()).toHaveLength(1)
+    expect(stack.crm.requests()).toHaveLength(1)
 
     try {
       await tasks.createTask({ ...input, ownerId: '005999999999999AAA' })
@@ -77,6 +66,6 @@ describe('Salesforce escalation tasks against the CRM emulator', () => {
     } catch (error) {
       expect(isCrmError(error) && [error.kind, error.details.vendorCode]).toEqual(['rejected', 'INVALID_CROSS_REFERENCE_KEY'])
     }
-    expect(crm.tasks()).toEqual([])
+    expect(stack.crm.tasks()).toEqual([])
   })
 })

@@ -1,32 +1,20 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { CrmEmulator } from '../../emulators/crm/create-crm-emulator'
-import type { ZendeskEmulator } from '../../emulators/zendesk/create-zendesk-emulator'
+import { describe, expect, it } from 'vitest'
 import { createCrmHttp } from '../../src/crm/http/create-crm-http'
 import { zafAdapter } from '../../src/crm/http/zaf-adapter'
 import { readSalesforceError } from '../../src/crm/salesforce/read-salesforce-error'
 import { createSalesforceConnector } from '../../src/crm/salesforce/salesforce-connector'
 import type { CustomerContext } from '../../src/domain/customer'
-import { isCrmError, type CrmErrorKind } from '../../src/domain/crm-error'
 import type { CrmConnector } from '../../src/domain/ports'
 import { parseSettings, type AppSettings } from '../../src/settings/app-settings'
-import { startContractStack, type ContractStack } from '../support/contract-stack'
+import { failureKind, useContractStack } from '../support/contract-stack'
 import { proxyZafClient } from '../support/proxy-zaf-client'
 
 // The real connector, the real axios adapter and the real emulated Zendesk proxy (which inserts the
 // token server-side) against the CRM emulator, all over loopback HTTP.
-let stack: ContractStack
-let crm: CrmEmulator
-let zendesk: ZendeskEmulator
-
-beforeAll(async () => {
-  stack = await startContractStack()
-  ;({ crm, zendesk } = stack)
-})
-afterAll(() => stack.close())
-beforeEach(() => crm.reset())
+const stack = useContractStack()
 
 function settingsFor(overrides: Record<string, string> = {}): AppSettings {
-  const parsed = parseSettings({ crm_provider: 'salesforce', crm_base_url: crm.url, ...overrides })
+  const parsed = parseSettings({ crm_provider: 'salesforce', crm_base_url: stack.crm.url, ...overrides })
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems))
   return parsed.settings
 }
@@ -35,7 +23,7 @@ function connector(options: { settings?: AppSettings; timeoutMs?: number } = {})
   const settings = options.settings ?? settingsFor()
   const http = createCrmHttp({
     baseUrl: settings.baseUrl,
-    adapter: zafAdapter(proxyZafClient(zendesk.hostUrl)),
+    adapter: zafAdapter(proxyZafClient(stack.zendesk.hostUrl)),
     readVendorError: readSalesforceError,
     timeoutMs: options.timeoutMs ?? 8000,
     retry: { retries: 2, baseDelayMs: 10, maxRetryAfterMs: 100 },
@@ -48,15 +36,6 @@ const customer = (email: string | null, org: { id: number; externalId: string | 
   organization: org ? { id: org.id, name: 'Org', externalId: org.externalId, domains: [] } : null,
 })
 
-async function failureKind(promise: Promise<unknown>): Promise<[CrmErrorKind, Record<string, unknown>]> {
-  try {
-    await promise
-  } catch (error) {
-    if (isCrmError(error)) return [error.kind, { ...error.details }]
-    throw error
-  }
-  throw new Error('expected a CrmError')
-}
 
 describe('Salesforce connector against the CRM emulator', () => {
   it('finds the account by organization external ID in one composite call, with the CSM through the lookup', async () => {
@@ -65,8 +44,8 @@ describe('Salesforce connector against the CRM emulator', () => {
       kind: 'found',
       account: { id: '001000000000001AAA', name: 'Northwind Traders', csm: { name: 'Dana Whitfield', email: 'dana.whitfield@successbridge.example' }, healthScore: 86, arr: 240000, matchedBy: 'organization-external-id' },
     })
-    expect(crm.requests().map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual(['POST /services/data/v62.0/composite 200'])
-    expect(crm.requests()[0]?.soql).toHaveLength(3)
+    expect(stack.crm.requests().map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual(['POST /services/data/v62.0/composite 200'])
+    expect(stack.crm.requests()[0]?.soql).toHaveLength(3)
   })
 
   it('falls back to the requester email, then to the email domain', async () => {
@@ -83,7 +62,7 @@ describe('Salesforce connector against the CRM emulator', () => {
   it('keeps a hostile email inside its SOQL literal', async () => {
     const email = "nobody' OR Email != '@unknown.example"
     expect(await connector().findAccount(customer(email))).toMatchObject({ kind: 'not-found' })
-    expect(crm.requests()[0]?.soql?.[0]).toContain("WHERE Email = 'nobody\\' OR Email != \\'@unknown.example'")
+    expect(stack.crm.requests()[0]?.soql?.[0]).toContain("WHERE Email = 'nobody\\' OR Email != \\'@unknown.example'")
   })
 
   it('names a configured field the org does not have', async () => {
@@ -98,45 +77,45 @@ describe('Salesforce connector against the CRM emulator', () => {
     ['unauthorized', 'unauthorized', 'INVALID_SESSION_ID', 401],
     ['quota', 'quota-exhausted', 'REQUEST_LIMIT_EXCEEDED', 403],
   ] as const)('maps the %s fault to %s without retrying', async (mode, kind, vendorCode, status) => {
-    crm.setFaults({ mode })
+    stack.crm.setFaults({ mode })
     expect(await failureKind(connector().findAccount(customer('hank@globex.example')))).toEqual([kind, { status, vendorCode }])
-    expect(crm.requests()).toHaveLength(1)
+    expect(stack.crm.requests()).toHaveLength(1)
   })
 
   it('retries a 500 twice, then reports the CRM unavailable', async () => {
-    crm.setFaults({ mode: 'server-error' })
+    stack.crm.setFaults({ mode: 'server-error' })
     expect(await failureKind(connector().findAccount(customer('hank@globex.example')))).toEqual(['unavailable', { status: 500, vendorCode: 'UNKNOWN_EXCEPTION' }])
-    expect(crm.requests()).toHaveLength(3)
+    expect(stack.crm.requests()).toHaveLength(3)
   })
 
   it('recovers when a retry succeeds', async () => {
-    crm.setFaults({ mode: 'server-error', remaining: 1 })
+    stack.crm.setFaults({ mode: 'server-error', remaining: 1 })
     expect(await connector().findAccount(customer('hank@globex.example'))).toMatchObject({ kind: 'found' })
-    expect(crm.requests().map((r) => r.status)).toEqual([500, 200])
+    expect(stack.crm.requests().map((r) => r.status)).toEqual([500, 200])
   })
 
   it('reports an unreadable body as an invalid response', async () => {
-    crm.setFaults({ mode: 'malformed' })
+    stack.crm.setFaults({ mode: 'malformed' })
     expect((await failureKind(connector().findAccount(customer('hank@globex.example'))))[0]).toBe('invalid-response')
   })
 
   it('gives up on a CRM that never answers, once, as a timeout', async () => {
-    crm.setFaults({ mode: 'hang' })
+    stack.crm.setFaults({ mode: 'hang' })
     expect(await failureKind(connector({ timeoutMs: 300 }).findAccount(customer('hank@globex.example')))).toEqual(['unavailable', { timedOut: true }])
-    expect(crm.requests()).toHaveLength(1)
+    expect(stack.crm.requests()).toHaveLength(1)
   })
 
   it('sends the token only through the proxy, and only to a whitelisted host', async () => {
-    const notWhitelisted = settingsFor({ crm_base_url: crm.url.replace('127.0.0.1', 'localhost') })
+    const notWhitelisted = settingsFor({ crm_base_url: stack.crm.url.replace('127.0.0.1', 'localhost') })
     expect((await failureKind(connector({ settings: notWhitelisted }).findAccount(customer('hank@globex.example'))))[0]).toBe('forbidden')
-    expect(crm.requests()).toEqual([])
-    const entry = zendesk.proxyLog().at(-1)
+    expect(stack.crm.requests()).toEqual([])
+    const entry = stack.zendesk.proxyLog().at(-1)
     expect(entry).toMatchObject({ host: 'localhost', secure: true, substituted: false, status: 403 })
-    expect(JSON.stringify(zendesk.proxyLog())).not.toContain('contract-token')
+    expect(JSON.stringify(stack.zendesk.proxyLog())).not.toContain('contract-token')
   })
 
   it('makes no request when the ticket gives nothing to look up', async () => {
     expect(await connector().findAccount(customer(null))).toMatchObject({ kind: 'not-found' })
-    expect(crm.requests()).toEqual([])
+    expect(stack.crm.requests()).toEqual([])
   })
 })

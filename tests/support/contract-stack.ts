@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { startCrmEmulator, type CrmEmulator } from '../../emulators/crm/create-crm-emulator'
 import { startZendeskEmulator, type ZendeskEmulator } from '../../emulators/zendesk/create-zendesk-emulator'
+import { isCrmError, type CrmErrorKind } from '../../src/domain/crm-error'
+import { afterAll, beforeAll, beforeEach } from 'vitest'
 
 export const CONTRACT_TOKEN = 'contract-token'
 
@@ -35,4 +37,40 @@ export async function startContractStack(options: { dialect?: 'salesforce' | 'hu
       rmSync(appDir, { recursive: true, force: true })
     },
   }
+}
+
+/**
+ * Registers the hooks every contract file needs: one stack per file, the CRM emulator reset to its
+ * seed (and fault-free) before each test. The emulators are there from the first test on.
+ */
+export function useContractStack(dialect: 'salesforce' | 'hubspot' | 'custom' = 'salesforce'): Pick<ContractStack, 'crm' | 'zendesk'> {
+  let stack: ContractStack | undefined
+  const need = (): ContractStack => {
+    if (!stack) throw new Error('The contract stack is only there inside a test')
+    return stack
+  }
+  beforeAll(async () => {
+    stack = await startContractStack({ dialect })
+  })
+  afterAll(() => stack?.close())
+  beforeEach(() => need().crm.reset())
+  return {
+    get crm() {
+      return need().crm
+    },
+    get zendesk() {
+      return need().zendesk
+    },
+  }
+}
+
+/** How a CRM call failed, as [kind, details]; anything but a CrmError fails the test. */
+export async function failureKind(promise: Promise<unknown>): Promise<[CrmErrorKind, Record<string, unknown>]> {
+  try {
+    await promise
+  } catch (error) {
+    if (isCrmError(error)) return [error.kind, { ...error.details }]
+    throw error
+  }
+  throw new Error('expected a CrmError')
 }
