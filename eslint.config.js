@@ -17,7 +17,10 @@ const layer = (files, forbidden) => ({
   },
 })
 
-const outsideSrc = { group: ['**/emulators/**', '**/scripts/**', '**/tests/**'], message: 'src/ never imports emulators, scripts or tests.' }
+const outsideSrc = {
+  group: ['**/emulators/**', '**/scripts/**', '**/tests/**'],
+  message: 'src/ never imports emulators, scripts or tests.',
+}
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'tmp/**', 'dist-zip/**', 'coverage/**'] },
@@ -36,21 +39,56 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks, 'jsx-a11y': jsxA11y },
     rules: { ...reactHooks.configs.recommended.rules, ...jsxA11y.flatConfigs.recommended.rules },
   },
-  layer(['src/domain/**'], [
-    { group: ['react', 'react-*', 'axios', 'zod', 'zod/*', 'zendesk_app_framework_sdk', '@zendeskgarden/*', 'styled-components'], message: 'domain/ is pure TypeScript.' },
-    { group: ['../*', '!../domain'], message: 'domain/ imports nothing outside itself.' },
-    outsideSrc,
-  ]),
-  layer(['src/crm/**', 'src/zendesk/**', 'src/cache/**', 'src/settings/**'], [
-    { group: ['**/features/**', '**/app/**', '**/ui/**', 'react', 'react-dom', '@zendeskgarden/*'], message: 'Adapters never import UI or the composition root.' },
-    outsideSrc,
-  ]),
-  layer(['src/features/**', 'src/ui/**'], [
-    { group: ['axios', 'zendesk_app_framework_sdk', '**/crm/**', '**/zendesk/**', '**/cache/**', '**/app/**'], message: 'Features reach services only through the ports in the services context.' },
-    outsideSrc,
-  ]),
+  layer(
+    ['src/domain/**'],
+    [
+      {
+        group: [
+          'react',
+          'react-*',
+          'axios',
+          'zod',
+          'zod/*',
+          'zendesk_app_framework_sdk',
+          '@zendeskgarden/*',
+          'styled-components',
+        ],
+        message: 'domain/ is pure TypeScript.',
+      },
+      { group: ['../*', '!../domain'], message: 'domain/ imports nothing outside itself.' },
+      outsideSrc,
+    ]
+  ),
+  layer(
+    ['src/crm/**', 'src/zendesk/**', 'src/cache/**', 'src/settings/**'],
+    [
+      {
+        group: ['**/features/**', '**/app/**', '**/ui/**', 'react', 'react-dom', '@zendeskgarden/*'],
+        message: 'Adapters never import UI or the composition root.',
+      },
+      outsideSrc,
+    ]
+  ),
+  layer(
+    ['src/features/**', 'src/ui/**'],
+    [
+      {
+        group: [
+          'axios',
+          'zendesk_app_framework_sdk',
+          '**/crm/**',
+          '**/zendesk/**',
+          '**/cache/**',
+          '**/app/**',
+        ],
+        message: 'Features reach services only through the ports in the services context.',
+      },
+      outsideSrc,
+    ]
+  ),
   layer(['src/app/**', 'src/main.tsx', 'src/i18n/**'], [outsideSrc]),
-  layer(['emulators/**', 'scripts/**'], [
-    { group: ['**/src/**'], message: 'Emulators and scripts never import app runtime code.' },
-  ])
+  layer(
+    ['emulators/**', 'scripts/**'],
+    [{ group: ['**/src/**'], message: 'Emulators and scripts never import app runtime code.' }]
+  )
 )

@@ -18,8 +18,14 @@ function zendeskPackage(): Plugin {
       copyFileSync(join(root, 'manifest.json'), join(dist, 'manifest.json'))
       mkdirSync(join(dist, 'translations'), { recursive: true })
       for (const file of readdirSync(join(root, 'translations')).filter((name) => name.endsWith('.json'))) {
-        const messages = JSON.parse(readFileSync(join(root, 'translations', file), 'utf8')) as { app?: unknown }
-        if (messages.app) writeFileSync(join(dist, 'translations', file), `${JSON.stringify({ app: messages.app }, null, 2)}\n`)
+        const messages = JSON.parse(readFileSync(join(root, 'translations', file), 'utf8')) as {
+          app?: unknown
+        }
+        if (messages.app)
+          writeFileSync(
+            join(dist, 'translations', file),
+            `${JSON.stringify({ app: messages.app }, null, 2)}\n`
+          )
       }
       const assets = join(root, 'assets')
       if (existsSync(assets)) {
@@ -49,7 +55,9 @@ function withoutAxiosBrowserAdapters(): Plugin {
     load(id) {
       if (!id.startsWith(stubId)) return null
       // adapters.js reads `getFetch` off the fetch adapter module; keep that shape.
-      return id.endsWith('fetch') ? 'export default false; export const getFetch = () => false' : 'export default false'
+      return id.endsWith('fetch')
+        ? 'export default false; export const getFetch = () => false'
+        : 'export default false'
     },
   }
 }
@@ -68,7 +76,9 @@ function onlyMessagesTheAppShows(): Plugin {
     transform(code, id) {
       if (!/[\\/]translations[\\/][^\\/]+\.json$/.test(id)) return null
       const messages = JSON.parse(code) as { app?: { parameters?: Record<string, { label?: string }> } }
-      const parameters = Object.fromEntries(Object.entries(messages.app?.parameters ?? {}).map(([name, texts]) => [name, { label: texts.label }]))
+      const parameters = Object.fromEntries(
+        Object.entries(messages.app?.parameters ?? {}).map(([name, texts]) => [name, { label: texts.label }])
+      )
       return { code: JSON.stringify({ ...messages, app: { parameters } }), map: null }
     },
   }

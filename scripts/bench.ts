@@ -21,11 +21,16 @@ import { launchAgentBrowser } from '../tests/support/browser'
 import { distDir, startLocalStack } from '../tests/support/local-stack'
 
 const { values } = parseArgs({
-  options: { runs: { type: 'string', default: '20' }, latency: { type: 'string', default: '150' }, crm: { type: 'string', default: 'all' } },
+  options: {
+    runs: { type: 'string', default: '20' },
+    latency: { type: 'string', default: '150' },
+    crm: { type: 'string', default: 'all' },
+  },
 })
 const PROVIDERS = ['salesforce', 'hubspot', 'custom'] as const
 type Provider = (typeof PROVIDERS)[number]
-const providers: readonly Provider[] = values.crm === 'all' ? PROVIDERS : PROVIDERS.filter((p) => p === values.crm)
+const providers: readonly Provider[] =
+  values.crm === 'all' ? PROVIDERS : PROVIDERS.filter((p) => p === values.crm)
 if (providers.length === 0) throw new Error(`--crm must be all, ${PROVIDERS.join(', ')}`)
 const runs = Number(values.runs)
 const latencyMs = Number(values.latency)
@@ -54,11 +59,17 @@ async function timeToMarker(browser: BrowserContext, url: string): Promise<numbe
   await page.goto(url)
   const frame = page.frames().find((f) => f.url().includes('/assets/index.html'))
   if (!frame) throw new Error('no app frame')
-  const handle = await frame.waitForFunction(() => (window as unknown as { __shownAt?: number | null }).__shownAt ?? false, undefined, {
-    timeout: 20_000,
-  })
+  const handle = await frame.waitForFunction(
+    () => (window as unknown as { __shownAt?: number | null }).__shownAt ?? false,
+    undefined,
+    {
+      timeout: 20_000,
+    }
+  )
   const ms = Number(await handle.jsonValue())
-  const marks = await frame.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])))
+  const marks = await frame.evaluate(() =>
+    Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime]))
+  )
   for (const [name, at] of Object.entries(marks)) (breakdown[name] ??= []).push(at)
   await page.close()
   return ms
@@ -88,7 +99,10 @@ async function buildFloorApp(): Promise<string> {
     outfile: join(dir, 'assets', 'floor.js'),
     logLevel: 'error',
   })
-  writeFileSync(join(dir, 'assets', 'index.html'), '<!doctype html><meta charset="utf-8"><body><script type="module" src="./floor.js"></script></body>')
+  writeFileSync(
+    join(dir, 'assets', 'index.html'),
+    '<!doctype html><meta charset="utf-8"><body><script type="module" src="./floor.js"></script></body>'
+  )
   return dir
 }
 
@@ -117,7 +131,11 @@ const floor: ZendeskEmulator = await startZendeskEmulator({ appDir: floorApp, se
 const browser = await launchAgentBrowser()
 await browser.addInitScript(MARKER_TIMER)
 const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`
-const summary = (values: number[]) => ({ median: Math.round(median(values)), min: Math.round(Math.min(...values)), max: Math.round(Math.max(...values)) })
+const summary = (values: number[]) => ({
+  median: Math.round(median(values)),
+  min: Math.round(Math.min(...values)),
+  max: Math.round(Math.max(...values)),
+})
 
 /** Time to card and requests per view for one provider; the floor is measured in the same loop. */
 async function benchProvider(provider: Provider) {
@@ -145,7 +163,10 @@ async function benchProvider(provider: Provider) {
     }
     const clearing = await browser.newPage()
     await viewCalls(clearing)
-    await clearing.frameLocator('[data-testid="app-iframe"]').locator('html').evaluate(() => localStorage.clear())
+    await clearing
+      .frameLocator('[data-testid="app-iframe"]')
+      .locator('html')
+      .evaluate(() => localStorage.clear())
     await clearing.close()
     const page = await browser.newPage()
     const coldView = await viewCalls(page)
@@ -159,19 +180,26 @@ async function benchProvider(provider: Provider) {
       timeToCardMs: summary(card),
       emptyZafPageMs: summary(empty),
       crmRequests: { cold: coldView.length, newTab: firstView.length, reopened, coldCalls: coldView },
-      loadPathMs: Object.fromEntries(Object.entries(breakdown).map(([name, at]) => [name, Math.round(median(at))])),
+      loadPathMs: Object.fromEntries(
+        Object.entries(breakdown).map(([name, at]) => [name, Math.round(median(at))])
+      ),
       // The budget allows one CRM latency per request the view must make in sequence (HubSpot has no
       // composite call), on top of the empty ZAF page and 300 ms for the app itself.
       budgetMs: Math.round(median(empty)) + firstView.length * latencyMs + 300,
       withinBudget: median(card) <= median(empty) + firstView.length * latencyMs + 300,
     }
     console.log(`\n${provider} — ticket 101, ${runs} runs, CRM latency ${latencyMs} ms`)
-    console.log(`  time to card (median)      ${result.timeToCardMs.median} ms  [min ${result.timeToCardMs.min}, max ${result.timeToCardMs.max}]`)
-    console.log(`  empty ZAF page (median)    ${result.emptyZafPageMs.median} ms  → budget floor+${firstView.length}×latency+300 = ${result.budgetMs} ms ${result.withinBudget ? '✔' : '✖'}`)
+    console.log(
+      `  time to card (median)      ${result.timeToCardMs.median} ms  [min ${result.timeToCardMs.min}, max ${result.timeToCardMs.max}]`
+    )
+    console.log(
+      `  empty ZAF page (median)    ${result.emptyZafPageMs.median} ms  → budget floor+${firstView.length}×latency+300 = ${result.budgetMs} ms ${result.withinBudget ? '✔' : '✖'}`
+    )
     console.log(`  CRM requests per view      cold ${coldView.length} (${coldView.join(', ')})`)
     console.log(`                             new tab ${firstView.length}, same ticket reopened ${reopened}`)
     console.log('  load path (median ms from iframe navigation start):')
-    for (const [name, at] of Object.entries(result.loadPathMs).sort((a, b) => a[1] - b[1])) console.log(`    ${name.padEnd(18)} ${at}`)
+    for (const [name, at] of Object.entries(result.loadPathMs).sort((a, b) => a[1] - b[1]))
+      console.log(`    ${name.padEnd(18)} ${at}`)
     return result
   } finally {
     await stack.close()
@@ -193,7 +221,9 @@ try {
   mkdirSync(join(root, 'bench'), { recursive: true })
   writeFileSync(join(root, 'bench', 'results.json'), `${JSON.stringify(report, null, 2)}\n`)
   console.log(`\nJS gzipped                 initial ${kb(sizes.initialJs)}, lazy ${kb(sizes.lazyJs)}`)
-  console.log(`CSS gzipped                initial ${kb(sizes.initialCss)}, lazy ${kb(sizes.lazyCss)} (Garden styles live in JS)`)
+  console.log(
+    `CSS gzipped                initial ${kb(sizes.initialCss)}, lazy ${kb(sizes.lazyCss)} (Garden styles live in JS)`
+  )
 } finally {
   await browser.dispose()
   await floor.close()

@@ -1,5 +1,14 @@
 import { spawnSync } from 'node:child_process'
-import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  cpSync,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { pipeline } from 'node:stream/promises'
@@ -21,7 +30,11 @@ const source = join(work, 'dist')
 let distFiles: string[] = []
 
 const runPackage = (...args: string[]) =>
-  spawnSync(join(root, 'node_modules/.bin/tsx'), ['scripts/package.ts', '--no-build', '--dir', source, ...args], { cwd: root, encoding: 'utf8' })
+  spawnSync(
+    join(root, 'node_modules/.bin/tsx'),
+    ['scripts/package.ts', '--no-build', '--dir', source, ...args],
+    { cwd: root, encoding: 'utf8' }
+  )
 
 /** Extracts every entry of the zip into `into` and returns the entry names in zip order. */
 async function unzip(zipPath: string, into: string): Promise<string[]> {
@@ -45,14 +58,20 @@ async function unzip(zipPath: string, into: string): Promise<string[]> {
 
 beforeAll(() => {
   if (!existsSync(join(dist, 'manifest.json'))) {
-    const build = spawnSync(join(root, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' })
+    const build = spawnSync(join(root, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], {
+      cwd: root,
+      stdio: 'inherit',
+    })
     if (build.status !== 0) throw new Error('vite build failed')
   }
   cpSync(dist, source, { recursive: true })
   distFiles = [...readPackageFiles(source).files]
   // What must never ship, whatever ends up next to the build.
   writeFileSync(join(source, 'assets/.DS_Store'), 'junk')
-  writeFileSync(join(source, 'assets/index.js.map'), '{"version":3,"sources":["../src/main.ts"],"mappings":""}')
+  writeFileSync(
+    join(source, 'assets/index.js.map'),
+    '{"version":3,"sources":["../src/main.ts"],"mappings":""}'
+  )
   writeFileSync(join(source, 'assets/settings.local.json'), '{"crm_api_token":"local"}')
   writeFileSync(join(source, 'zcli.apps.config.json'), '{"parameters":{"crm_api_token":"local"}}')
   writeFileSync(join(source, 'README.md'), '# notes\n')
@@ -66,7 +85,8 @@ describe('npm run package', () => {
     const run = runPackage('--out', out)
     expect(run.stderr).not.toContain('✖')
     expect(run.status).toBe(0)
-    const version = (JSON.parse(readFileSync(join(source, 'manifest.json'), 'utf8')) as { version: string }).version
+    const version = (JSON.parse(readFileSync(join(source, 'manifest.json'), 'utf8')) as { version: string })
+      .version
     const zipPath = join(out, `success-bridge-${version}.zip`)
     expect(run.stdout).toContain(zipPath)
     expect(run.stdout).toMatch(new RegExp(`KB, ${distFiles.length} files`))
@@ -74,7 +94,15 @@ describe('npm run package', () => {
     const unzipped = join(work, 'unzipped')
     const entries = await unzip(zipPath, unzipped)
     expect(entries).toEqual([...distFiles].sort())
-    expect(entries).toEqual(expect.arrayContaining(['manifest.json', 'translations/en.json', 'assets/index.html', 'assets/logo.png', 'assets/logo-small.png']))
+    expect(entries).toEqual(
+      expect.arrayContaining([
+        'manifest.json',
+        'translations/en.json',
+        'assets/index.html',
+        'assets/logo.png',
+        'assets/logo-small.png',
+      ])
+    )
 
     const findings = validatePackage(unzipped, { marketplace: true })
     // The formatted report makes a failure say which rule fired and why.
@@ -83,16 +111,32 @@ describe('npm run package', () => {
 
   it('adds --allow-domain hosts to domainWhitelist and marks that package private', async () => {
     const out = join(work, 'out-private')
-    const run = runPackage('--out', out, '--allow-domain', 'crm.internal.example', '--allow-domain', 'api.hubapi.com')
+    const run = runPackage(
+      '--out',
+      out,
+      '--allow-domain',
+      'crm.internal.example',
+      '--allow-domain',
+      'api.hubapi.com'
+    )
     expect(run.status).toBe(0)
     const zipPath = run.stdout.split('\n').find((line) => line.endsWith('-private.zip')) ?? ''
     const unzipped = join(work, 'unzipped-private')
     await unzip(zipPath, unzipped)
-    const built = JSON.parse(readFileSync(join(source, 'manifest.json'), 'utf8')) as { domainWhitelist: string[] }
-    const shipped = JSON.parse(readFileSync(join(unzipped, 'manifest.json'), 'utf8')) as { domainWhitelist: string[]; private: boolean }
+    const built = JSON.parse(readFileSync(join(source, 'manifest.json'), 'utf8')) as {
+      domainWhitelist: string[]
+    }
+    const shipped = JSON.parse(readFileSync(join(unzipped, 'manifest.json'), 'utf8')) as {
+      domainWhitelist: string[]
+      private: boolean
+    }
     expect(shipped.private).toBe(true)
-    expect(shipped.domainWhitelist).toEqual([...new Set([...built.domainWhitelist, 'crm.internal.example', 'api.hubapi.com'])])
-    expect(validatePackage(unzipped, { marketplace: true }).filter((finding) => finding.severity === 'error')).toEqual([])
+    expect(shipped.domainWhitelist).toEqual([
+      ...new Set([...built.domainWhitelist, 'crm.internal.example', 'api.hubapi.com']),
+    ])
+    expect(
+      validatePackage(unzipped, { marketplace: true }).filter((finding) => finding.severity === 'error')
+    ).toEqual([])
   }, 60_000)
 
   it('refuses an --allow-domain that is not a bare host, and writes nothing', () => {
@@ -108,7 +152,11 @@ describe('npm run package', () => {
     cpSync(source, broken, { recursive: true })
     rmSync(join(broken, 'assets/logo.png'))
     const out = join(work, 'out-broken')
-    const run = spawnSync(join(root, 'node_modules/.bin/tsx'), ['scripts/package.ts', '--no-build', '--dir', broken, '--out', out], { cwd: root, encoding: 'utf8' })
+    const run = spawnSync(
+      join(root, 'node_modules/.bin/tsx'),
+      ['scripts/package.ts', '--no-build', '--dir', broken, '--out', out],
+      { cwd: root, encoding: 'utf8' }
+    )
     expect(run.status).toBe(1)
     expect(run.stdout).toContain('[assets/missing-logo]')
     expect(run.stderr).toContain('The package has errors; nothing was written.')

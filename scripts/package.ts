@@ -12,7 +12,15 @@
  * `success-bridge-<version>-private.zip`.
  */
 import { spawnSync } from 'node:child_process'
-import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import {
+  createWriteStream,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { pipeline } from 'node:stream/promises'
@@ -50,7 +58,10 @@ function parseArgs(args: readonly string[]): Options {
     else if (arg === '--dir') dir = resolve(value())
     else if (arg === '--out') out = resolve(value())
     else if (arg === '--allow-domain') allowDomains.push(value())
-    else fail(`Unknown option ${arg}. Usage: npm run package -- [--no-build] [--dir dist] [--out dist-zip] [--allow-domain <host>]...`)
+    else
+      fail(
+        `Unknown option ${arg}. Usage: npm run package -- [--no-build] [--dir dist] [--out dist-zip] [--allow-domain <host>]...`
+      )
   }
   for (const host of allowDomains) {
     const problem = hostProblem(host)
@@ -74,7 +85,10 @@ function isShipped(path: string): boolean {
 }
 
 /** Copies the shipped files of `dir` into a fresh staging folder, with the manifest as it will ship. */
-function stage(dir: string, allowDomains: readonly string[]): { staging: string; files: string[]; manifest: Record<string, unknown> } {
+function stage(
+  dir: string,
+  allowDomains: readonly string[]
+): { staging: string; files: string[]; manifest: Record<string, unknown> } {
   const staging = mkdtempSync(join(tmpdir(), 'package-'))
   const files = readPackageFiles(dir).files.filter(isShipped)
   for (const file of files) {
@@ -83,7 +97,9 @@ function stage(dir: string, allowDomains: readonly string[]): { staging: string;
   }
   const manifest = JSON.parse(readFileSync(join(staging, 'manifest.json'), 'utf8')) as Record<string, unknown>
   if (allowDomains.length > 0) {
-    const listed = Array.isArray(manifest['domainWhitelist']) ? (manifest['domainWhitelist'] as unknown[]) : []
+    const listed = Array.isArray(manifest['domainWhitelist'])
+      ? (manifest['domainWhitelist'] as unknown[])
+      : []
     manifest['domainWhitelist'] = [...new Set([...listed, ...allowDomains])]
     manifest['private'] = true
     writeFileSync(join(staging, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`)
@@ -93,7 +109,8 @@ function stage(dir: string, allowDomains: readonly string[]): { staging: string;
 
 async function zip(staging: string, files: readonly string[], target: string): Promise<void> {
   const archive = new ZipFile()
-  for (const file of [...files].sort()) archive.addFile(join(staging, file), file, { mtime: ENTRY_TIME, mode: 0o100644 })
+  for (const file of [...files].sort())
+    archive.addFile(join(staging, file), file, { mtime: ENTRY_TIME, mode: 0o100644 })
   archive.end()
   mkdirSync(dirname(target), { recursive: true })
   await pipeline(archive.outputStream, createWriteStream(target))
@@ -101,7 +118,10 @@ async function zip(staging: string, files: readonly string[], target: string): P
 
 const options = parseArgs(process.argv.slice(2))
 if (options.build) {
-  const build = spawnSync(join(root, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' })
+  const build = spawnSync(join(root, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], {
+    cwd: root,
+    stdio: 'inherit',
+  })
   if (build.status !== 0) fail('vite build failed.')
 }
 try {
@@ -116,12 +136,17 @@ try {
   if (findings.length > 0) console.log(formatText(findings))
   if (summary(findings).errors > 0) throw new Error('The package has errors; nothing was written.')
   const version = String(manifest['version'])
-  if (!/^[0-9A-Za-z.+-]+$/.test(version)) throw new Error(`manifest.json version ${version} cannot be used in a file name.`)
-  const target = join(options.out, `success-bridge-${version}${options.allowDomains.length > 0 ? '-private' : ''}.zip`)
+  if (!/^[0-9A-Za-z.+-]+$/.test(version))
+    throw new Error(`manifest.json version ${version} cannot be used in a file name.`)
+  const target = join(
+    options.out,
+    `success-bridge-${version}${options.allowDomains.length > 0 ? '-private' : ''}.zip`
+  )
   await zip(staging, files, target)
   const size = statSync(target).size
   console.log(`${target}\n${(size / 1024).toFixed(1)} KB, ${files.length} files`)
-  if (options.allowDomains.length > 0) console.log(`private package; domainWhitelist: ${(manifest['domainWhitelist'] as string[]).join(', ')}`)
+  if (options.allowDomains.length > 0)
+    console.log(`private package; domainWhitelist: ${(manifest['domainWhitelist'] as string[]).join(', ')}`)
 } catch (cause) {
   console.error(`✖ ${(cause as Error).message}`)
   process.exitCode = 1

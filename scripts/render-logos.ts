@@ -10,12 +10,24 @@ const root = resolve(import.meta.dirname, '..')
 const svg = readFileSync(resolve(root, 'assets/logo.svg'), 'utf8')
 const browser = await chromium.launch({
   executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
 })
 try {
-  for (const [file, size] of [['logo.png', 320], ['logo-small.png', 128]] as const) {
+  for (const [file, size] of [
+    ['logo.png', 320],
+    ['logo-small.png', 128],
+  ] as const) {
     const page = await browser.newPage({ viewport: { width: size, height: size } })
-    await page.setContent(`<style>html,body{margin:0}svg{display:block;width:${size}px;height:${size}px}</style>${svg}`)
+    await page.setContent(
+      `<style>html,body{margin:0}svg{display:block;width:${size}px;height:${size}px}</style>${svg}`
+    )
     await page.screenshot({ path: resolve(root, 'assets', file), omitBackground: true })
     await page.close()
   }

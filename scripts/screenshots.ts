@@ -33,16 +33,24 @@ async function openCard(page: Page, stack: LocalStack, ticket: number): Promise<
 
 /** Let the iframe's resize and any focus-ring or colour fades finish before the picture. */
 async function settle(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.querySelector('[data-testid="app-iframe"]')?.getAttribute('data-height'))
+  await page.waitForFunction(() =>
+    document.querySelector('[data-testid="app-iframe"]')?.getAttribute('data-height')
+  )
   for (const frame of page.frames()) {
-    await frame.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => undefined))))
+    await frame.evaluate(() =>
+      Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => undefined)))
+    )
   }
 }
 
 /** With `cdp`, the picture is taken through DevTools, which keeps the page's device metrics (see marketplacePage). */
 async function save(page: Page, path: string, cdp?: CDPSession): Promise<void> {
   const file = resolve(root, path)
-  if (cdp) writeFileSync(file, Buffer.from((await cdp.send('Page.captureScreenshot', { format: 'png' })).data, 'base64'))
+  if (cdp)
+    writeFileSync(
+      file,
+      Buffer.from((await cdp.send('Page.captureScreenshot', { format: 'png' })).data, 'base64')
+    )
   else await page.screenshot({ path: file })
   console.log(`wrote ${relative(root, file)} (${Math.round(statSync(file).size / 1024)} KB)`)
 }
@@ -52,7 +60,9 @@ async function save(page: Page, path: string, cdp?: CDPSession): Promise<void> {
  * persistent context, whose scale factor is fixed at launch, so the scale is set per page through
  * DevTools' device metrics instead; playwright's own screenshot would put its viewport back.
  */
-async function marketplacePage(browser: Awaited<ReturnType<typeof launchAgentBrowser>>): Promise<{ page: Page; cdp: CDPSession }> {
+async function marketplacePage(
+  browser: Awaited<ReturnType<typeof launchAgentBrowser>>
+): Promise<{ page: Page; cdp: CDPSession }> {
   const page = await browser.newPage()
   const cdp = await browser.newCDPSession(page)
   await cdp.send('Emulation.setDeviceMetricsOverride', { ...MARKETPLACE, mobile: false })
@@ -85,7 +95,9 @@ try {
   const frame = await openCard(page, stack, 102)
   await hideDemoControls(page)
   await frame.getByLabel('Reason').selectOption({ label: 'Churn risk' })
-  await frame.getByLabel('What the CSM should know').fill('Second outage this month; they mentioned evaluating other vendors.')
+  await frame
+    .getByLabel('What the CSM should know')
+    .fill('Second outage this month; they mentioned evaluating other vendors.')
   await frame.getByRole('button', { name: /^Escalate to / }).click()
   await frame.getByTestId('escalation-result').waitFor({ timeout: 15_000 })
   // The internal note the escalation wrote shows in the ticket too.

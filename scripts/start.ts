@@ -53,7 +53,9 @@ const zendesk = await startZendeskEmulator({
 })
 
 console.log(`\nSuccess Bridge demo: ${zendesk.ticketUrl(101)}\n`)
-console.log(`(CRM emulator, ${provider} dialect, at ${crm.url}, ${latencyMs} ms latency. Ctrl+C stops everything.)`)
+console.log(
+  `(CRM emulator, ${provider} dialect, at ${crm.url}, ${latencyMs} ms latency. Ctrl+C stops everything.)`
+)
 
 const stop = async (): Promise<void> => {
   await Promise.allSettled([zendesk.close(), crm.close()])

@@ -32,17 +32,28 @@ for (const step of checks) {
 mkdirSync('tmp', { recursive: true })
 const report = 'tmp/vitest-report.json'
 console.log('\n▶ vitest (unit, node, contract, e2e)')
-const vitest = spawnSync('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], {
-  stdio: 'inherit',
-})
+const vitest = spawnSync(
+  'npx',
+  ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
+  {
+    stdio: 'inherit',
+  }
+)
 
 let passed = 0
 let failed = 0
 try {
-  const totals = JSON.parse(readFileSync(report, 'utf8')) as { numPassedTests: number; numFailedTests: number; numTotalTestSuites: number; numFailedTestSuites: number }
+  const totals = JSON.parse(readFileSync(report, 'utf8')) as {
+    numPassedTests: number
+    numFailedTests: number
+    numTotalTestSuites: number
+    numFailedTestSuites: number
+  }
   passed = totals.numPassedTests
   // A suite that fails to load has no failed tests but is a failure all the same.
-  failed = totals.numFailedTests + (totals.numFailedTests === 0 && vitest.status !== 0 ? Math.max(1, totals.numFailedTestSuites) : 0)
+  failed =
+    totals.numFailedTests +
+    (totals.numFailedTests === 0 && vitest.status !== 0 ? Math.max(1, totals.numFailedTestSuites) : 0)
 } catch {
   failed = 1
 }

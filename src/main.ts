@@ -24,10 +24,15 @@ if (client) autoResize(client, container)
 const appLocation = client?.context().then((context) => toAppLocation(context.location))
 const startup =
   client && appLocation
-    ? { metadata: client.metadata(), location: appLocation, customer: appLocation.then((where) => client.get(startupPaths(where))) }
+    ? {
+        metadata: client.metadata(),
+        location: appLocation,
+        customer: appLocation.then((where) => client.get(startupPaths(where))),
+      }
     : null
 startup?.customer.catch(() => undefined)
-const composition = client && startup ? import('./app/compose').then(({ compose }) => compose(client, startup)) : null
+const composition =
+  client && startup ? import('./app/compose').then(({ compose }) => compose(client, startup)) : null
 // Handled by the UI once it has loaded; never an unhandled rejection before that.
 composition?.catch(() => undefined)
 

@@ -67,13 +67,22 @@ export async function startCrmEmulator(options: CrmEmulatorOptions = {}): Promis
   const hanging = new Set<ServerResponse>()
   const sockets = new Set<Socket>()
 
-  const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void => {
+  const send = (
+    res: ServerResponse,
+    status: number,
+    body: unknown,
+    headers: Record<string, string> = {}
+  ): void => {
     res.writeHead(status, { 'Content-Type': JSON_TYPE, ...headers })
     res.end(typeof body === 'string' ? body : JSON.stringify(body))
   }
 
   const controlPlane = (req: IncomingMessage, res: ServerResponse, path: string, body: string): void => {
-    const cors = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Methods': 'GET, PUT, POST, DELETE, OPTIONS', 'Access-Control-Allow-Headers': 'Content-Type' }
+    const cors = {
+      'Access-Control-Allow-Origin': '*',
+      'Access-Control-Allow-Methods': 'GET, PUT, POST, DELETE, OPTIONS',
+      'Access-Control-Allow-Headers': 'Content-Type',
+    }
     if (req.method === 'OPTIONS') return void res.writeHead(204, cors).end()
     const route = `${req.method} ${path}`
     if (route === 'GET /__emulator/faults') return send(res, 200, faults, cors)
@@ -82,10 +91,21 @@ export async function startCrmEmulator(options: CrmEmulatorOptions = {}): Promis
       try {
         parsed = JSON.parse(body)
       } catch {
-        return send(res, 400, { error: `Body must be JSON: {"mode": ${FAULT_MODES.map((m) => `"${m}"`).join(' | ')}}` }, cors)
+        return send(
+          res,
+          400,
+          { error: `Body must be JSON: {"mode": ${FAULT_MODES.map((m) => `"${m}"`).join(' | ')}}` },
+          cors
+        )
       }
       const result = faultsSchema.safeParse(parsed)
-      if (!result.success) return send(res, 400, { error: result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') }, cors)
+      if (!result.success)
+        return send(
+          res,
+          400,
+          { error: result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') },
+          cors
+        )
       setFaults(result.data)
       return void res.writeHead(204, cors).end()
     }
@@ -97,7 +117,14 @@ export async function startCrmEmulator(options: CrmEmulatorOptions = {}): Promis
   }
 
   const vendorApi = async (res: ServerResponse, request: VendorRequest, search: string): Promise<void> => {
-    const entry: RecordedRequest = { method: request.method, path: request.path, query: search, at: Date.now(), status: 0, ...dialect.describe(request) }
+    const entry: RecordedRequest = {
+      method: request.method,
+      path: request.path,
+      query: search,
+      at: Date.now(),
+      status: 0,
+      ...dialect.describe(request),
+    }
     recorded.push(entry)
     const active = faults
     if (active.remaining !== undefined) {
@@ -116,7 +143,12 @@ export async function startCrmEmulator(options: CrmEmulatorOptions = {}): Promis
       res.on('close', () => hanging.delete(res))
       return
     }
-    if (active.mode === 'unauthorized' || active.mode === 'forbidden' || active.mode === 'quota' || active.mode === 'server-error') {
+    if (
+      active.mode === 'unauthorized' ||
+      active.mode === 'forbidden' ||
+      active.mode === 'quota' ||
+      active.mode === 'server-error'
+    ) {
       const fault = dialect.fault(active.mode, active)
       return reply(fault.status, fault.body, fault.headers)
     }
@@ -143,7 +175,13 @@ export async function startCrmEmulator(options: CrmEmulatorOptions = {}): Promis
         res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8' })
         return void res.end(uiPage)
       }
-      const request: VendorRequest = { method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, body: body || undefined, headers: req.headers }
+      const request: VendorRequest = {
+        method: req.method ?? 'GET',
+        path: url.pathname,
+        query: url.searchParams,
+        body: body || undefined,
+        headers: req.headers,
+      }
       vendorApi(res, request, url.search).catch((error: unknown) => {
         send(res, 500, dialect.fault('server-error', faults).body)
         console.error('CRM emulator:', error)
@@ -196,7 +234,12 @@ function createDialect(options: CrmEmulatorOptions, origin: () => string): Diale
   const now = options.now ?? Date.now
   switch (options.dialect ?? 'salesforce') {
     case 'salesforce':
-      return createSalesforceDialect({ token, today, apiLimit: options.apiLimit ?? 15000, batchSize: options.batchSize })
+      return createSalesforceDialect({
+        token,
+        today,
+        apiLimit: options.apiLimit ?? 15000,
+        batchSize: options.batchSize,
+      })
     case 'hubspot':
       return createHubSpotDialect({ token, today, now, searchPerSecond: options.searchPerSecond ?? 5 })
     case 'custom':

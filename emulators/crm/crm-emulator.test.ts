@@ -13,7 +13,11 @@ beforeEach(() => crm.reset())
 
 async function query(soql: string) {
   const res = await fetch(`${crm.url}${v}/query?q=${encodeURIComponent(soql)}`, { headers: auth })
-  return { status: res.status, body: (await res.json()) as Record<string, unknown>, limit: res.headers.get('sforce-limit-info') }
+  return {
+    status: res.status,
+    body: (await res.json()) as Record<string, unknown>,
+    limit: res.headers.get('sforce-limit-info'),
+  }
 }
 
 describe('Salesforce query', () => {
@@ -27,12 +31,21 @@ describe('Salesforce query', () => {
       totalSize: 2,
       done: true,
       records: [
-        { attributes: { type: 'Account', url: `${v}/sobjects/Account/001000000000004AAA` }, Id: '001000000000004AAA', Name: 'Umbrella Health', CSM__r: null, Renewal_Date__c: '2027-09-21' },
+        {
+          attributes: { type: 'Account', url: `${v}/sobjects/Account/001000000000004AAA` },
+          Id: '001000000000004AAA',
+          Name: 'Umbrella Health',
+          CSM__r: null,
+          Renewal_Date__c: '2027-09-21',
+        },
         {
           attributes: { type: 'Account', url: `${v}/sobjects/Account/001000000000001AAA` },
           Id: '001000000000001AAA',
           Name: 'Northwind Traders',
-          CSM__r: { attributes: { type: 'User', url: `${v}/sobjects/User/005000000000001AAA` }, Name: 'Dana Whitfield' },
+          CSM__r: {
+            attributes: { type: 'User', url: `${v}/sobjects/User/005000000000001AAA` },
+            Name: 'Dana Whitfield',
+          },
           Renewal_Date__c: '2027-06-13',
         },
       ],
@@ -40,22 +53,47 @@ describe('Salesforce query', () => {
   })
 
   it('compares text case-insensitively and traverses two relationships', async () => {
-    const { body } = await query("select Account.CSM__r.Email from contact where email = 'JANE.DOE@northwind.example'")
-    expect((body['records'] as unknown[])[0]).toMatchObject({ Account: { CSM__r: { Email: 'dana.whitfield@successbridge.example' } } })
+    const { body } = await query(
+      "select Account.CSM__r.Email from contact where email = 'JANE.DOE@northwind.example'"
+    )
+    expect((body['records'] as unknown[])[0]).toMatchObject({
+      Account: { CSM__r: { Email: 'dana.whitfield@successbridge.example' } },
+    })
   })
 
   it('treats escaped wildcards and quotes in LIKE literally, so injection stays inside the string', async () => {
-    expect((await query("SELECT Id FROM Account WHERE Website LIKE '%stark.example%'")).body['totalSize']).toBe(2)
-    expect((await query("SELECT Id FROM Account WHERE Website LIKE '%stark\\_example%'")).body['totalSize']).toBe(0)
-    expect((await query("SELECT Id FROM Contact WHERE Email = 'x\\' OR Name != \\''")).body['totalSize']).toBe(0)
+    expect(
+      (await query("SELECT Id FROM Account WHERE Website LIKE '%stark.example%'")).body['totalSize']
+    ).toBe(2)
+    expect(
+      (await query("SELECT Id FROM Account WHERE Website LIKE '%stark\\_example%'")).body['totalSize']
+    ).toBe(0)
+    expect(
+      (await query("SELECT Id FROM Contact WHERE Email = 'x\\' OR Name != \\''")).body['totalSize']
+    ).toBe(0)
   })
 
   it('answers with Salesforce error arrays for bad queries', async () => {
-    expect(await query('SELECT Id FROM Account WHERE')).toMatchObject({ status: 400, body: [{ errorCode: 'MALFORMED_QUERY', message: "unexpected token: 'end of query'" }] })
-    expect(await query('SELECT Id, Health__c FROM Account')).toMatchObject({ status: 400, body: [{ errorCode: 'INVALID_FIELD' }] })
-    expect(await query('SELECT Id FROM Opportunity')).toMatchObject({ status: 400, body: [{ errorCode: 'INVALID_TYPE' }] })
-    expect(await query("SELECT Id FROM Account WHERE Id = 'acme'")).toMatchObject({ status: 400, body: [{ errorCode: 'INVALID_QUERY_FILTER_OPERATOR' }] })
-    expect(await query("SELECT Id FROM Account WHERE Name = 'a\\q'")).toMatchObject({ status: 400, body: [{ errorCode: 'MALFORMED_QUERY' }] })
+    expect(await query('SELECT Id FROM Account WHERE')).toMatchObject({
+      status: 400,
+      body: [{ errorCode: 'MALFORMED_QUERY', message: "unexpected token: 'end of query'" }],
+    })
+    expect(await query('SELECT Id, Health__c FROM Account')).toMatchObject({
+      status: 400,
+      body: [{ errorCode: 'INVALID_FIELD' }],
+    })
+    expect(await query('SELECT Id FROM Opportunity')).toMatchObject({
+      status: 400,
+      body: [{ errorCode: 'INVALID_TYPE' }],
+    })
+    expect(await query("SELECT Id FROM Account WHERE Id = 'acme'")).toMatchObject({
+      status: 400,
+      body: [{ errorCode: 'INVALID_QUERY_FILTER_OPERATOR' }],
+    })
+    expect(await query("SELECT Id FROM Account WHERE Name = 'a\\q'")).toMatchObject({
+      status: 400,
+      body: [{ errorCode: 'MALFORMED_QUERY' }],
+    })
   })
 
   it('pages large results through nextRecordsUrl', async () => {
@@ -68,9 +106,13 @@ describe('Salesforce query', () => {
 
 describe('auth and faults', () => {
   it('refuses a missing or unsubstituted token', async () => {
-    const res = await fetch(`${crm.url}${v}/query?q=SELECT+Id+FROM+User`, { headers: { Authorization: 'Bearer {{setting.crm_api_token}}' } })
+    const res = await fetch(`${crm.url}${v}/query?q=SELECT+Id+FROM+User`, {
+      headers: { Authorization: 'Bearer {{setting.crm_api_token}}' },
+    })
     expect(res.status).toBe(401)
-    expect(await res.json()).toEqual([{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }])
+    expect(await res.json()).toEqual([
+      { message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' },
+    ])
   })
 
   it.each([
@@ -97,7 +139,10 @@ describe('auth and faults', () => {
       () => 'answered',
       () => 'dropped'
     )
-    const early = await Promise.race([pending, new Promise((resolve) => setTimeout(() => resolve('still waiting'), 200))])
+    const early = await Promise.race([
+      pending,
+      new Promise((resolve) => setTimeout(() => resolve('still waiting'), 200)),
+    ])
     crm.setFaults({ mode: 'none' })
     expect(early).toBe('still waiting')
     expect(await pending).toBe('dropped')
@@ -112,25 +157,54 @@ describe('auth and faults', () => {
 })
 
 describe('tasks and composite', () => {
-  const task = { Subject: '[Escalation] #102', OwnerId: '005000000000002AAA', WhatId: '001000000000002AAA', Priority: 'High' }
+  const task = {
+    Subject: '[Escalation] #102',
+    OwnerId: '005000000000002AAA',
+    WhatId: '001000000000002AAA',
+    Priority: 'High',
+  }
 
   it('creates a task and validates references and picklists like Salesforce', async () => {
-    const created = await fetch(`${crm.url}${v}/sobjects/Task`, { method: 'POST', headers: auth, body: JSON.stringify(task) })
+    const created = await fetch(`${crm.url}${v}/sobjects/Task`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify(task),
+    })
     expect(created.status).toBe(201)
     expect(await created.json()).toEqual({ id: '00T000000000001AAA', success: true, errors: [] })
-    const bad = await fetch(`${crm.url}${v}/sobjects/Task`, { method: 'POST', headers: auth, body: JSON.stringify({ ...task, Priority: 'Urgent' }) })
-    expect(await bad.json()).toEqual([{ message: 'bad value for restricted picklist field: Urgent', errorCode: 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST', fields: ['Priority'] }])
+    const bad = await fetch(`${crm.url}${v}/sobjects/Task`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ ...task, Priority: 'Urgent' }),
+    })
+    expect(await bad.json()).toEqual([
+      {
+        message: 'bad value for restricted picklist field: Urgent',
+        errorCode: 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST',
+        fields: ['Priority'],
+      },
+    ])
     expect(crm.tasks()).toHaveLength(1)
   })
 
   it('upserts by the escalation key: created once, then updated', async () => {
     const url = `${crm.url}${v}/sobjects/Task/Zendesk_Escalation_Key__c/zd%3Ademo%3A102`
     const first = await fetch(url, { method: 'PATCH', headers: auth, body: JSON.stringify(task) })
-    const second = await fetch(url, { method: 'PATCH', headers: auth, body: JSON.stringify({ ...task, Subject: 'again' }) })
+    const second = await fetch(url, {
+      method: 'PATCH',
+      headers: auth,
+      body: JSON.stringify({ ...task, Subject: 'again' }),
+    })
     expect([first.status, second.status]).toEqual([201, 200])
     expect(await second.json()).toMatchObject({ created: false })
-    expect(crm.tasks().map((t) => [t['Zendesk_Escalation_Key__c'], t['Subject']])).toEqual([['zd:demo:102', 'again']])
-    const patched = await fetch(`${crm.url}${v}/sobjects/Task/00T000000000001AAA`, { method: 'PATCH', headers: auth, body: JSON.stringify({ Description: 'more' }) })
+    expect(crm.tasks().map((t) => [t['Zendesk_Escalation_Key__c'], t['Subject']])).toEqual([
+      ['zd:demo:102', 'again'],
+    ])
+    const patched = await fetch(`${crm.url}${v}/sobjects/Task/00T000000000001AAA`, {
+      method: 'PATCH',
+      headers: auth,
+      body: JSON.stringify({ Description: 'more' }),
+    })
     expect(patched.status).toBe(204)
     expect(crm.tasks()[0]?.['Description']).toBe('more')
   })
@@ -144,7 +218,16 @@ describe('tasks and composite', () => {
         allOrNone: true,
         compositeRequest: [
           { method: 'GET', referenceId: 'c', url: `${v}/query?q=${encodeURIComponent(soql)}` },
-          { method: 'POST', referenceId: 't', url: `${v}/sobjects/Task`, body: { Subject: 'x', WhatId: '@{c.records[0].AccountId}', OwnerId: '@{c.records[0].Account.CSM__c}' } },
+          {
+            method: 'POST',
+            referenceId: 't',
+            url: `${v}/sobjects/Task`,
+            body: {
+              Subject: 'x',
+              WhatId: '@{c.records[0].AccountId}',
+              OwnerId: '@{c.records[0].Account.CSM__c}',
+            },
+          },
         ],
       }),
     })
@@ -163,11 +246,18 @@ describe('tasks and composite', () => {
         allOrNone: true,
         compositeRequest: [
           { method: 'POST', referenceId: 'a', url: `${v}/sobjects/Task`, body: task },
-          { method: 'POST', referenceId: 'b', url: `${v}/sobjects/Task`, body: { ...task, OwnerId: '005999999999999AAA' } },
+          {
+            method: 'POST',
+            referenceId: 'b',
+            url: `${v}/sobjects/Task`,
+            body: { ...task, OwnerId: '005999999999999AAA' },
+          },
         ],
       }),
     })
-    const body = (await res.json()) as { compositeResponse: { httpStatusCode: number; body: { errorCode: string }[] }[] }
+    const body = (await res.json()) as {
+      compositeResponse: { httpStatusCode: number; body: { errorCode: string }[] }[]
+    }
     expect(body.compositeResponse.map((r) => [r.httpStatusCode, r.body[0]?.errorCode])).toEqual([
       [400, 'PROCESSING_HALTED'],
       [400, 'INVALID_CROSS_REFERENCE_KEY'],

@@ -15,7 +15,12 @@ if (!dialect) {
   console.error(`--dialect must be one of ${DIALECTS.join(', ')}`)
   process.exit(2)
 }
-const emulator = await startCrmEmulator({ dialect, port: Number(values.port), latencyMs: Number(values.latency), token: values.token })
+const emulator = await startCrmEmulator({
+  dialect,
+  port: Number(values.port),
+  latencyMs: Number(values.latency),
+  token: values.token,
+})
 console.log(`CRM emulator (${dialect}) listening on ${emulator.url}`)
 const stop = (): void => void emulator.close().then(() => process.exit(0))
 process.on('SIGINT', stop)

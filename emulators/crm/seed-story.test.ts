@@ -15,7 +15,8 @@ const domains = zendesk.organizations.flatMap((org) => org.domain_names)
 
 const crms = {} as Record<'salesforce' | 'hubspot' | 'custom', CrmEmulator>
 beforeAll(async () => {
-  for (const dialect of ['salesforce', 'hubspot', 'custom'] as const) crms[dialect] = await startCrmEmulator({ dialect, token: 't', searchPerSecond: 1000 })
+  for (const dialect of ['salesforce', 'hubspot', 'custom'] as const)
+    crms[dialect] = await startCrmEmulator({ dialect, token: 't', searchPerSecond: 1000 })
 })
 afterAll(() => Promise.all(Object.values(crms).map((crm) => crm.close())))
 
@@ -27,34 +28,51 @@ const nw = () => caller(() => crms.custom.url, { 'X-Api-Key': 't' })
 const byEmail = {
   async salesforce(email: string) {
     const soql = `SELECT Account.Name, Account.CSM__r.Name FROM Contact WHERE Email = '${email}'`
-    const record = (await sf()('GET', `/services/data/v62.0/query?q=${encodeURIComponent(soql)}`)).body.records[0]
+    const record = (await sf()('GET', `/services/data/v62.0/query?q=${encodeURIComponent(soql)}`)).body
+      .records[0]
     return record ? [record.Account.Name, record.Account.CSM__r?.Name ?? null] : null
   },
   async hubspot(email: string) {
-    const contact = await hs()('GET', `/crm/v3/objects/contacts/${encodeURIComponent(email)}?idProperty=email&associations=companies`)
+    const contact = await hs()(
+      'GET',
+      `/crm/v3/objects/contacts/${encodeURIComponent(email)}?idProperty=email&associations=companies`
+    )
     if (contact.status === 404) return null
     const companyId = contact.body.associations.companies.results[0].id
-    const company = (await hs()('GET', `/crm/v3/objects/companies/${companyId}?properties=name,hubspot_owner_id`)).body.properties
-    const owner = company.hubspot_owner_id ? (await hs()('GET', `/crm/v3/owners/${company.hubspot_owner_id}`)).body : null
+    const company = (
+      await hs()('GET', `/crm/v3/objects/companies/${companyId}?properties=name,hubspot_owner_id`)
+    ).body.properties
+    const owner = company.hubspot_owner_id
+      ? (await hs()('GET', `/crm/v3/owners/${company.hubspot_owner_id}`)).body
+      : null
     return [company.name, owner ? `${owner.firstName} ${owner.lastName}` : null]
   },
   async custom(email: string) {
-    const account = (await nw()('GET', `/api/v1/accounts?contact_email=${encodeURIComponent(email)}`)).body.data[0]
+    const account = (await nw()('GET', `/api/v1/accounts?contact_email=${encodeURIComponent(email)}`)).body
+      .data[0]
     return account ? [account.name, account.owner?.full_name ?? null] : null
   },
 }
 
 describe('the seeds tell one story', () => {
-  it.each(requesters)('%s is the same contact (or none) with the same CSM in every dialect', async (email) => {
-    const expected = await byEmail.salesforce(email)
-    expect(await byEmail.hubspot(email)).toEqual(expected)
-    expect(await byEmail.custom(email)).toEqual(expected)
-  })
+  it.each(requesters)(
+    '%s is the same contact (or none) with the same CSM in every dialect',
+    async (email) => {
+      const expected = await byEmail.salesforce(email)
+      expect(await byEmail.hubspot(email)).toEqual(expected)
+      expect(await byEmail.custom(email)).toEqual(expected)
+    }
+  )
 
   it.each(domains)('the domain %s names the same accounts in HubSpot and the custom CRM', async (domain) => {
-    const search = await hs()('POST', '/crm/v3/objects/companies/search', { filterGroups: [{ filters: [{ propertyName: 'domain', operator: 'EQ', value: domain }] }], properties: ['name'] })
+    const search = await hs()('POST', '/crm/v3/objects/companies/search', {
+      filterGroups: [{ filters: [{ propertyName: 'domain', operator: 'EQ', value: domain }] }],
+      properties: ['name'],
+    })
     const hubspot = search.body.results.map((r: { properties: { name: string } }) => r.properties.name).sort()
-    const custom = (await nw()('GET', `/api/v1/accounts?domain=${domain}`)).body.data.map((a: { name: string }) => a.name).sort()
+    const custom = (await nw()('GET', `/api/v1/accounts?domain=${domain}`)).body.data
+      .map((a: { name: string }) => a.name)
+      .sort()
     expect(hubspot).toEqual(custom)
     expect(hubspot.length).toBeGreaterThan(0)
   })
@@ -69,8 +87,15 @@ describe('the seeds tell one story', () => {
 describe('demo settings', () => {
   it('point each provider at the emulator with the demo token', () => {
     for (const provider of ['salesforce', 'hubspot', 'custom'] as const) {
-      expect(demoSettings(provider, 'http://127.0.0.1:4010')).toMatchObject({ crm_provider: provider, crm_base_url: 'http://127.0.0.1:4010', crm_api_token: 'demo-token' })
+      expect(demoSettings(provider, 'http://127.0.0.1:4010')).toMatchObject({
+        crm_provider: provider,
+        crm_base_url: 'http://127.0.0.1:4010',
+        crm_api_token: 'demo-token',
+      })
     }
-    expect(demoSettings('hubspot', 'http://x')).toMatchObject({ field_csm: 'hubspot_owner_id', field_escalation_external_id: 'zendesk_escalation_key' })
+    expect(demoSettings('hubspot', 'http://x')).toMatchObject({
+      field_csm: 'hubspot_owner_id',
+      field_escalation_external_id: 'zendesk_escalation_key',
+    })
   })
 })

@@ -282,7 +282,9 @@ describe('agent view', () => {
       const response = await fetch(url)
       expect(response.status).toBe(200)
       const html = await response.text()
-      return hostDataSchema.parse(JSON.parse(new RegExp(`id="${HOST_DATA_ELEMENT_ID}">(.*?)</script>`, 's').exec(html)?.[1] ?? ''))
+      return hostDataSchema.parse(
+        JSON.parse(new RegExp(`id="${HOST_DATA_ELEMENT_ID}">(.*?)</script>`, 's').exec(html)?.[1] ?? '')
+      )
     }
     expect(zendesk.userUrl(202)).toBe(`${zendesk.hostUrl}/agent/users/202`)
     expect(await island(zendesk.userUrl(202))).toMatchObject({

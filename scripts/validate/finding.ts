@@ -12,8 +12,19 @@ export interface Finding {
   readonly message: string
 }
 
-export const error = (rule: string, file: string, message: string): Finding => ({ rule, severity: 'error', file, message })
-export const warning = (rule: string, file: string, message: string): Finding => ({ rule, severity: 'warning', file, message })
+export const error = (rule: string, file: string, message: string): Finding => ({
+  rule,
+  severity: 'error',
+  file,
+  message,
+})
+export const warning = (rule: string, file: string, message: string): Finding => ({
+  rule,
+  severity: 'warning',
+  file,
+  message,
+})
 
 /** Zendesk renders values in messages the way Ruby's `inspect`-free interpolation does: strings bare, the rest as JSON. */
-export const shown = (value: unknown): string => (typeof value === 'string' ? value : JSON.stringify(value) ?? String(value))
+export const shown = (value: unknown): string =>
+  typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value))

@@ -9,7 +9,9 @@ import { formatJson, formatText, summary } from './report'
 import { validatePackage } from './validate-package'
 
 const args = process.argv.slice(2)
-const unknown = args.filter((arg) => arg.startsWith('--') && !['--json', '--marketplace', '--private'].includes(arg))
+const unknown = args.filter(
+  (arg) => arg.startsWith('--') && !['--json', '--marketplace', '--private'].includes(arg)
+)
 if (unknown.length > 0) {
   console.error(`Unknown option ${unknown.join(', ')}. Usage: npm run validate -- [dir] [--json] [--private]`)
   process.exit(2)

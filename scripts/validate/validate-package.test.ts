@@ -25,7 +25,10 @@ describe('validatePackage', () => {
         .remove('assets/screenshot-0.png')
         .app('en', (app) => delete app['long_description'])
     expect(findingsAfter(breakIt, { marketplace: false })).toEqual([])
-    expect(findingsAfter(breakIt, { marketplace: true })).toEqual(['error translations/missing-key', 'warning screenshots/missing'])
+    expect(findingsAfter(breakIt, { marketplace: true })).toEqual([
+      'error translations/missing-key',
+      'warning screenshots/missing',
+    ])
   })
 })
 
@@ -40,18 +43,24 @@ describe('npm run validate (CLI)', () => {
     const run = spawnSync(tsx, ['scripts/validate/main.ts', pkg.dir], { cwd: root, encoding: 'utf8' })
     expect(run.status).toBe(1)
     expect(run.stdout).toBe(
-      '✖ error    manifest.json  [manifest/missing-field] Missing required field in manifest: author.email\n1 error, 0 warnings\n',
+      '✖ error    manifest.json  [manifest/missing-field] Missing required field in manifest: author.email\n1 error, 0 warnings\n'
     )
   })
 
   it('exits 0 on a valid package and gives machine output with --json', () => {
     pkg = new ValidPackage()
-    const out = execFileSync(tsx, ['scripts/validate/main.ts', pkg.dir, '--json'], { cwd: root, encoding: 'utf8' })
+    const out = execFileSync(tsx, ['scripts/validate/main.ts', pkg.dir, '--json'], {
+      cwd: root,
+      encoding: 'utf8',
+    })
     expect(JSON.parse(out)).toEqual({ dir: pkg.dir, errors: 0, warnings: 0, findings: [] })
   })
 
   it('reports a missing directory instead of validating nothing', () => {
-    const run = spawnSync(tsx, ['scripts/validate/main.ts', '/nonexistent/validate-dir'], { cwd: root, encoding: 'utf8' })
+    const run = spawnSync(tsx, ['scripts/validate/main.ts', '/nonexistent/validate-dir'], {
+      cwd: root,
+      encoding: 'utf8',
+    })
     expect(run.status).toBe(2)
     expect(run.stderr).toContain('does not exist')
   })
@@ -68,8 +77,14 @@ describe('validatePackage on a findings list', () => {
           file: 'translations/en.json',
           message: expect.stringContaining('app.parameters.crm_base_url.label') as string,
         },
-        expect.objectContaining({ rule: 'translations/missing-parameter-label', message: expect.stringContaining('crm_api_token') as string }),
-        expect.objectContaining({ rule: 'translations/missing-parameter-label', message: expect.stringContaining('risk_below') as string }),
+        expect.objectContaining({
+          rule: 'translations/missing-parameter-label',
+          message: expect.stringContaining('crm_api_token') as string,
+        }),
+        expect.objectContaining({
+          rule: 'translations/missing-parameter-label',
+          message: expect.stringContaining('risk_below') as string,
+        }),
       ])
     } finally {
       pkg.dispose()

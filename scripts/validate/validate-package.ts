@@ -13,7 +13,18 @@ import { secrets } from './rules/secrets'
 import { translations } from './rules/translations'
 
 /** In the order Zendesk runs its checks: manifest first, then translations, then content warnings. */
-const RULES: readonly Rule[] = [manifestFields, locations, parameters, domainWhitelist, translations, assets, screenshots, packageContents, insecureHttp, secrets]
+const RULES: readonly Rule[] = [
+  manifestFields,
+  locations,
+  parameters,
+  domainWhitelist,
+  translations,
+  assets,
+  screenshots,
+  packageContents,
+  insecureHttp,
+  secrets,
+]
 
 /** Every finding for the app package in `dir`, errors first. */
 export function validatePackage(dir: string, options: ValidateOptions = { marketplace: true }): Finding[] {
@@ -21,5 +32,8 @@ export function validatePackage(dir: string, options: ValidateOptions = { market
   const read = readManifest(pkg)
   const context = { pkg, manifest: read.ok ? read.manifest : null, options }
   const findings = RULES.flatMap((rule) => rule(context))
-  return [...findings.filter((finding) => finding.severity === 'error'), ...findings.filter((finding) => finding.severity === 'warning')]
+  return [
+    ...findings.filter((finding) => finding.severity === 'error'),
+    ...findings.filter((finding) => finding.severity === 'warning'),
+  ]
 }

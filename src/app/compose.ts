@@ -23,8 +23,17 @@ export const LOOKUP_TTL_MS = 5 * 60_000
 export const OWNER_TTL_MS = 60 * 60_000
 
 export type Composition =
-  | { readonly kind: 'ready'; readonly services: Services; readonly translator: Translator; readonly location: AppLocation }
-  | { readonly kind: 'invalid-settings'; readonly problems: readonly SettingProblem[]; readonly translator: Translator }
+  | {
+      readonly kind: 'ready'
+      readonly services: Services
+      readonly translator: Translator
+      readonly location: AppLocation
+    }
+  | {
+      readonly kind: 'invalid-settings'
+      readonly problems: readonly SettingProblem[]
+      readonly translator: Translator
+    }
 
 /**
  * The composition root: the only place that knows concrete adapters. Everything it needs from
@@ -45,7 +54,10 @@ export async function compose(client: ZafClient, startup: StartupRequests): Prom
   const customer = startup.customer.then((data) => parseCustomerContext(location, data))
   // Swallow here too: an unhandled rejection before the card asks for it would be noise.
   customer.catch(() => undefined)
-  const [metadata, user] = await Promise.all([startup.metadata, startup.customer.catch((): Record<string, unknown> => ({}))])
+  const [metadata, user] = await Promise.all([
+    startup.metadata,
+    startup.customer.catch((): Record<string, unknown> => ({})),
+  ])
   performance.mark('sb:registered')
   const translator = await translatorFor(user['currentUser.locale'])
 

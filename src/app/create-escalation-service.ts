@@ -26,7 +26,8 @@ interface EscalationWiring {
 export function createEscalationService(wiring: EscalationWiring): EscalationService {
   const storage = webStorageOrMemory('localStorage')
   const zendesk = createZafTicketWriter(wiring.client)
-  const storeFor = (ticket: { id: number; subdomain: string }) => createEscalationStore(storage, ticket.subdomain, ticket.id)
+  const storeFor = (ticket: { id: number; subdomain: string }) =>
+    createEscalationStore(storage, ticket.subdomain, ticket.id)
   return {
     fallbackOwner: wiring.settings.escalationFallbackOwner,
     load: (ticket) => storeFor(ticket).load(),
@@ -57,7 +58,11 @@ export function createEscalationService(wiring: EscalationWiring): EscalationSer
     async findExisting(context, account) {
       const ticket = context.ticket
       if (!ticket || !wiring.crm.findExisting) return null
-      return wiring.crm.findExisting({ key: escalationKey(ticket.subdomain, ticket.id), ticketId: ticket.id, accountId: account.id })
+      return wiring.crm.findExisting({
+        key: escalationKey(ticket.subdomain, ticket.id),
+        ticketId: ticket.id,
+        accountId: account.id,
+      })
     },
     followUp: (task, text) => followUp(task, text, { crm: wiring.crm, zendesk, now: wiring.now }),
   }

@@ -17,7 +17,11 @@ const storedSchema = z.object({
  * The draft and progress of one ticket's escalation, in localStorage so they survive a reload or a
  * closed tab until the escalation has fully succeeded. Keyed by Zendesk account and ticket.
  */
-export function createEscalationStore(storage: KeyValueStorage, subdomain: string, ticketId: number): EscalationStore {
+export function createEscalationStore(
+  storage: KeyValueStorage,
+  subdomain: string,
+  ticketId: number
+): EscalationStore {
   const key = `success-bridge:escalation:v1:${subdomain}:${ticketId}`
   return {
     load() {

@@ -5,14 +5,21 @@ import { safely, type KeyValueStorage } from './storage-lookup-cache'
 const KEY_PREFIX = 'success-bridge:owner:v1:'
 const entrySchema = z.object({
   at: z.number(),
-  owner: z.nullable(z.object({ id: z.nullable(z.string()), name: z.string(), email: z.nullable(z.string()) })),
+  owner: z.nullable(
+    z.object({ id: z.nullable(z.string()), name: z.string(), email: z.nullable(z.string()) })
+  ),
 })
 
 /**
  * CRM owners (CSMs) by id (per installation and CRM: `namespace`), kept in the tab's storage for `ttlMs`: one CSM looks after many
  * accounts, so after the first ticket their name costs no call. `undefined` = not cached.
  */
-export function createStorageOwnerCache(storage: KeyValueStorage, namespace: string, ttlMs: number, now: () => number) {
+export function createStorageOwnerCache(
+  storage: KeyValueStorage,
+  namespace: string,
+  ttlMs: number,
+  now: () => number
+) {
   const key = (ownerId: string): string => `${KEY_PREFIX}${namespace}|${ownerId}`
   return {
     read(ownerId: string): Csm | null | undefined {
@@ -20,6 +27,7 @@ export function createStorageOwnerCache(storage: KeyValueStorage, namespace: str
       return entry?.success && now() - entry.data.at <= ttlMs ? entry.data.owner : undefined
     },
     // Storage full or refused: the next view asks HubSpot again, which is only slower.
-    write: (ownerId: string, owner: Csm | null): void => void safely(() => storage.setItem(key(ownerId), JSON.stringify({ at: now(), owner }))),
+    write: (ownerId: string, owner: Csm | null): void =>
+      void safely(() => storage.setItem(key(ownerId), JSON.stringify({ at: now(), owner }))),
   }
 }

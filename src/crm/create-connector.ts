@@ -29,7 +29,10 @@ export function createCrm(settings: AppSettings, adapter: AxiosAdapter, options:
   switch (settings.provider) {
     case 'salesforce': {
       const http = createCrmHttp({ baseUrl: settings.baseUrl, adapter, readVendorError: readSalesforceError })
-      return { connector: createSalesforceConnector(http, settings), escalation: createSalesforceEscalation(http, settings) }
+      return {
+        connector: createSalesforceConnector(http, settings),
+        escalation: createSalesforceEscalation(http, settings),
+      }
     }
     case 'hubspot': {
       const http = createCrmHttp({ baseUrl: settings.baseUrl, adapter, readVendorError: readHubSpotError })

@@ -26,6 +26,8 @@ describe('customerKey', () => {
     const base = { requester: { id: 1, name: 'J', email: 'j@a.example' }, organization: null }
     const withOrg = { ...base, organization: { id: 9, name: 'A', externalId: 'x', domains: [] } }
     expect(customerKey(base)).not.toBe(customerKey(withOrg))
-    expect(customerKey(base)).toBe(customerKey({ ...base, requester: { id: 1, name: 'Other', email: 'J@A.example' } }))
+    expect(customerKey(base)).toBe(
+      customerKey({ ...base, requester: { id: 1, name: 'Other', email: 'J@A.example' } })
+    )
   })
 })

@@ -38,7 +38,10 @@ export function emailDomain(email: string | null): string | null {
   if (!email) return null
   const at = email.lastIndexOf('@')
   if (at < 1 || at === email.length - 1) return null
-  return email.slice(at + 1).trim().toLowerCase()
+  return email
+    .slice(at + 1)
+    .trim()
+    .toLowerCase()
 }
 
 // Matching an email domain against account websites only makes sense for company domains:

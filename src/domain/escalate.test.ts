@@ -3,7 +3,13 @@ import type { AccountSummary } from './account'
 import { CrmError } from './crm-error'
 import { escalate, EscalationError, followUp } from './escalate'
 import type { ExistingEscalation, StoredEscalation } from './escalation'
-import type { EscalationCrm, EscalationStore, EscalationTaskInput, TicketDetails, TicketWriter } from './ports'
+import type {
+  EscalationCrm,
+  EscalationStore,
+  EscalationTaskInput,
+  TicketDetails,
+  TicketWriter,
+} from './ports'
 
 // Small in-memory implementations of the ports, each recording what it was asked to do, so the
 // tests read as "what reached the CRM and the ticket" after each sequence of events.
@@ -34,7 +40,13 @@ class RecordingCrm implements EscalationCrm {
     if (next === 'fail') return Promise.reject(new CrmError('unavailable', 'down', { status: 503 }))
     const existing = this.tasks.find((task) => task.key === input.key)
     if (existing) {
-      const found: ExistingEscalation = { taskId: 'T1', taskUrl: 'https://crm/T1', ownerName: 'Marcus', escalatedBy: 'Sam', createdAt: null }
+      const found: ExistingEscalation = {
+        taskId: 'T1',
+        taskUrl: 'https://crm/T1',
+        ownerName: 'Marcus',
+        escalatedBy: 'Sam',
+        createdAt: null,
+      }
       return Promise.resolve({ kind: 'exists' as const, existing: found })
     }
     this.tasks.push(input)
@@ -48,7 +60,16 @@ class RecordingTicket implements TicketWriter {
   tags: string[] = []
   script: ('fail' | 'lost')[] = []
   details(): Promise<TicketDetails> {
-    return Promise.resolve({ id: 102, subdomain: 'demo', subject: 'Outage', priority: 'urgent', status: 'open', requester: null, organization: { id: 9, name: 'Globex' }, agentName: 'Alex' })
+    return Promise.resolve({
+      id: 102,
+      subdomain: 'demo',
+      subject: 'Outage',
+      priority: 'urgent',
+      status: 'open',
+      requester: null,
+      organization: { id: 9, name: 'Globex' },
+      agentName: 'Alex',
+    })
   }
   recentTicketCount() {
     return Promise.resolve(3)
@@ -82,8 +103,21 @@ function setup(fallbackOwner: string | null = null) {
   const crm = new RecordingCrm()
   const zendesk = new RecordingTicket()
   const store = new MemoryStore()
-  const deps = { crm, zendesk, store, now: () => Date.parse('2026-11-25T10:00:00Z'), healthRiskBelow: 50, fallbackOwner, formatArr: String }
-  return { crm, zendesk, store, run: (acc: AccountSummary = account) => escalate(acc, draft, deps, 'the CS team') }
+  const deps = {
+    crm,
+    zendesk,
+    store,
+    now: () => Date.parse('2026-11-25T10:00:00Z'),
+    healthRiskBelow: 50,
+    fallbackOwner,
+    formatArr: String,
+  }
+  return {
+    crm,
+    zendesk,
+    store,
+    run: (acc: AccountSummary = account) => escalate(acc, draft, deps, 'the CS team'),
+  }
 }
 
 async function failure(promise: Promise<unknown>): Promise<EscalationError> {
@@ -99,9 +133,22 @@ async function failure(promise: Promise<unknown>): Promise<EscalationError> {
 describe('escalate', () => {
   it('creates one task, one note and the tag, then forgets the draft', async () => {
     const { crm, zendesk, store, run } = setup()
-    expect(await run()).toEqual({ kind: 'done', ownerName: 'Marcus', taskId: 'T1', taskUrl: 'https://crm/T1' })
+    expect(await run()).toEqual({
+      kind: 'done',
+      ownerName: 'Marcus',
+      taskId: 'T1',
+      taskUrl: 'https://crm/T1',
+    })
     expect(crm.tasks).toHaveLength(1)
-    expect(crm.tasks[0]).toMatchObject({ key: 'zd:demo:102', ownerId: '005M', accountId: '001A', contactId: '003H', priority: 'High', dueDate: '2026-11-25', subject: '[Escalation] #102 Outage' })
+    expect(crm.tasks[0]).toMatchObject({
+      key: 'zd:demo:102',
+      ownerId: '005M',
+      accountId: '001A',
+      contactId: '003H',
+      priority: 'High',
+      dueDate: '2026-11-25',
+      subject: '[Escalation] #102 Outage',
+    })
     expect(crm.tasks[0]?.description).toContain('Call them today')
     expect(zendesk.notes).toHaveLength(1)
     expect(zendesk.notes[0]).toContain('CRM task: https://crm/T1')
@@ -162,10 +209,16 @@ describe('escalate', () => {
 
   it('adds a follow-up to the task and the ticket instead of a second escalation', async () => {
     const { crm, zendesk } = setup()
-    await followUp({ taskId: 'T1', taskUrl: 'https://crm/T1', ownerName: 'Marcus' }, '  Customer called again  ', { crm, zendesk, now: () => Date.parse('2026-11-25T10:00:00Z') })
+    await followUp(
+      { taskId: 'T1', taskUrl: 'https://crm/T1', ownerName: 'Marcus' },
+      '  Customer called again  ',
+      { crm, zendesk, now: () => Date.parse('2026-11-25T10:00:00Z') }
+    )
     expect(crm.appended).toEqual(['T1: Follow-up from Alex on 2026-11-25:\nCustomer called again'])
     expect(crm.tasks).toEqual([])
-    expect(zendesk.notes).toEqual(['Follow-up sent to Marcus on the CRM task https://crm/T1:\n\nCustomer called again'])
+    expect(zendesk.notes).toEqual([
+      'Follow-up sent to Marcus on the CRM task https://crm/T1:\n\nCustomer called again',
+    ])
   })
 
   it('refuses without a CSM or a fallback owner, before touching the CRM', async () => {

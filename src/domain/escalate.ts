@@ -1,6 +1,14 @@
 import type { AccountSummary } from './account'
 import { CrmError } from './crm-error'
-import { NO_PROGRESS, dueInDays, taskPriority, taskSubject, type EscalationDraft, type ExistingEscalation, type StoredEscalation } from './escalation'
+import {
+  NO_PROGRESS,
+  dueInDays,
+  taskPriority,
+  taskSubject,
+  type EscalationDraft,
+  type ExistingEscalation,
+  type StoredEscalation,
+} from './escalation'
 import { buildEscalationNote, escalationKey, REASON_LABEL } from './escalation-note'
 import type { EscalationCrm, EscalationStore, TicketWriter } from './ports'
 import { localDate } from './renewal'
@@ -18,7 +26,12 @@ export interface EscalateDeps {
 }
 
 export type EscalationResult =
-  | { readonly kind: 'done'; readonly ownerName: string; readonly taskId: string; readonly taskUrl: string | null }
+  | {
+      readonly kind: 'done'
+      readonly ownerName: string
+      readonly taskId: string
+      readonly taskUrl: string | null
+    }
   | { readonly kind: 'already-escalated'; readonly existing: ExistingEscalation }
 
 /** Which step failed, so the card can say what is saved and what a retry will do. */
@@ -33,7 +46,10 @@ export class EscalationError extends Error {
 }
 
 /** Who gets the task: the CSM, else the admin's fallback owner, else nobody (escalation not offered). */
-export function escalationOwner(account: AccountSummary, fallbackOwner: string | null): { id: string; name: string | null; isFallback: boolean } | null {
+export function escalationOwner(
+  account: AccountSummary,
+  fallbackOwner: string | null
+): { id: string; name: string | null; isFallback: boolean } | null {
   if (account.csm?.id) return { id: account.csm.id, name: account.csm.name, isFallback: false }
   return fallbackOwner ? { id: fallbackOwner, name: null, isFallback: true } : null
 }
@@ -43,9 +59,18 @@ export function escalationOwner(account: AccountSummary, fallbackOwner: string |
  * with the internal note and tag. Progress is saved after every step, so a retry or a reload only
  * does what is missing, and the draft is dropped only when everything has succeeded.
  */
-export async function escalate(account: AccountSummary, draft: EscalationDraft, deps: EscalateDeps, fallbackName: string): Promise<EscalationResult> {
+export async function escalate(
+  account: AccountSummary,
+  draft: EscalationDraft,
+  deps: EscalateDeps,
+  fallbackName: string
+): Promise<EscalationResult> {
   const owner = escalationOwner(account, deps.fallbackOwner)
-  if (!owner) throw new EscalationError('crm', new CrmError('rejected', 'The account has no CSM and no fallback owner is set'))
+  if (!owner)
+    throw new EscalationError(
+      'crm',
+      new CrmError('rejected', 'The account has no CSM and no fallback owner is set')
+    )
   const ownerName = owner.name ?? fallbackName
   const stored = deps.store.load()
   let progress = stored?.progress ?? NO_PROGRESS
@@ -62,7 +87,9 @@ export async function escalate(account: AccountSummary, draft: EscalationDraft, 
 
   if (!progress.task) {
     const since = localDate(new Date(deps.now() - 30 * 86_400_000))
-    const recent = ticket.organization ? await deps.zendesk.recentTicketCount(ticket.organization.id, since).catch(() => null) : null
+    const recent = ticket.organization
+      ? await deps.zendesk.recentTicketCount(ticket.organization.id, since).catch(() => null)
+      : null
     const description = buildEscalationNote({
       ticket,
       requester: ticket.requester,
@@ -76,7 +103,9 @@ export async function escalate(account: AccountSummary, draft: EscalationDraft, 
       healthRiskBelow: deps.healthRiskBelow,
       arrText: account.arr === null ? null : deps.formatArr(account.arr),
     })
-    const fallbackLine = owner.isFallback ? '\n\nThis account has no CSM; assigned to the Customer Success team (fallback owner).' : ''
+    const fallbackLine = owner.isFallback
+      ? '\n\nThis account has no CSM; assigned to the Customer Success team (fallback owner).'
+      : ''
     const attemptedBefore = progress.crmAttempted
     save({ ...progress, crmAttempted: true })
     let result
@@ -100,7 +129,10 @@ export async function escalate(account: AccountSummary, draft: EscalationDraft, 
       deps.store.clear()
       return { kind: 'already-escalated', existing: result.existing }
     }
-    const task = result.kind === 'created' ? { id: result.taskId, url: result.taskUrl } : { id: result.existing.taskId, url: result.existing.taskUrl }
+    const task =
+      result.kind === 'created'
+        ? { id: result.taskId, url: result.taskUrl }
+        : { id: result.existing.taskId, url: result.existing.taskUrl }
     save({ ...progress, task: { ...task, ownerName } })
   }
 
@@ -108,10 +140,15 @@ export async function escalate(account: AccountSummary, draft: EscalationDraft, 
   if (!task) throw new EscalationError('crm', new CrmError('invalid-response', 'No task after the CRM step'))
   const marker = task.url ?? task.id
   try {
-    const alreadyNoted = progress.zendeskAttempted && (await deps.zendesk.hasInternalNoteContaining(ticket.id, marker))
+    const alreadyNoted =
+      progress.zendeskAttempted && (await deps.zendesk.hasInternalNoteContaining(ticket.id, marker))
     if (!alreadyNoted) {
       save({ ...progress, zendeskAttempted: true })
-      const lines = [`Escalated to ${task.ownerName} (Customer Success) by ${ticket.agentName}.`, `CRM task: ${marker}`, `Reason: ${REASON_LABEL[draft.reason]}`]
+      const lines = [
+        `Escalated to ${task.ownerName} (Customer Success) by ${ticket.agentName}.`,
+        `CRM task: ${marker}`,
+        `Reason: ${REASON_LABEL[draft.reason]}`,
+      ]
       if (draft.note.trim()) lines.push('', draft.note.trim())
       await deps.zendesk.addInternalNoteAndTag(ticket.id, lines.join('\n'), ESCALATED_TAG)
     }
@@ -139,8 +176,14 @@ export async function followUp(
   await deps.crm.appendToTask(task.taskId, entry).catch((error: unknown) => {
     throw new EscalationError('crm', error)
   })
-  const lines = [`Follow-up sent to ${task.ownerName ?? 'Customer Success'} on the CRM task ${task.taskUrl ?? task.taskId}:`, '', note]
-  await deps.zendesk.addInternalNoteAndTag(ticket.id, lines.join('\n'), ESCALATED_TAG).catch((error: unknown) => {
-    throw new EscalationError('zendesk', error)
-  })
+  const lines = [
+    `Follow-up sent to ${task.ownerName ?? 'Customer Success'} on the CRM task ${task.taskUrl ?? task.taskId}:`,
+    '',
+    note,
+  ]
+  await deps.zendesk
+    .addInternalNoteAndTag(ticket.id, lines.join('\n'), ESCALATED_TAG)
+    .catch((error: unknown) => {
+      throw new EscalationError('zendesk', error)
+    })
 }

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest'
 import { buildEscalationNote, escalationKey, type EscalationInput } from './escalation-note'
 
 const input: EscalationInput = {
-  ticket: { id: 102, subdomain: 'successbridge-demo', subject: 'Outage: API returning 500', priority: 'urgent', status: 'open' },
+  ticket: {
+    id: 102,
+    subdomain: 'successbridge-demo',
+    subject: 'Outage: API returning 500',
+    priority: 'urgent',
+    status: 'open',
+  },
   requester: { name: 'Hank Scorpio', email: 'hank@globex.example' },
   organizationName: 'Globex',
   agentName: 'Alex Rivera',

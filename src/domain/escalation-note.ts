@@ -3,7 +3,13 @@ import type { TicketDetails } from './ports'
 import { healthBand, type HealthBand } from './health'
 import { daysUntil } from './renewal'
 
-export const ESCALATION_REASONS = ['churn-risk', 'critical-bug', 'renewal-risk', 'feature-gap', 'other'] as const
+export const ESCALATION_REASONS = [
+  'churn-risk',
+  'critical-bug',
+  'renewal-risk',
+  'feature-gap',
+  'other',
+] as const
 export type EscalationReason = (typeof ESCALATION_REASONS)[number]
 
 /** Everything the CSM should get, gathered from data the app already has or fetches once. */
@@ -55,9 +61,12 @@ export function buildEscalationNote(input: EscalationInput): string {
 
   lines.push('', 'Customer')
   const requester = input.requester
-  lines.push(`Requester: ${requester ? `${requester.name}${requester.email ? ` <${requester.email}>` : ''}` : 'unknown'}`)
+  lines.push(
+    `Requester: ${requester ? `${requester.name}${requester.email ? ` <${requester.email}>` : ''}` : 'unknown'}`
+  )
   lines.push(`Organization: ${input.organizationName ?? 'none'}`)
-  if (input.recentTicketCount !== null) lines.push(`Tickets from this organization in the last 30 days: ${input.recentTicketCount}`)
+  if (input.recentTicketCount !== null)
+    lines.push(`Tickets from this organization in the last 30 days: ${input.recentTicketCount}`)
 
   lines.push('', `Account: ${account.name}`)
   lines.push(
@@ -68,7 +77,12 @@ export function buildEscalationNote(input: EscalationInput): string {
   if (account.renewalDate === null) lines.push('Renewal: no date')
   else {
     const days = daysUntil(account.renewalDate, input.today)
-    const when = days === 0 ? 'today' : days > 0 ? `in ${days} day${days === 1 ? '' : 's'}` : `${-days} day${days === -1 ? '' : 's'} ago`
+    const when =
+      days === 0
+        ? 'today'
+        : days > 0
+          ? `in ${days} day${days === 1 ? '' : 's'}`
+          : `${-days} day${days === -1 ? '' : 's'} ago`
     lines.push(`Renewal: ${account.renewalDate} (${when})`)
   }
   lines.push(`ARR: ${input.arrText ?? 'not set'}`)

@@ -12,11 +12,21 @@ const account = (id: string): AccountSummary => ({
   arr: null,
   matchedBy: 'email-domain',
 })
-const ambiguous: LookupOutcome = { kind: 'ambiguous', strategy: 'email-domain', candidates: [account('a'), account('b')], tried: [] }
+const ambiguous: LookupOutcome = {
+  kind: 'ambiguous',
+  strategy: 'email-domain',
+  candidates: [account('a'), account('b')],
+  tried: [],
+}
 
 describe('applyChoice', () => {
   it('opens the remembered account when it is still one of the matches', () => {
-    expect(applyChoice(ambiguous, 'b')).toEqual({ kind: 'found', account: account('b'), tried: [], chosenByAgent: true })
+    expect(applyChoice(ambiguous, 'b')).toEqual({
+      kind: 'found',
+      account: account('b'),
+      tried: [],
+      chosenByAgent: true,
+    })
   })
 
   it('shows the list again when the remembered account no longer matches', () => {

@@ -13,7 +13,12 @@ export type SkipReason = (typeof SKIP_REASONS)[number]
 /** One step of the cascade, kept so the card can say what was tried. */
 export type MatchAttempt =
   | { readonly strategy: MatchStrategy; readonly value: string; readonly result: 'no-match' }
-  | { readonly strategy: MatchStrategy; readonly value: string | null; readonly result: 'skipped'; readonly reason: SkipReason }
+  | {
+      readonly strategy: MatchStrategy
+      readonly value: string | null
+      readonly result: 'skipped'
+      readonly reason: SkipReason
+    }
 
 /** The outcome of looking up a ticket's customer. Errors are thrown as `CrmError` instead. */
 export type LookupOutcome =

@@ -19,7 +19,9 @@ export function formatMoneyShort(amount: number, currency: string, locale: strin
 
 /** ARR in full ("$1,250,000"), for the tooltip and screen readers. */
 export function formatMoneyFull(amount: number, currency: string, locale: string): string {
-  return new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount)
+  return new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 }).format(
+    amount
+  )
 }
 
 /** "5 minutes ago" style, for the card's "as of" line. */

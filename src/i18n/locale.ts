@@ -2,7 +2,10 @@ import type { Messages } from './translator'
 
 // English is bundled (it is every locale's fallback); each other locale is its own chunk, loaded
 // only for agents who use it. Files are translations/<locale>.json, the names Zendesk uses.
-const files = import.meta.glob<{ default: Messages }>(['../../translations/*.json', '!../../translations/en.json'])
+const files = import.meta.glob<{ default: Messages }>([
+  '../../translations/*.json',
+  '!../../translations/en.json',
+])
 const loaders: Record<string, () => Promise<{ default: Messages }>> = Object.fromEntries(
   Object.entries(files).map(([path, load]) => [path.replace(/^.*\/(.+)\.json$/, '$1'), load])
 )

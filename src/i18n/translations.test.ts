@@ -8,7 +8,8 @@ function leaves(messages: Messages, prefix = ''): Map<string, string[]> {
   const out = new Map<string, string[]>()
   for (const [key, value] of Object.entries(messages)) {
     const path = prefix ? `${prefix}.${key}` : key
-    if (typeof value === 'string') out.set(path, [...value.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1] ?? '').sort())
+    if (typeof value === 'string')
+      out.set(path, [...value.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1] ?? '').sort())
     else for (const [k, v] of leaves(value, path)) out.set(k, v)
   }
   return out

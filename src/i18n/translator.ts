@@ -31,7 +31,12 @@ function fill(template: string, vars: Vars = {}): string {
 }
 
 /** `messages` first, then `fallback` (English) for keys a translation lacks. */
-export function createTranslator(locale: string, messages: Messages, fallback: Messages = messages, language: string = locale): Translator {
+export function createTranslator(
+  locale: string,
+  messages: Messages,
+  fallback: Messages = messages,
+  language: string = locale
+): Translator {
   const rules = new Intl.PluralRules(locale)
   const find = (key: string): string | undefined => lookup(messages, key) ?? lookup(fallback, key)
   return {

@@ -11,7 +11,12 @@ describe('parseSettings', () => {
       settings: {
         provider: 'salesforce',
         baseUrl: 'https://acme.my.salesforce.com',
-        fields: { csm: 'CSM__c', healthScore: 'Health_Score__c', renewalDate: 'Renewal_Date__c', arr: 'ARR__c' },
+        fields: {
+          csm: 'CSM__c',
+          healthScore: 'Health_Score__c',
+          renewalDate: 'Renewal_Date__c',
+          arr: 'ARR__c',
+        },
         healthRiskBelow: 50,
         renewalSoonDays: 90,
         arrCurrency: 'USD',
@@ -25,8 +30,17 @@ describe('parseSettings', () => {
   })
 
   it('accepts numbers sent as strings and custom field names', () => {
-    const result = parseSettings({ ...valid, health_risk_below: '60', renewal_soon_days: 30, field_csm: 'OwnerId' })
-    expect(result.ok && result.settings).toMatchObject({ healthRiskBelow: 60, renewalSoonDays: 30, fields: { csm: 'OwnerId' } })
+    const result = parseSettings({
+      ...valid,
+      health_risk_below: '60',
+      renewal_soon_days: 30,
+      field_csm: 'OwnerId',
+    })
+    expect(result.ok && result.settings).toMatchObject({
+      healthRiskBelow: 60,
+      renewalSoonDays: 30,
+      fields: { csm: 'OwnerId' },
+    })
   })
 
   it('names every bad setting at once, without echoing values', () => {
@@ -52,14 +66,20 @@ describe('parseSettings', () => {
   })
 
   it('requires a base URL whatever the provider', () => {
-    expect(parseSettings({ crm_provider: 'hubspot' })).toEqual({ ok: false, problems: [{ setting: 'crm_base_url', code: 'required' }] })
+    expect(parseSettings({ crm_provider: 'hubspot' })).toEqual({
+      ok: false,
+      problems: [{ setting: 'crm_base_url', code: 'required' }],
+    })
   })
 
   it('reads match_order as a comma-separated cascade and refuses unknown or repeated strategies', () => {
     const ordered = parseSettings({ ...valid, match_order: ' Requester-Email, email-domain ' })
     expect(ordered.ok && ordered.settings.matchOrder).toEqual(['requester-email', 'email-domain'])
     for (const match_order of ['requester-email,requester-email', 'email-domain, name', ', ,x']) {
-      expect(parseSettings({ ...valid, match_order })).toEqual({ ok: false, problems: [{ setting: 'match_order', code: 'invalid-match-order' }] })
+      expect(parseSettings({ ...valid, match_order })).toEqual({
+        ok: false,
+        problems: [{ setting: 'match_order', code: 'invalid-match-order' }],
+      })
     }
   })
 
@@ -76,11 +96,26 @@ describe('parseSettings', () => {
   })
 
   it('reads the optional escalation settings and checks their shape', () => {
-    expect(parseSettings({ ...valid, field_escalation_external_id: 'Zendesk_Escalation_Key__c', escalation_fallback_owner: '005000000000009AAA' })).toMatchObject({
+    expect(
+      parseSettings({
+        ...valid,
+        field_escalation_external_id: 'Zendesk_Escalation_Key__c',
+        escalation_fallback_owner: '005000000000009AAA',
+      })
+    ).toMatchObject({
       ok: true,
-      settings: { escalationKeyField: 'Zendesk_Escalation_Key__c', escalationFallbackOwner: '005000000000009AAA' },
+      settings: {
+        escalationKeyField: 'Zendesk_Escalation_Key__c',
+        escalationFallbackOwner: '005000000000009AAA',
+      },
     })
-    expect(parseSettings({ ...valid, field_escalation_external_id: 'Key__c = 1', escalation_fallback_owner: "005' OR 1" })).toEqual({
+    expect(
+      parseSettings({
+        ...valid,
+        field_escalation_external_id: 'Key__c = 1',
+        escalation_fallback_owner: "005' OR 1",
+      })
+    ).toEqual({
       ok: false,
       problems: [
         { setting: 'field_escalation_external_id', code: 'invalid-field-name' },

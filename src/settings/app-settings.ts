@@ -73,7 +73,12 @@ export type SettingsResult =
   | { readonly ok: false; readonly problems: readonly SettingProblem[] }
 
 export const DEFAULT_FIELDS: Record<CrmProvider, FieldNames> = {
-  salesforce: { csm: 'CSM__c', healthScore: 'Health_Score__c', renewalDate: 'Renewal_Date__c', arr: 'ARR__c' },
+  salesforce: {
+    csm: 'CSM__c',
+    healthScore: 'Health_Score__c',
+    renewalDate: 'Renewal_Date__c',
+    arr: 'ARR__c',
+  },
   hubspot: { csm: 'hubspot_owner_id', healthScore: 'health_score', renewalDate: 'renewal_date', arr: 'arr' },
   custom: { csm: 'csm', healthScore: 'health_score', renewalDate: 'renewal_date', arr: 'arr' },
 }
@@ -103,7 +108,6 @@ const rawSettingsSchema = z.looseObject({
   hubspot_portal_id: optionalText,
   // custom_* multiline JSON settings are read raw by parseCustomRestSettings
 })
-
 
 function isLoopback(hostname: string): boolean {
   return hostname === 'localhost' || hostname === '127.0.0.1' || hostname === '[::1]'
@@ -148,20 +152,35 @@ export function parseSettings(input: unknown): SettingsResult {
   if (!CURRENCY.test(arrCurrency)) problem('arr_currency', 'invalid-currency')
 
   const escalationKeyField = settingText(raw.field_escalation_external_id) || null
-  if (escalationKeyField && !FIELD_NAME.test(escalationKeyField)) problem('field_escalation_external_id', 'invalid-field-name')
+  if (escalationKeyField && !FIELD_NAME.test(escalationKeyField))
+    problem('field_escalation_external_id', 'invalid-field-name')
   const escalationFallbackOwner = settingText(raw.escalation_fallback_owner) || null
-  if (escalationFallbackOwner && !USER_ID.test(escalationFallbackOwner)) problem('escalation_fallback_owner', 'invalid-user-id')
+  if (escalationFallbackOwner && !USER_ID.test(escalationFallbackOwner))
+    problem('escalation_fallback_owner', 'invalid-user-id')
 
   const matchOrder = parseMatchOrder(settingText(raw.match_order), problem)
   const hubspotPortalId = settingText(raw.hubspot_portal_id) || null
-  if (hubspotPortalId && !/^\d{1,20}$/.test(hubspotPortalId)) problem('hubspot_portal_id', 'invalid-portal-id')
+  if (hubspotPortalId && !/^\d{1,20}$/.test(hubspotPortalId))
+    problem('hubspot_portal_id', 'invalid-portal-id')
 
   const custom = provider === 'custom' ? parseCustomRestSettings(raw, (found) => problems.push(found)) : null
 
   if (problems.length > 0 || !provider) return { ok: false, problems }
   return {
     ok: true,
-    settings: { provider, baseUrl, fields, healthRiskBelow, renewalSoonDays, arrCurrency, escalationKeyField, escalationFallbackOwner, matchOrder, hubspotPortalId, custom },
+    settings: {
+      provider,
+      baseUrl,
+      fields,
+      healthRiskBelow,
+      renewalSoonDays,
+      arrCurrency,
+      escalationKeyField,
+      escalationFallbackOwner,
+      matchOrder,
+      hubspotPortalId,
+      custom,
+    },
   }
 }
 
@@ -170,10 +189,18 @@ export function parseSettings(input: unknown): SettingsResult {
  * Blank means the default cascade: the most specific evidence (an ID the admin set) first, the
  * weakest (a shared email domain) last, for every provider.
  */
-function parseMatchOrder(value: string, problem: (setting: string, code: SettingProblemCode) => void): readonly MatchStrategy[] {
+function parseMatchOrder(
+  value: string,
+  problem: (setting: string, code: SettingProblemCode) => void
+): readonly MatchStrategy[] {
   if (!value) return MATCH_STRATEGIES
-  const names = value.split(/[\s,]+/).filter(Boolean).map((name) => name.toLowerCase())
-  const order = names.filter((name): name is MatchStrategy => (MATCH_STRATEGIES as readonly string[]).includes(name))
+  const names = value
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map((name) => name.toLowerCase())
+  const order = names.filter((name): name is MatchStrategy =>
+    (MATCH_STRATEGIES as readonly string[]).includes(name)
+  )
   if (order.length !== names.length || new Set(order).size !== order.length || order.length === 0) {
     problem('match_order', 'invalid-match-order')
     return MATCH_STRATEGIES

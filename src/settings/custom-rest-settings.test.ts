@@ -4,9 +4,24 @@ import { parseCustomRestSettings } from './custom-rest-settings'
 
 // The Northwind Success API example, as an admin would paste it into the multiline settings.
 const lookups = [
-  { match: 'organization-external-id', path: '/api/v1/accounts?external_id={{organization.external_id}}', result: '$.data' },
-  { match: 'requester-email', method: 'GET', path: '/api/v1/accounts?contact_email={{requester.email}}', result: '$.data' },
-  { match: 'email-domain', method: 'POST', path: '/api/v1/accounts/search', body: { domain: { '@path': '$.requester.email_domain' } }, result: '$.data' },
+  {
+    match: 'organization-external-id',
+    path: '/api/v1/accounts?external_id={{organization.external_id}}',
+    result: '$.data',
+  },
+  {
+    match: 'requester-email',
+    method: 'GET',
+    path: '/api/v1/accounts?contact_email={{requester.email}}',
+    result: '$.data',
+  },
+  {
+    match: 'email-domain',
+    method: 'POST',
+    path: '/api/v1/accounts/search',
+    body: { domain: { '@path': '$.requester.email_domain' } },
+    result: '$.data',
+  },
 ]
 const fieldMap = {
   id: { '@path': '$.id' },
@@ -17,7 +32,11 @@ const fieldMap = {
 }
 const escalation = {
   path: '/api/v1/accounts/{{task.accountId}}/tasks',
-  body: { title: { '@path': '$.task.subject' }, priority: { '@path': '$.task.priority' }, external_key: { '@path': '$.task.key' } },
+  body: {
+    title: { '@path': '$.task.subject' },
+    priority: { '@path': '$.task.priority' },
+    external_key: { '@path': '$.task.key' },
+  },
   idPath: '$.data.id',
   urlPath: '$.data.url',
   existing: { path: '/api/v1/tasks?external_key={{task.key}}', result: '$.data', idPath: '$.id' },
@@ -37,8 +56,12 @@ function problemsOf(raw: Record<string, unknown>): SettingProblem[] {
   return problems
 }
 
-const withJson = (setting: keyof typeof valid, value: unknown) => ({ ...valid, [setting]: JSON.stringify(value) })
-const without = (json: object, key: string) => Object.fromEntries(Object.entries(json).filter(([name]) => name !== key))
+const withJson = (setting: keyof typeof valid, value: unknown) => ({
+  ...valid,
+  [setting]: JSON.stringify(value),
+})
+const without = (json: object, key: string) =>
+  Object.fromEntries(Object.entries(json).filter(([name]) => name !== key))
 
 describe('custom-REST settings', () => {
   it('compiles the requests, the field map and the escalation, with their defaults', () => {
@@ -65,9 +88,18 @@ describe('custom-REST settings', () => {
   })
 
   it('is read by parseSettings for the custom provider only', () => {
-    const custom = parseSettings({ crm_provider: 'custom', crm_base_url: 'https://crm.example.com', custom_auth_header: 'X-Api-Key', ...valid })
+    const custom = parseSettings({
+      crm_provider: 'custom',
+      crm_base_url: 'https://crm.example.com',
+      custom_auth_header: 'X-Api-Key',
+      ...valid,
+    })
     expect(custom.ok && custom.settings.custom?.authHeader).toBe('X-Api-Key')
-    const salesforce = parseSettings({ crm_provider: 'salesforce', crm_base_url: 'https://acme.my.salesforce.com', custom_field_map: '{' })
+    const salesforce = parseSettings({
+      crm_provider: 'salesforce',
+      crm_base_url: 'https://acme.my.salesforce.com',
+      custom_field_map: '{',
+    })
     expect(salesforce.ok && salesforce.settings.custom).toBeNull()
     expect(parseSettings({ crm_provider: 'custom', crm_base_url: 'https://crm.example.com' })).toEqual({
       ok: false,
@@ -79,10 +111,15 @@ describe('custom-REST settings', () => {
     })
   })
 
-  it.each(['custom_lookup_requests', 'custom_field_map', 'custom_escalation_request'] as const)('names %s when it is not JSON', (setting) => {
-    expect(problemsOf({ ...valid, [setting]: '{"id": {"@path": "$.id"}' })).toEqual([{ setting, code: 'invalid-json' }])
-    expect(problemsOf({ ...valid, [setting]: 42 })).toEqual([{ setting, code: 'invalid-json' }])
-  })
+  it.each(['custom_lookup_requests', 'custom_field_map', 'custom_escalation_request'] as const)(
+    'names %s when it is not JSON',
+    (setting) => {
+      expect(problemsOf({ ...valid, [setting]: '{"id": {"@path": "$.id"}' })).toEqual([
+        { setting, code: 'invalid-json' },
+      ])
+      expect(problemsOf({ ...valid, [setting]: 42 })).toEqual([{ setting, code: 'invalid-json' }])
+    }
+  )
 
   it.each([
     ['not a list', { match: 'requester-email' }, '$'],
@@ -90,34 +127,69 @@ describe('custom-REST settings', () => {
     ['an unknown strategy', [{ ...lookups[0], match: 'phone' }], '[0].match'],
     ['a misspelt key', [lookups[0], { ...lookups[1], reslut: '$.data' }], '[1].reslut'],
     ['a PUT lookup', [{ ...lookups[0], method: 'PUT' }], '[0].method'],
-    ['a path that is not relative', [lookups[0], { ...lookups[1], path: 'https://evil.example/?e={{requester.email}}' }], '[1].path'],
+    [
+      'a path that is not relative',
+      [lookups[0], { ...lookups[1], path: 'https://evil.example/?e={{requester.email}}' }],
+      '[1].path',
+    ],
     ['a protocol-relative path', [{ ...lookups[0], path: '//evil.example/{{requester.email}}' }], '[0].path'],
-    ['a path starting with a variable', [{ ...lookups[0], path: '{{organization.domain}}/accounts' }], '[0].path'],
-    ['an unbalanced placeholder', [{ ...lookups[0], path: '/accounts?id={{organization.external_id}' }], '[0].path'],
+    [
+      'a path starting with a variable',
+      [{ ...lookups[0], path: '{{organization.domain}}/accounts' }],
+      '[0].path',
+    ],
+    [
+      'an unbalanced placeholder',
+      [{ ...lookups[0], path: '/accounts?id={{organization.external_id}' }],
+      '[0].path',
+    ],
     ['a GET with a body', [{ ...lookups[0], body: { id: 'x' } }], '[0].body'],
-    ['an unknown directive', [lookups[0], lookups[1], { ...lookups[2], body: { domain: { '@jsonpath': '$..domain' } } }], '[2].body.domain'],
-    ['a directive mixed with raw keys', [{ ...lookups[2], body: { domain: { '@path': '$.requester.email_domain', exact: true } } }], '[0].body.domain'],
+    [
+      'an unknown directive',
+      [lookups[0], lookups[1], { ...lookups[2], body: { domain: { '@jsonpath': '$..domain' } } }],
+      '[2].body.domain',
+    ],
+    [
+      'a directive mixed with raw keys',
+      [{ ...lookups[2], body: { domain: { '@path': '$.requester.email_domain', exact: true } } }],
+      '[0].body.domain',
+    ],
     ['a bad result path', [{ ...lookups[0], result: '$.data[*]' }], '[0].result'],
   ])('refuses lookups with %s, saying where', (_what, json, detail) => {
-    expect(problemsOf(withJson('custom_lookup_requests', json))).toEqual([{ setting: 'custom_lookup_requests', code: 'invalid-mapping', detail }])
+    expect(problemsOf(withJson('custom_lookup_requests', json))).toEqual([
+      { setting: 'custom_lookup_requests', code: 'invalid-mapping', detail },
+    ])
   })
 
   it('refuses lookup variables the app does not provide, in paths and bodies', () => {
     const inPath = [lookups[0], { ...lookups[1], path: '/api/v1/accounts?email={{requester.phone}}' }]
-    expect(problemsOf(withJson('custom_lookup_requests', inPath))).toEqual([{ setting: 'custom_lookup_requests', code: 'unknown-variable', detail: '[1].path' }])
+    expect(problemsOf(withJson('custom_lookup_requests', inPath))).toEqual([
+      { setting: 'custom_lookup_requests', code: 'unknown-variable', detail: '[1].path' },
+    ])
     const inBody = [{ ...lookups[2], body: { token: { '@template': '{{setting.crm_api_token}}' } } }]
-    expect(problemsOf(withJson('custom_lookup_requests', inBody))).toEqual([{ setting: 'custom_lookup_requests', code: 'unknown-variable', detail: '[0].body.token' }])
+    expect(problemsOf(withJson('custom_lookup_requests', inBody))).toEqual([
+      { setting: 'custom_lookup_requests', code: 'unknown-variable', detail: '[0].body.token' },
+    ])
   })
 
   it('requires id and name in the field map and refuses fields the card does not have', () => {
-    expect(problemsOf(withJson('custom_field_map', without(fieldMap, 'name')))).toEqual([{ setting: 'custom_field_map', code: 'missing-mapping', detail: 'name' }])
-    expect(problemsOf(withJson('custom_field_map', { ...fieldMap, 'csm.phone': { '@path': '$.owner.phone' } }))).toEqual([
-      { setting: 'custom_field_map', code: 'invalid-mapping', detail: 'csm.phone' },
+    expect(problemsOf(withJson('custom_field_map', without(fieldMap, 'name')))).toEqual([
+      { setting: 'custom_field_map', code: 'missing-mapping', detail: 'name' },
     ])
-    expect(problemsOf(withJson('custom_field_map', { ...fieldMap, 'csm.name': { '@path': '$.owner.full_name', '@template': '{{owner}}' } }))).toEqual([
-      { setting: 'custom_field_map', code: 'invalid-mapping', detail: 'csm.name' },
+    expect(
+      problemsOf(withJson('custom_field_map', { ...fieldMap, 'csm.phone': { '@path': '$.owner.phone' } }))
+    ).toEqual([{ setting: 'custom_field_map', code: 'invalid-mapping', detail: 'csm.phone' }])
+    expect(
+      problemsOf(
+        withJson('custom_field_map', {
+          ...fieldMap,
+          'csm.name': { '@path': '$.owner.full_name', '@template': '{{owner}}' },
+        })
+      )
+    ).toEqual([{ setting: 'custom_field_map', code: 'invalid-mapping', detail: 'csm.name' }])
+    expect(problemsOf(withJson('custom_field_map', ['id', 'name']))).toEqual([
+      { setting: 'custom_field_map', code: 'invalid-mapping', detail: '$' },
     ])
-    expect(problemsOf(withJson('custom_field_map', ['id', 'name']))).toEqual([{ setting: 'custom_field_map', code: 'invalid-mapping', detail: '$' }])
   })
 
   it.each([
@@ -126,35 +198,83 @@ describe('custom-REST settings', () => {
     ['a non-2xx success status', { ...escalation, success: [201, 302] }, 'invalid-mapping', 'success[1]'],
     ['a 2xx conflict status', { ...escalation, conflict: [200] }, 'invalid-mapping', 'conflict[0]'],
     ['a misspelt key', { ...escalation, folowUp: escalation.followUp }, 'invalid-mapping', 'folowUp'],
-    ['a raw placeholder in the body', { ...escalation, body: { title: 'Ticket {{task.ticketId}}' } }, 'invalid-mapping', 'body.title'],
-    ['a bad existing result path', { ...escalation, existing: { ...escalation.existing, result: 'data.' } }, 'invalid-mapping', 'existing.result'],
-    ['an unknown task variable', { ...escalation, body: { title: { '@template': '{{task.subject}} for {{ticket.requester}}' } } }, 'unknown-variable', 'body.title'],
-    ['an unknown variable in the existing search', { ...escalation, existing: { ...escalation.existing, path: '/tasks?k={{task.id}}' } }, 'unknown-variable', 'existing.path'],
-    ['a task variable in the follow-up', { ...escalation, followUp: { ...escalation.followUp, path: '/tasks/{{task.key}}/comments' } }, 'unknown-variable', 'followUp.path'],
+    [
+      'a raw placeholder in the body',
+      { ...escalation, body: { title: 'Ticket {{task.ticketId}}' } },
+      'invalid-mapping',
+      'body.title',
+    ],
+    [
+      'a bad existing result path',
+      { ...escalation, existing: { ...escalation.existing, result: 'data.' } },
+      'invalid-mapping',
+      'existing.result',
+    ],
+    [
+      'an unknown task variable',
+      { ...escalation, body: { title: { '@template': '{{task.subject}} for {{ticket.requester}}' } } },
+      'unknown-variable',
+      'body.title',
+    ],
+    [
+      'an unknown variable in the existing search',
+      { ...escalation, existing: { ...escalation.existing, path: '/tasks?k={{task.id}}' } },
+      'unknown-variable',
+      'existing.path',
+    ],
+    [
+      'a task variable in the follow-up',
+      { ...escalation, followUp: { ...escalation.followUp, path: '/tasks/{{task.key}}/comments' } },
+      'unknown-variable',
+      'followUp.path',
+    ],
   ])('refuses an escalation with %s', (_what, json, code, detail) => {
-    expect(problemsOf(withJson('custom_escalation_request', json))).toEqual([{ setting: 'custom_escalation_request', code, detail }])
+    expect(problemsOf(withJson('custom_escalation_request', json))).toEqual([
+      { setting: 'custom_escalation_request', code, detail },
+    ])
   })
 
   it('refuses an escalation that could create two tasks: no idempotency header and no existing search', () => {
     const withoutSearch = without(escalation, 'existing')
-    expect(problemsOf(withJson('custom_escalation_request', withoutSearch))).toEqual([{ setting: 'custom_escalation_request', code: 'no-dedupe' }])
-    expect(problemsOf({ ...withJson('custom_escalation_request', withoutSearch), custom_idempotency_header: 'Idempotency-Key' })).toEqual([])
+    expect(problemsOf(withJson('custom_escalation_request', withoutSearch))).toEqual([
+      { setting: 'custom_escalation_request', code: 'no-dedupe' },
+    ])
+    expect(
+      problemsOf({
+        ...withJson('custom_escalation_request', withoutSearch),
+        custom_idempotency_header: 'Idempotency-Key',
+      })
+    ).toEqual([])
   })
 
-  it.each(['custom_auth_header', 'custom_idempotency_header'])('refuses %s names Zendesk cannot send', (setting) => {
-    expect(problemsOf({ ...valid, [setting]: 'X_Api_Key' })).toEqual([{ setting, code: 'invalid-header-name' }])
-    expect(problemsOf({ ...valid, [setting]: 'X-Api-Key: secret' })).toEqual([{ setting, code: 'invalid-header-name' }])
-  })
+  it.each(['custom_auth_header', 'custom_idempotency_header'])(
+    'refuses %s names Zendesk cannot send',
+    (setting) => {
+      expect(problemsOf({ ...valid, [setting]: 'X_Api_Key' })).toEqual([
+        { setting, code: 'invalid-header-name' },
+      ])
+      expect(problemsOf({ ...valid, [setting]: 'X-Api-Key: secret' })).toEqual([
+        { setting, code: 'invalid-header-name' },
+      ])
+    }
+  )
 
   it('reports every bad setting at once, and never echoes a value', () => {
     const secret = 'sk_live_do_not_echo'
     const problems = problemsOf({
       custom_auth_header: `X_${secret}`,
-      custom_lookup_requests: JSON.stringify([{ ...lookups[0], path: `/accounts/${secret}/{{requester.secret}}` }]),
+      custom_lookup_requests: JSON.stringify([
+        { ...lookups[0], path: `/accounts/${secret}/{{requester.secret}}` },
+      ]),
       custom_field_map: `{"id": "${secret}"`,
       custom_escalation_request: JSON.stringify({ ...escalation, body: { title: { '@x': secret } } }),
     })
-    expect(problems.map((problem) => problem.setting)).toEqual(['custom_auth_header', 'custom_lookup_requests', 'custom_field_map', 'custom_escalation_request'])
+    expect(problems.map((problem) => problem.setting)).toEqual([
+      'custom_auth_header',
+      'custom_lookup_requests',
+      'custom_field_map',
+      'custom_escalation_request',
+    ])
     expect(JSON.stringify(problems)).not.toContain(secret)
   })
 })

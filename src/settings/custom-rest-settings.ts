@@ -1,9 +1,25 @@
 import * as z from 'zod/mini'
 import { MATCH_STRATEGIES, type MatchStrategy } from '../domain/match'
 import type { JsonPath } from '../crm/custom/mapping/json-path'
-import { at, compileMapping, compilePath, compileTemplate, type CompileOptions, type Compiled, type Mapping, type MappingProblem } from '../crm/custom/mapping/mapping'
+import {
+  at,
+  compileMapping,
+  compilePath,
+  compileTemplate,
+  type CompileOptions,
+  type Compiled,
+  type Mapping,
+  type MappingProblem,
+} from '../crm/custom/mapping/mapping'
 import type { Template } from '../crm/custom/mapping/template'
-import { FIELD_KEYS, FOLLOW_UP_VARIABLES, LOOKUP_VARIABLES, REQUIRED_FIELD_KEYS, TASK_VARIABLES, type FieldKey } from '../crm/custom/variables'
+import {
+  FIELD_KEYS,
+  FOLLOW_UP_VARIABLES,
+  LOOKUP_VARIABLES,
+  REQUIRED_FIELD_KEYS,
+  TASK_VARIABLES,
+  type FieldKey,
+} from '../crm/custom/variables'
 import type { SettingProblem } from './app-settings'
 import { settingText } from './setting-text'
 
@@ -23,7 +39,10 @@ export interface CustomLookupRequest {
   readonly result: JsonPath
 }
 
-export type CustomFieldMap = { readonly [K in FieldKey]?: Mapping } & { readonly id: Mapping; readonly name: Mapping }
+export type CustomFieldMap = { readonly [K in FieldKey]?: Mapping } & {
+  readonly id: Mapping
+  readonly name: Mapping
+}
 
 export interface CustomWriteRequest {
   readonly method: 'POST' | 'PUT' | 'PATCH'
@@ -69,10 +88,19 @@ const HEADER_NAME = /^[A-Za-z][A-Za-z0-9-]{0,63}$/
 const text = z.string()
 const readMethod = z.optional(z.enum(['GET', 'POST']))
 const writeMethod = z.optional(z.enum(['POST', 'PUT', 'PATCH']))
-const statuses = (min: number, max: number) => z.optional(z.array(z.int().check(z.gte(min), z.lte(max))).check(z.minLength(1)))
+const statuses = (min: number, max: number) =>
+  z.optional(z.array(z.int().check(z.gte(min), z.lte(max))).check(z.minLength(1)))
 
 const lookupRequestsSchema = z
-  .array(z.strictObject({ match: z.enum(MATCH_STRATEGIES), method: readMethod, path: text, body: z.optional(z.unknown()), result: z.optional(text) }))
+  .array(
+    z.strictObject({
+      match: z.enum(MATCH_STRATEGIES),
+      method: readMethod,
+      path: text,
+      body: z.optional(z.unknown()),
+      result: z.optional(text),
+    })
+  )
   .check(z.minLength(1), z.maxLength(10))
 const fieldMapSchema = z.record(z.string(), z.unknown())
 const writeRequestSchema = z.strictObject({ method: writeMethod, path: text, body: z.optional(z.unknown()) })
@@ -85,7 +113,14 @@ const escalationSchema = z.strictObject({
   urlPath: z.optional(text),
   conflict: statuses(400, 499),
   existing: z.optional(
-    z.strictObject({ method: readMethod, path: text, body: z.optional(z.unknown()), result: z.optional(text), idPath: text, urlPath: z.optional(text) })
+    z.strictObject({
+      method: readMethod,
+      path: text,
+      body: z.optional(z.unknown()),
+      result: z.optional(text),
+      idPath: text,
+      urlPath: z.optional(text),
+    })
   ),
   followUp: z.optional(writeRequestSchema),
 })
@@ -103,7 +138,10 @@ class SettingFault extends Error {
  * Parses every custom_* parameter, reporting each bad one (with where inside it, never its value)
  * and returning null if any was bad.
  */
-export function parseCustomRestSettings(raw: Readonly<Record<string, unknown>>, report: Report): CustomRestSettings | null {
+export function parseCustomRestSettings(
+  raw: Readonly<Record<string, unknown>>,
+  report: Report
+): CustomRestSettings | null {
   let ok = true
   const guarded = <T>(parse: () => T): T | null => {
     try {
@@ -116,9 +154,15 @@ export function parseCustomRestSettings(raw: Readonly<Record<string, unknown>>, 
     }
   }
 
-  const authHeader = guarded(() => headerName('custom_auth_header', raw['custom_auth_header']) ?? 'Authorization')
-  const idempotencyHeader = guarded(() => headerName('custom_idempotency_header', raw['custom_idempotency_header']))
-  const lookups = guarded(() => parseLookups(jsonSetting('custom_lookup_requests', raw['custom_lookup_requests'])))
+  const authHeader = guarded(
+    () => headerName('custom_auth_header', raw['custom_auth_header']) ?? 'Authorization'
+  )
+  const idempotencyHeader = guarded(() =>
+    headerName('custom_idempotency_header', raw['custom_idempotency_header'])
+  )
+  const lookups = guarded(() =>
+    parseLookups(jsonSetting('custom_lookup_requests', raw['custom_lookup_requests']))
+  )
   const fieldMap = guarded(() => parseFieldMap(jsonSetting('custom_field_map', raw['custom_field_map'])))
   const escalation = guarded(() => {
     const parsed = parseEscalation(jsonSetting('custom_escalation_request', raw['custom_escalation_request']))
@@ -134,7 +178,6 @@ export function parseCustomRestSettings(raw: Readonly<Record<string, unknown>>, 
   return { authHeader, idempotencyHeader, lookups, fieldMap, escalation }
 }
 
-
 function headerName(setting: string, value: unknown): string | null {
   const name = settingText(value)
   if (!name) return null
@@ -145,7 +188,8 @@ function headerName(setting: string, value: unknown): string | null {
 /** The JSON in a multiline parameter, with the setting's name on every problem found inside it. */
 function jsonSetting(setting: string, value: unknown): { readonly setting: string; readonly json: unknown } {
   const source = typeof value === 'string' ? value.trim() : ''
-  if (value !== undefined && value !== null && typeof value !== 'string') throw new SettingFault({ setting, code: 'invalid-json' })
+  if (value !== undefined && value !== null && typeof value !== 'string')
+    throw new SettingFault({ setting, code: 'invalid-json' })
   if (!source) throw new SettingFault({ setting, code: 'required' })
   try {
     return { setting, json: JSON.parse(source) as unknown }
@@ -159,7 +203,10 @@ function shaped<T>(setting: string, schema: z.ZodMiniType<T>, json: unknown): T 
   const parsed = schema.safeParse(json)
   if (parsed.success) return parsed.data
   const issue = parsed.error.issues[0]
-  let detail = (issue?.path ?? []).reduce<string>((where, key) => at(where, typeof key === 'number' ? key : String(key)), '')
+  let detail = (issue?.path ?? []).reduce<string>(
+    (where, key) => at(where, typeof key === 'number' ? key : String(key)),
+    ''
+  )
   if (issue?.code === 'unrecognized_keys' && issue.keys[0]) detail = at(detail, issue.keys[0])
   throw new SettingFault({ setting, code: 'invalid-mapping', detail: detail || '$' })
 }
@@ -184,7 +231,13 @@ function requestPath(setting: string, value: string, where: string, options: Com
   return template
 }
 
-function optionalBody(setting: string, method: string, body: unknown, where: string, options: CompileOptions): Mapping | null {
+function optionalBody(
+  setting: string,
+  method: string,
+  body: unknown,
+  where: string,
+  options: CompileOptions
+): Mapping | null {
   if (body === undefined) return null
   // A GET with a body is dropped by many proxies and servers; refuse it instead of losing the lookup value.
   if (method === 'GET') throw new SettingFault({ setting, code: 'invalid-mapping', detail: where })
@@ -254,7 +307,9 @@ function parseEscalation({ setting, json }: { setting: string; json: unknown }):
       ? {
           method: followUp.method ?? 'POST',
           path: requestPath(setting, followUp.path, 'followUp.path', { variables: FOLLOW_UP_VARIABLES }),
-          body: optionalBody(setting, followUp.method ?? 'POST', followUp.body, 'followUp.body', { variables: FOLLOW_UP_VARIABLES }),
+          body: optionalBody(setting, followUp.method ?? 'POST', followUp.body, 'followUp.body', {
+            variables: FOLLOW_UP_VARIABLES,
+          }),
         }
       : null,
   }

@@ -49,7 +49,12 @@ export class TestTicket implements TicketPort {
  * Renders a component inside the real shell and services, wired exactly as compose() wires them
  * except for the connector, which the test supplies (the CRM is the outside world here).
  */
-export function renderWithServices(ui: ReactElement, connector: CrmConnector, ticket: TicketPort, options: { keepChoices?: boolean } = {}) {
+export function renderWithServices(
+  ui: ReactElement,
+  connector: CrmConnector,
+  ticket: TicketPort,
+  options: { keepChoices?: boolean } = {}
+) {
   window.sessionStorage.clear()
   // Agents' account picks live in localStorage; a test of "remembered next time" keeps them.
   if (!options.keepChoices) window.localStorage.clear()
@@ -58,7 +63,8 @@ export function renderWithServices(ui: ReactElement, connector: CrmConnector, ti
   const services: Services = {
     settings,
     ticket,
-    lookup: (context, options) => lookupAccount(context, { connector, cache, cacheNamespace: 'test', now }, options),
+    lookup: (context, options) =>
+      lookupAccount(context, { connector, cache, cacheNamespace: 'test', now }, options),
     now,
     choices: createStorageAccountChoices(window.localStorage, 'test'),
     // The card's own tests render no escalation section; any call here is a test bug.

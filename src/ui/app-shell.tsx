@@ -32,7 +32,13 @@ export function AppShell({ translator, children }: { translator: Translator; chi
       <I18nProvider translator={translator}>
         <Frame dir={rtl ? 'rtl' : 'ltr'} lang={translator.language}>
           <ErrorBoundary
-            fallback={<MessageView type="error" title={translator.t('ui.crash.title')} body={translator.t('ui.crash.body')} />}
+            fallback={
+              <MessageView
+                type="error"
+                title={translator.t('ui.crash.title')}
+                body={translator.t('ui.crash.body')}
+              />
+            }
           >
             {children}
           </ErrorBoundary>

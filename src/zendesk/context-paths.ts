@@ -3,7 +3,12 @@
  * imports) so the entry can ask for it before the parser and zod have loaded.
  * See docs/adr/0007-locations.md.
  */
-export const APP_LOCATIONS = ['ticket_sidebar', 'new_ticket_sidebar', 'user_sidebar', 'organization_sidebar'] as const
+export const APP_LOCATIONS = [
+  'ticket_sidebar',
+  'new_ticket_sidebar',
+  'user_sidebar',
+  'organization_sidebar',
+] as const
 export type AppLocation = (typeof APP_LOCATIONS)[number]
 
 /**
@@ -18,7 +23,13 @@ export function toAppLocation(location: unknown): AppLocation {
 // Each location exposes different objects; asking for another location's paths only earns
 // "No such API" errors, so every location asks for exactly its own.
 // ticket.tags tells whether the ticket was escalated (csm_escalated), in the same `get`.
-const TICKET_PATHS = ['ticket.requester', 'ticket.organization', 'ticket.id', 'ticket.tags', 'currentAccount.subdomain'] as const
+const TICKET_PATHS = [
+  'ticket.requester',
+  'ticket.organization',
+  'ticket.id',
+  'ticket.tags',
+  'currentAccount.subdomain',
+] as const
 const CONTEXT_PATHS: Readonly<Record<AppLocation, readonly string[]>> = {
   ticket_sidebar: TICKET_PATHS,
   // A new ticket has no id until it is submitted; requester and organization start empty.

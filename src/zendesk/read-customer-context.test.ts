@@ -3,9 +3,19 @@ import { contextPaths, startupPaths, toAppLocation } from './context-paths'
 import { customerChangeEvents, parseCustomerContext } from './read-customer-context'
 
 // ZAF's objects as the host sends them (camelCase, domains as one space-separated string).
-const northwind = { id: 9001, name: 'Northwind Traders', externalId: '001000000000001AAA', domains: 'northwind.example nw.example' }
+const northwind = {
+  id: 9001,
+  name: 'Northwind Traders',
+  externalId: '001000000000001AAA',
+  domains: 'northwind.example nw.example',
+}
 const globex = { id: 9002, name: 'Globex', externalId: null, domains: 'globex.example' }
-const hank = { id: 202, name: 'Hank Scorpio', email: ' hank@globex.example ', organizations: [globex, northwind] }
+const hank = {
+  id: 202,
+  name: 'Hank Scorpio',
+  email: ' hank@globex.example ',
+  organizations: [globex, northwind],
+}
 
 describe('where the app runs', () => {
   it('knows the four manifest locations and treats anything else as the ticket sidebar', () => {
@@ -16,7 +26,14 @@ describe('where the app runs', () => {
   })
 
   it("asks each location for its own objects only, plus the agent's locale at start-up", () => {
-    expect(startupPaths('ticket_sidebar')).toEqual(['ticket.requester', 'ticket.organization', 'ticket.id', 'ticket.tags', 'currentAccount.subdomain', 'currentUser.locale'])
+    expect(startupPaths('ticket_sidebar')).toEqual([
+      'ticket.requester',
+      'ticket.organization',
+      'ticket.id',
+      'ticket.tags',
+      'currentAccount.subdomain',
+      'currentUser.locale',
+    ])
     expect(contextPaths('new_ticket_sidebar')).toEqual(['ticket.requester', 'ticket.organization'])
     expect(startupPaths('user_sidebar')).toEqual(['user', 'currentUser.locale'])
     expect(startupPaths('organization_sidebar')).toEqual(['organization', 'currentUser.locale'])
@@ -25,28 +42,54 @@ describe('where the app runs', () => {
 
 describe('parseCustomerContext', () => {
   it('reads the ticket’s requester, organization and ticket in the ticket sidebar', () => {
-    const data = { 'ticket.requester': hank, 'ticket.organization': northwind, 'ticket.id': 101, 'currentAccount.subdomain': 'acme' }
+    const data = {
+      'ticket.requester': hank,
+      'ticket.organization': northwind,
+      'ticket.id': 101,
+      'currentAccount.subdomain': 'acme',
+    }
     expect(parseCustomerContext('ticket_sidebar', data)).toEqual({
       requester: { id: 202, name: 'Hank Scorpio', email: 'hank@globex.example' },
-      organization: { id: 9001, name: 'Northwind Traders', externalId: '001000000000001AAA', domains: ['northwind.example', 'nw.example'] },
+      organization: {
+        id: 9001,
+        name: 'Northwind Traders',
+        externalId: '001000000000001AAA',
+        domains: ['northwind.example', 'nw.example'],
+      },
       ticket: { id: 101, subdomain: 'acme', escalated: false },
     })
   })
 
   it('knows a ticket is escalated from its csm_escalated tag, and treats unreadable tags as not escalated', () => {
-    const base = { 'ticket.requester': hank, 'ticket.organization': null, 'ticket.id': 102, 'currentAccount.subdomain': 'acme' }
-    expect(parseCustomerContext('ticket_sidebar', { ...base, 'ticket.tags': ['outage', 'csm_escalated'] }).ticket).toEqual({ id: 102, subdomain: 'acme', escalated: true })
-    expect(parseCustomerContext('ticket_sidebar', { ...base, 'ticket.tags': ['csm_escalated_later'] }).ticket?.escalated).toBe(false)
-    expect(parseCustomerContext('ticket_sidebar', { ...base, 'ticket.tags': 'csm_escalated' }).ticket?.escalated).toBe(false)
+    const base = {
+      'ticket.requester': hank,
+      'ticket.organization': null,
+      'ticket.id': 102,
+      'currentAccount.subdomain': 'acme',
+    }
+    expect(
+      parseCustomerContext('ticket_sidebar', { ...base, 'ticket.tags': ['outage', 'csm_escalated'] }).ticket
+    ).toEqual({ id: 102, subdomain: 'acme', escalated: true })
+    expect(
+      parseCustomerContext('ticket_sidebar', { ...base, 'ticket.tags': ['csm_escalated_later'] }).ticket
+        ?.escalated
+    ).toBe(false)
+    expect(
+      parseCustomerContext('ticket_sidebar', { ...base, 'ticket.tags': 'csm_escalated' }).ticket?.escalated
+    ).toBe(false)
   })
 
   it('starts a new ticket empty, with no ticket to escalate, and reads the requester once set', () => {
-    expect(parseCustomerContext('new_ticket_sidebar', { 'ticket.requester': null, 'ticket.organization': null })).toEqual({
+    expect(
+      parseCustomerContext('new_ticket_sidebar', { 'ticket.requester': null, 'ticket.organization': null })
+    ).toEqual({
       requester: null,
       organization: null,
       ticket: null,
     })
-    expect(parseCustomerContext('new_ticket_sidebar', { 'ticket.requester': hank, 'ticket.organization': globex })).toMatchObject({
+    expect(
+      parseCustomerContext('new_ticket_sidebar', { 'ticket.requester': hank, 'ticket.organization': globex })
+    ).toMatchObject({
       requester: { id: 202 },
       organization: { id: 9002, domains: ['globex.example'] },
       ticket: null,
@@ -59,29 +102,53 @@ describe('parseCustomerContext', () => {
       organization: { id: 9002, name: 'Globex', externalId: null, domains: ['globex.example'] },
       ticket: null,
     })
-    expect(parseCustomerContext('user_sidebar', { user: { ...hank, organizations: [] } }).organization).toBeNull()
+    expect(
+      parseCustomerContext('user_sidebar', { user: { ...hank, organizations: [] } }).organization
+    ).toBeNull()
   })
 
   it('has only the organization in the organization sidebar', () => {
     expect(parseCustomerContext('organization_sidebar', { organization: northwind })).toEqual({
       requester: null,
-      organization: { id: 9001, name: 'Northwind Traders', externalId: '001000000000001AAA', domains: ['northwind.example', 'nw.example'] },
+      organization: {
+        id: 9001,
+        name: 'Northwind Traders',
+        externalId: '001000000000001AAA',
+        domains: ['northwind.example', 'nw.example'],
+      },
       ticket: null,
     })
   })
 
   it('turns what a location does not have, or malformed objects, into null', () => {
     // An unknown path is absent from the answer (its error sits in `errors`).
-    expect(parseCustomerContext('organization_sidebar', { errors: { organization: {} } })).toEqual({ requester: null, organization: null, ticket: null })
-    expect(parseCustomerContext('user_sidebar', { user: { name: 'no id' } })).toEqual({ requester: null, organization: null, ticket: null })
+    expect(parseCustomerContext('organization_sidebar', { errors: { organization: {} } })).toEqual({
+      requester: null,
+      organization: null,
+      ticket: null,
+    })
+    expect(parseCustomerContext('user_sidebar', { user: { name: 'no id' } })).toEqual({
+      requester: null,
+      organization: null,
+      ticket: null,
+    })
   })
 })
 
 describe('customerChangeEvents', () => {
   it('follows the fields the match cascade reads, per location', () => {
-    expect(customerChangeEvents('ticket_sidebar')).toEqual(['ticket.requester.id.changed', 'ticket.organization.changed'])
-    expect(customerChangeEvents('new_ticket_sidebar')).toEqual(['ticket.requester.id.changed', 'ticket.organization.changed'])
+    expect(customerChangeEvents('ticket_sidebar')).toEqual([
+      'ticket.requester.id.changed',
+      'ticket.organization.changed',
+    ])
+    expect(customerChangeEvents('new_ticket_sidebar')).toEqual([
+      'ticket.requester.id.changed',
+      'ticket.organization.changed',
+    ])
     expect(customerChangeEvents('user_sidebar')).toEqual(['user.email.changed', 'user.organizations.changed'])
-    expect(customerChangeEvents('organization_sidebar')).toEqual(['organization.externalId.changed', 'organization.domains.changed'])
+    expect(customerChangeEvents('organization_sidebar')).toEqual([
+      'organization.externalId.changed',
+      'organization.domains.changed',
+    ])
   })
 })

@@ -21,7 +21,10 @@ const organizationSchema = z.looseObject({
 const userOrganizationsSchema = z.looseObject({ organizations: z.optional(z.array(z.unknown())) })
 
 /** Reads the customer of `location` in one ZAF round trip. Missing or malformed parts become null. */
-export async function readCustomerContext(client: ZafClient, location: AppLocation): Promise<CustomerContext> {
+export async function readCustomerContext(
+  client: ZafClient,
+  location: AppLocation
+): Promise<CustomerContext> {
   return parseCustomerContext(location, await client.get(contextPaths(location)))
 }
 
@@ -40,11 +43,18 @@ export function parseCustomerContext(location: AppLocation, data: Record<string,
       return {
         requester: toRequester(data['ticket.requester']),
         organization: toOrganization(data['ticket.organization']),
-        ticket: typeof ticketId === 'number' && typeof subdomain === 'string' ? { id: ticketId, subdomain, escalated: hasTag(data['ticket.tags'], ESCALATED_TAG) } : null,
+        ticket:
+          typeof ticketId === 'number' && typeof subdomain === 'string'
+            ? { id: ticketId, subdomain, escalated: hasTag(data['ticket.tags'], ESCALATED_TAG) }
+            : null,
       }
     }
     case 'new_ticket_sidebar':
-      return { requester: toRequester(data['ticket.requester']), organization: toOrganization(data['ticket.organization']), ticket: null }
+      return {
+        requester: toRequester(data['ticket.requester']),
+        organization: toOrganization(data['ticket.organization']),
+        ticket: null,
+      }
     case 'user_sidebar': {
       const user = data['user']
       const organizations = userOrganizationsSchema.safeParse(user)
@@ -71,7 +81,8 @@ function toOrganization(value: unknown): Organization | null {
   return {
     id,
     name: name ?? '',
-    externalId: externalId === null || externalId === undefined || externalId === '' ? null : String(externalId),
+    externalId:
+      externalId === null || externalId === undefined || externalId === '' ? null : String(externalId),
     domains: list.map((d) => d.trim().toLowerCase()).filter(Boolean),
   }
 }

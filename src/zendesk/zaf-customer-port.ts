@@ -9,7 +9,11 @@ import type { ZafClient } from './zaf-client'
  * ZAF. `prefetched` lets start-up read the customer in parallel with the app metadata; the first
  * `readCustomer` uses it, later ones (after a change event) read afresh.
  */
-export function createZafCustomerPort(client: ZafClient, location: AppLocation, prefetched?: Promise<CustomerContext>): TicketPort {
+export function createZafCustomerPort(
+  client: ZafClient,
+  location: AppLocation,
+  prefetched?: Promise<CustomerContext>
+): TicketPort {
   let pending = prefetched
   const events = customerChangeEvents(location)
   return {

@@ -2,21 +2,40 @@ import * as z from 'zod/mini'
 import type { TicketDetails, TicketWriter } from '../domain/ports'
 import type { ZafClient } from './zaf-client'
 
-const DETAIL_PATHS = ['ticket.id', 'ticket.subject', 'ticket.priority', 'ticket.status', 'ticket.requester', 'ticket.organization', 'currentUser.name', 'currentAccount.subdomain'] as const
+const DETAIL_PATHS = [
+  'ticket.id',
+  'ticket.subject',
+  'ticket.priority',
+  'ticket.status',
+  'ticket.requester',
+  'ticket.organization',
+  'currentUser.name',
+  'currentAccount.subdomain',
+] as const
 
 const detailsSchema = z.object({
   'ticket.id': z.number(),
   'ticket.subject': z.nullable(z.optional(z.string())),
   'ticket.priority': z.nullable(z.optional(z.string())),
   'ticket.status': z.nullable(z.optional(z.string())),
-  'ticket.requester': z.nullable(z.optional(z.looseObject({ name: z.nullable(z.optional(z.string())), email: z.nullable(z.optional(z.string())) }))),
-  'ticket.organization': z.nullable(z.optional(z.looseObject({ id: z.number(), name: z.nullable(z.optional(z.string())) }))),
+  'ticket.requester': z.nullable(
+    z.optional(
+      z.looseObject({ name: z.nullable(z.optional(z.string())), email: z.nullable(z.optional(z.string())) })
+    )
+  ),
+  'ticket.organization': z.nullable(
+    z.optional(z.looseObject({ id: z.number(), name: z.nullable(z.optional(z.string())) }))
+  ),
   'currentUser.name': z.string(),
   'currentAccount.subdomain': z.string(),
 })
 
 const searchSchema = z.looseObject({ count: z.number() })
-const commentsSchema = z.looseObject({ comments: z.array(z.looseObject({ body: z.nullable(z.optional(z.string())), public: z.optional(z.boolean()) })) })
+const commentsSchema = z.looseObject({
+  comments: z.array(
+    z.looseObject({ body: z.nullable(z.optional(z.string())), public: z.optional(z.boolean()) })
+  ),
+})
 
 /** Zendesk REST through ZAF (`/api/v2` with the agent's session), for escalations. */
 export function createZafTicketWriter(client: ZafClient): TicketWriter {
@@ -46,15 +65,24 @@ export function createZafTicketWriter(client: ZafClient): TicketWriter {
     },
     async recentTicketCount(organizationId, since) {
       const query = `type:ticket organization:${organizationId} created>${since}`
-      const parsed = searchSchema.safeParse(await api(`/api/v2/search.json?query=${encodeURIComponent(query)}`))
+      const parsed = searchSchema.safeParse(
+        await api(`/api/v2/search.json?query=${encodeURIComponent(query)}`)
+      )
       return parsed.success ? parsed.data.count : null
     },
     async addInternalNoteAndTag(ticketId, note, tag) {
-      await api(`/api/v2/tickets/${ticketId}.json`, 'PUT', { ticket: { comment: { body: note, public: false }, additional_tags: [tag] } })
+      await api(`/api/v2/tickets/${ticketId}.json`, 'PUT', {
+        ticket: { comment: { body: note, public: false }, additional_tags: [tag] },
+      })
     },
     async hasInternalNoteContaining(ticketId, marker) {
       const parsed = commentsSchema.safeParse(await api(`/api/v2/tickets/${ticketId}/comments.json`))
-      return parsed.success && parsed.data.comments.some((comment) => comment.public === false && (comment.body ?? '').includes(marker))
+      return (
+        parsed.success &&
+        parsed.data.comments.some(
+          (comment) => comment.public === false && (comment.body ?? '').includes(marker)
+        )
+      )
     },
   }
 }

@@ -11,7 +11,8 @@ import { proxyZafClient } from '../support/proxy-zaf-client'
 const stack = useContractStack('custom')
 
 const demoEscalation = JSON.parse(demoSettings.custom_escalation_request) as Record<string, unknown>
-const without = (key: string) => Object.fromEntries(Object.entries(demoEscalation).filter(([name]) => name !== key))
+const without = (key: string) =>
+  Object.fromEntries(Object.entries(demoEscalation).filter(([name]) => name !== key))
 const withoutSearch = without('existing')
 const withoutFollowUp = without('followUp')
 
@@ -44,7 +45,11 @@ const calls = (): string[] => stack.crm.requests().map((r) => `${r.method} ${r.p
 describe('custom-REST escalation tasks against the Northwind Success API', () => {
   it('creates the task from the escalation mapping, with the key as Idempotency-Key and external_key', async () => {
     const result = await escalationCrm().createTask(input)
-    expect(result).toEqual({ kind: 'created', taskId: 'task_0001', taskUrl: `${stack.crm.url}/app/tasks/task_0001` })
+    expect(result).toEqual({
+      kind: 'created',
+      taskId: 'task_0001',
+      taskUrl: `${stack.crm.url}/app/tasks/task_0001`,
+    })
     expect(stack.crm.tasks()).toEqual([
       expect.objectContaining({
         id: 'task_0001',
@@ -66,18 +71,34 @@ describe('custom-REST escalation tasks against the Northwind Success API', () =>
     expect(await tasks.createTask(input)).toMatchObject({ kind: 'created', taskId: 'task_0001' })
     expect(await tasks.createTask(input)).toEqual({
       kind: 'exists',
-      existing: { taskId: 'task_0001', taskUrl: `${stack.crm.url}/app/tasks/task_0001`, ownerName: null, escalatedBy: null, createdAt: null },
+      existing: {
+        taskId: 'task_0001',
+        taskUrl: `${stack.crm.url}/app/tasks/task_0001`,
+        ownerName: null,
+        escalatedBy: null,
+        createdAt: null,
+      },
     })
     expect(stack.crm.tasks()).toHaveLength(1)
-    expect(calls()).toEqual(['POST /api/v1/accounts/acc_globex/tasks 201', 'POST /api/v1/accounts/acc_globex/tasks 200'])
+    expect(calls()).toEqual([
+      'POST /api/v1/accounts/acc_globex/tasks 201',
+      'POST /api/v1/accounts/acc_globex/tasks 200',
+    ])
   })
 
   it('with the existing search alone, looks for the ticket’s task first and creates only one', async () => {
     const tasks = escalationCrm({ custom_idempotency_header: null })
     expect(await tasks.createTask(input)).toMatchObject({ kind: 'created', taskId: 'task_0001' })
-    expect(await tasks.createTask(input)).toMatchObject({ kind: 'exists', existing: { taskId: 'task_0001', taskUrl: `${stack.crm.url}/app/tasks/task_0001` } })
+    expect(await tasks.createTask(input)).toMatchObject({
+      kind: 'exists',
+      existing: { taskId: 'task_0001', taskUrl: `${stack.crm.url}/app/tasks/task_0001` },
+    })
     expect(stack.crm.tasks()).toHaveLength(1)
-    expect(calls()).toEqual(['GET /api/v1/tasks 200', 'POST /api/v1/accounts/acc_globex/tasks 201', 'GET /api/v1/tasks 200'])
+    expect(calls()).toEqual([
+      'GET /api/v1/tasks 200',
+      'POST /api/v1/accounts/acc_globex/tasks 201',
+      'GET /api/v1/tasks 200',
+    ])
   })
 
   it('finds the ticket’s task from its key alone on load, and offers no search when the settings have none', async () => {
@@ -85,15 +106,28 @@ describe('custom-REST escalation tasks against the Northwind Success API', () =>
     const tasks = escalationCrm()
     expect(await tasks.findExisting?.(ref)).toBeNull()
     await tasks.createTask(input)
-    expect(await tasks.findExisting?.(ref)).toMatchObject({ taskId: 'task_0001', taskUrl: `${stack.crm.url}/app/tasks/task_0001` })
-    expect(escalationCrm({ custom_escalation_request: JSON.stringify(withoutSearch) }).findExisting).toBeUndefined()
+    expect(await tasks.findExisting?.(ref)).toMatchObject({
+      taskId: 'task_0001',
+      taskUrl: `${stack.crm.url}/app/tasks/task_0001`,
+    })
+    expect(
+      escalationCrm({ custom_escalation_request: JSON.stringify(withoutSearch) }).findExisting
+    ).toBeUndefined()
   })
 
   it('refuses, sending nothing, a search on load that needs more than the key, ticket and account', async () => {
-    const needsOwner = { ...demoEscalation, existing: { ...(demoEscalation['existing'] as object), path: '/api/v1/tasks?external_key={{task.key}}&assignee={{task.ownerId}}' } }
+    const needsOwner = {
+      ...demoEscalation,
+      existing: {
+        ...(demoEscalation['existing'] as object),
+        path: '/api/v1/tasks?external_key={{task.key}}&assignee={{task.ownerId}}',
+      },
+    }
     const tasks = escalationCrm({ custom_escalation_request: JSON.stringify(needsOwner) })
     stack.crm.clearRequests()
-    await expect(tasks.findExisting?.({ key: input.key, ticketId: input.ticketId, accountId: input.accountId })).rejects.toMatchObject({ kind: 'rejected' })
+    await expect(
+      tasks.findExisting?.({ key: input.key, ticketId: input.ticketId, accountId: input.accountId })
+    ).rejects.toMatchObject({ kind: 'rejected' })
     expect(stack.crm.requests()).toEqual([])
   })
 
@@ -120,35 +154,60 @@ describe('custom-REST escalation tasks against the Northwind Success API', () =>
       await tasks.createTask({ ...input, ownerId: 'usr_nobody' })
       expect.unreachable()
     } catch (error) {
-      expect(isCrmError(error) && [error.kind, error.details.status, error.details.vendorCode]).toEqual(['rejected', 422, 'validation_failed'])
+      expect(isCrmError(error) && [error.kind, error.details.status, error.details.vendorCode]).toEqual([
+        'rejected',
+        422,
+        'validation_failed',
+      ])
     }
     expect(stack.crm.tasks()).toEqual([])
   })
 
   it('after a conflict status, looks for the task again, and asks for a retry when it cannot see one yet', async () => {
     // Northwind answers 422 for an unknown assignee; declared a conflict here only to drive that path over real HTTP.
-    const tasks = escalationCrm({ custom_idempotency_header: null, custom_escalation_request: JSON.stringify({ ...demoEscalation, conflict: [422] }) })
+    const tasks = escalationCrm({
+      custom_idempotency_header: null,
+      custom_escalation_request: JSON.stringify({ ...demoEscalation, conflict: [422] }),
+    })
     try {
       await tasks.createTask({ ...input, ownerId: 'usr_nobody' })
       expect.unreachable()
     } catch (error) {
-      expect(isCrmError(error) && [error.kind, error.isRetryable, error.details.status]).toEqual(['unavailable', true, 422])
+      expect(isCrmError(error) && [error.kind, error.isRetryable, error.details.status]).toEqual([
+        'unavailable',
+        true,
+        422,
+      ])
     }
-    expect(calls()).toEqual(['GET /api/v1/tasks 200', 'POST /api/v1/accounts/acc_globex/tasks 422', 'GET /api/v1/tasks 200'])
+    expect(calls()).toEqual([
+      'GET /api/v1/tasks 200',
+      'POST /api/v1/accounts/acc_globex/tasks 422',
+      'GET /api/v1/tasks 200',
+    ])
   })
 
   it('appends a follow-up as a comment on the task', async () => {
     const tasks = escalationCrm()
     const created = await tasks.createTask(input)
     if (created.kind !== 'created') throw new Error('expected a new task')
-    await tasks.appendToTask(created.taskId, 'Follow-up from Alex Rivera on 2026-11-26:\nStill down for "EU" <customers>')
-    expect(stack.crm.tasks()[0]?.['comments']).toEqual([expect.objectContaining({ body: 'Follow-up from Alex Rivera on 2026-11-26:\nStill down for "EU" <customers>' })])
+    await tasks.appendToTask(
+      created.taskId,
+      'Follow-up from Alex Rivera on 2026-11-26:\nStill down for "EU" <customers>'
+    )
+    expect(stack.crm.tasks()[0]?.['comments']).toEqual([
+      expect.objectContaining({
+        body: 'Follow-up from Alex Rivera on 2026-11-26:\nStill down for "EU" <customers>',
+      }),
+    ])
     expect(calls().at(-1)).toBe('POST /api/v1/tasks/task_0001/comments 201')
   })
 
   it('without a followUp request, refuses a follow-up without calling the CRM', async () => {
     const tasks = escalationCrm({ custom_escalation_request: JSON.stringify(withoutFollowUp) })
-    await expect(tasks.appendToTask('task_0001', 'More news')).rejects.toMatchObject({ name: 'CrmError', kind: 'rejected' })
+    await expect(tasks.appendToTask('task_0001', 'More news')).rejects.toMatchObject({
+      name: 'CrmError',
+      kind: 'rejected',
+    })
     expect(stack.crm.requests()).toEqual([])
   })
 })

@@ -36,17 +36,23 @@ function connector(options: { settings?: AppSettings; timeoutMs?: number } = {})
   return createCustomRestCrm(http, settings.custom, settings.matchOrder).connector
 }
 
-const customer = (email: string | null, org: { externalId: string | null; domains?: string[] } | null = null): CustomerContext => ({
+const customer = (
+  email: string | null,
+  org: { externalId: string | null; domains?: string[] } | null = null
+): CustomerContext => ({
   requester: email === null ? null : { id: 1, name: 'Requester', email },
-  organization: org ? { id: 9001, name: 'Org', externalId: org.externalId, domains: org.domains ?? [] } : null,
+  organization: org
+    ? { id: 9001, name: 'Org', externalId: org.externalId, domains: org.domains ?? [] }
+    : null,
 })
 
 const calls = (): string[] => stack.crm.requests().map((r) => `${r.method} ${r.path}${r.query} ${r.status}`)
 
-
 describe('custom-REST connector against the Northwind Success API', () => {
   it('finds the account by organization external ID, with every mapped field', async () => {
-    const outcome = await connector().findAccount(customer('jane.doe@northwind.example', { externalId: '001000000000001AAA' }))
+    const outcome = await connector().findAccount(
+      customer('jane.doe@northwind.example', { externalId: '001000000000001AAA' })
+    )
     expect(outcome).toEqual({
       kind: 'found',
       account: {
@@ -71,7 +77,9 @@ describe('custom-REST connector against the Northwind Success API', () => {
       account: { name: 'Globex Corporation', matchedBy: 'requester-email', contactId: 'con_hank' },
       tried: [{ strategy: 'organization-external-id', value: null, result: 'skipped', reason: 'no-value' }],
     })
-    expect(await connector().findAccount(customer('bill@initech.example', { externalId: 'legacy-42' }))).toMatchObject({
+    expect(
+      await connector().findAccount(customer('bill@initech.example', { externalId: 'legacy-42' }))
+    ).toMatchObject({
       kind: 'found',
       account: { name: 'Initech', matchedBy: 'email-domain', contactId: null },
       tried: [
@@ -83,10 +91,9 @@ describe('custom-REST connector against the Northwind Success API', () => {
 
   it('reports two accounts on one domain as ambiguous, with both as candidates', async () => {
     const outcome = await connector().findAccount(customer('tony@stark.example'))
-    expect(outcome.kind === 'ambiguous' && [outcome.strategy, outcome.candidates.map((a) => a.name).sort()]).toEqual([
-      'email-domain',
-      ['Stark Industries (Americas)', 'Stark Industries (EMEA)'],
-    ])
+    expect(
+      outcome.kind === 'ambiguous' && [outcome.strategy, outcome.candidates.map((a) => a.name).sort()]
+    ).toEqual(['email-domain', ['Stark Industries (Americas)', 'Stark Industries (EMEA)']])
   })
 
   it('reports an unknown customer as not found, with every step tried or skipped', async () => {
@@ -100,26 +107,44 @@ describe('custom-REST connector against the Northwind Success API', () => {
     })
     expect(await connector().findAccount(customer('someone@gmail.com'))).toMatchObject({
       kind: 'not-found',
-      tried: [{ reason: 'no-value' }, { result: 'no-match' }, { strategy: 'email-domain', value: 'gmail.com', result: 'skipped', reason: 'public-email-domain' }],
+      tried: [
+        { reason: 'no-value' },
+        { result: 'no-match' },
+        { strategy: 'email-domain', value: 'gmail.com', result: 'skipped', reason: 'public-email-domain' },
+      ],
     })
     expect(calls()).toHaveLength(3)
   })
 
   it('follows match_order, and never sends a step it leaves out', async () => {
     const settings = settingsFor({ match_order: 'email-domain' })
-    expect(await connector({ settings }).findAccount(customer('hank@globex.example'))).toMatchObject({ kind: 'found', account: { matchedBy: 'email-domain' }, tried: [] })
+    expect(await connector({ settings }).findAccount(customer('hank@globex.example'))).toMatchObject({
+      kind: 'found',
+      account: { matchedBy: 'email-domain' },
+      tried: [],
+    })
     expect(calls()).toEqual(['GET /api/v1/accounts?domain=globex.example 200'])
   })
 
   it('URL-encodes a hostile email, so it stays one query value', async () => {
-    expect(await connector().findAccount(customer('a&name=Initech@x.example'))).toMatchObject({ kind: 'not-found' })
+    expect(await connector().findAccount(customer('a&name=Initech@x.example'))).toMatchObject({
+      kind: 'not-found',
+    })
     expect(calls()[0]).toBe('GET /api/v1/accounts?contact_email=a%26name%3DInitech%40x.example 200')
   })
 
   it('treats a 404 from a by-id path as no match', async () => {
-    const byId = JSON.stringify([{ match: 'organization-external-id', path: '/api/v1/accounts/{{organization.external_id}}', result: '$.data' }])
+    const byId = JSON.stringify([
+      {
+        match: 'organization-external-id',
+        path: '/api/v1/accounts/{{organization.external_id}}',
+        result: '$.data',
+      },
+    ])
     const settings = settingsFor({ custom_lookup_requests: byId })
-    expect(await connector({ settings }).findAccount(customer(null, { externalId: 'acc_globex' }))).toMatchObject({ kind: 'found', account: { name: 'Globex Corporation' } })
+    expect(
+      await connector({ settings }).findAccount(customer(null, { externalId: 'acc_globex' }))
+    ).toMatchObject({ kind: 'found', account: { name: 'Globex Corporation' } })
     expect(await connector({ settings }).findAccount(customer(null, { externalId: 'acc_nope' }))).toEqual({
       kind: 'not-found',
       tried: [{ strategy: 'organization-external-id', value: 'acc_nope', result: 'no-match' }],
@@ -134,7 +159,10 @@ describe('custom-REST connector against the Northwind Success API', () => {
 
   it('is what createCrm builds for the custom provider', async () => {
     const { connector: wired } = createCrm(settingsFor(), zafAdapter(proxyZafClient(stack.zendesk.hostUrl)))
-    expect(await wired.findAccount(customer('hank@globex.example'))).toMatchObject({ kind: 'found', account: { id: 'acc_globex' } })
+    expect(await wired.findAccount(customer('hank@globex.example'))).toMatchObject({
+      kind: 'found',
+      account: { id: 'acc_globex' },
+    })
   })
 })
 
@@ -142,17 +170,24 @@ describe('custom-REST connector: the token and the faults', () => {
   it('sends the token in the configured header, only as a placeholder the proxy fills in', async () => {
     const client = proxyZafClient(stack.zendesk.hostUrl)
     const sent: ZafRequestOptions[] = []
-    const recording: ZafClient = { ...client, request: (options) => (sent.push(options), client.request(options)) }
+    const recording: ZafClient = {
+      ...client,
+      request: (options) => (sent.push(options), client.request(options)),
+    }
     const { connector: wired } = createCrm(settingsFor(), zafAdapter(recording))
     expect(await wired.findAccount(customer('hank@globex.example'))).toMatchObject({ kind: 'found' })
     // No Authorization header: the default bearer header would hand the same secret to the CRM twice.
-    expect(sent.map((options) => options.headers)).toEqual([{ Accept: 'application/json', 'X-Api-Key': '{{setting.crm_api_token}}' }])
+    expect(sent.map((options) => options.headers)).toEqual([
+      { Accept: 'application/json', 'X-Api-Key': '{{setting.crm_api_token}}' },
+    ])
     const entry = stack.zendesk.proxyLog().at(-1)
     expect(entry).toMatchObject({ secure: true, substituted: true, status: 200 })
     expect(JSON.stringify(stack.zendesk.proxyLog())).not.toContain('contract-token')
     // The Northwind API reads X-Api-Key only: as a bearer token, the same secret is refused.
     const bearer = settingsFor({ custom_auth_header: 'Authorization' })
-    expect(await failureKind(connector({ settings: bearer }).findAccount(customer('hank@globex.example')))).toEqual(['unauthorized', { status: 401, vendorCode: 'unauthorized' }])
+    expect(
+      await failureKind(connector({ settings: bearer }).findAccount(customer('hank@globex.example')))
+    ).toEqual(['unauthorized', { status: 401, vendorCode: 'unauthorized' }])
   })
 
   it.each([
@@ -160,7 +195,10 @@ describe('custom-REST connector: the token and the faults', () => {
     ['forbidden', 'forbidden', 403, 'forbidden'],
   ] as const)('maps the %s fault to %s without retrying', async (mode, kind, status, vendorCode) => {
     stack.crm.setFaults({ mode })
-    expect(await failureKind(connector().findAccount(customer('hank@globex.example')))).toEqual([kind, { status, vendorCode }])
+    expect(await failureKind(connector().findAccount(customer('hank@globex.example')))).toEqual([
+      kind,
+      { status, vendorCode },
+    ])
     expect(stack.crm.requests()).toHaveLength(1)
   })
 
@@ -181,23 +219,34 @@ describe('custom-REST connector: the token and the faults', () => {
 
   it('retries a 500 twice, then reports the CRM unavailable', async () => {
     stack.crm.setFaults({ mode: 'server-error' })
-    expect(await failureKind(connector().findAccount(customer('hank@globex.example')))).toEqual(['unavailable', { status: 500, vendorCode: 'internal' }])
+    expect(await failureKind(connector().findAccount(customer('hank@globex.example')))).toEqual([
+      'unavailable',
+      { status: 500, vendorCode: 'internal' },
+    ])
     expect(stack.crm.requests()).toHaveLength(3)
   })
 
   it('reports an unreadable body as an invalid response', async () => {
     stack.crm.setFaults({ mode: 'malformed' })
-    expect((await failureKind(connector().findAccount(customer('hank@globex.example'))))[0]).toBe('invalid-response')
+    expect((await failureKind(connector().findAccount(customer('hank@globex.example'))))[0]).toBe(
+      'invalid-response'
+    )
   })
 
   it('reports records the field map cannot read as an invalid response', async () => {
-    const settings = settingsFor({ custom_field_map: JSON.stringify({ id: { '@path': '$.uuid' }, name: { '@path': '$.name' } }) })
-    expect((await failureKind(connector({ settings }).findAccount(customer('hank@globex.example'))))[0]).toBe('invalid-response')
+    const settings = settingsFor({
+      custom_field_map: JSON.stringify({ id: { '@path': '$.uuid' }, name: { '@path': '$.name' } }),
+    })
+    expect((await failureKind(connector({ settings }).findAccount(customer('hank@globex.example'))))[0]).toBe(
+      'invalid-response'
+    )
   })
 
   it('gives up on a CRM that never answers, once, as a timeout', async () => {
     stack.crm.setFaults({ mode: 'hang' })
-    expect(await failureKind(connector({ timeoutMs: 300 }).findAccount(customer('hank@globex.example')))).toEqual(['unavailable', { timedOut: true }])
+    expect(
+      await failureKind(connector({ timeoutMs: 300 }).findAccount(customer('hank@globex.example')))
+    ).toEqual(['unavailable', { timedOut: true }])
     expect(stack.crm.requests()).toHaveLength(1)
   })
 })

@@ -27,7 +27,11 @@ const input: EscalationTaskInput = {
   dueDate: '2026-11-25',
 }
 
-type Task = { id: string; properties: Record<string, string | null>; associations?: Record<string, { results: { id: string }[] }> }
+type Task = {
+  id: string
+  properties: Record<string, string | null>
+  associations?: Record<string, { results: { id: string }[] }>
+}
 
 describe('HubSpot escalation tasks against the CRM emulator', () => {
   it('searches for the ticket key before creating, so a second call finds the first task', async () => {
@@ -36,7 +40,11 @@ describe('HubSpot escalation tasks against the CRM emulator', () => {
     expect(created).toMatchObject({ kind: 'created' })
     expect(await tasks.createTask(input)).toMatchObject({
       kind: 'exists',
-      existing: { taskId: created.kind === 'created' ? created.taskId : '', ownerName: 'Marcus Oyelaran', escalatedBy: 'Alex Rivera' },
+      existing: {
+        taskId: created.kind === 'created' ? created.taskId : '',
+        ownerName: 'Marcus Oyelaran',
+        escalatedBy: 'Alex Rivera',
+      },
     })
     expect(stack.crm.tasks()).toHaveLength(1)
     expect(stack.crm.requests().map((r) => `${r.method} ${r.path}`)).toEqual([
@@ -47,7 +55,7 @@ describe('HubSpot escalation tasks against the CRM emulator', () => {
     ])
   })
 
-  it('finds the ticket\'s task by its key alone, as on opening a ticket tagged as escalated', async () => {
+  it("finds the ticket's task by its key alone, as on opening a ticket tagged as escalated", async () => {
     const tasks = escalationCrm({ hubspot_portal_id: '4455667' })
     const ref = { key: input.key, ticketId: input.ticketId, accountId: input.accountId }
     expect(await tasks.findExisting?.(ref)).toBeNull()
@@ -59,7 +67,10 @@ describe('HubSpot escalation tasks against the CRM emulator', () => {
       ownerName: 'Marcus Oyelaran',
       escalatedBy: 'Alex Rivera',
     })
-    expect(stack.crm.requests().map((r) => `${r.method} ${r.path}`)).toEqual(['POST /crm/v3/objects/tasks/search', 'GET /crm/v3/owners/64490002'])
+    expect(stack.crm.requests().map((r) => `${r.method} ${r.path}`)).toEqual([
+      'POST /crm/v3/objects/tasks/search',
+      'GET /crm/v3/owners/64490002',
+    ])
   })
 
   it('writes the task the CSM needs: owner, due date, priority, key, escaped body, company and contact', async () => {
@@ -83,7 +94,9 @@ describe('HubSpot escalation tasks against the CRM emulator', () => {
     if (created.kind !== 'created') throw new Error('expected a new task')
     await tasks.appendToTask(created.taskId, 'Follow-up by Sam: customer <angry>')
     const task = stack.crm.tasks()[0] as unknown as Task
-    expect(task.properties['hs_task_body']).toMatch(/Alex Rivera.*<br><br>Follow-up by Sam: customer &lt;angry&gt;$/s)
+    expect(task.properties['hs_task_body']).toMatch(
+      /Alex Rivera.*<br><br>Follow-up by Sam: customer &lt;angry&gt;$/s
+    )
   })
 
   it('names the task property the portal lacks instead of creating an unkeyed task', async () => {

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest'
 import { createCrmHttp, type RetryPolicy } from '../../src/crm/http/create-crm-http'
 import { zafAdapter } from '../../src/crm/http/zaf-adapter'
 import { createHubSpotConnector } from '../../src/crm/hubspot/hubspot-connector'
-import { createOwnerDirectory, memoryOwnerCache, type OwnerCache } from '../../src/crm/hubspot/owner-directory'
+import {
+  createOwnerDirectory,
+  memoryOwnerCache,
+  type OwnerCache,
+} from '../../src/crm/hubspot/owner-directory'
 import { readHubSpotError } from '../../src/crm/hubspot/read-hubspot-error'
 import type { CustomerContext } from '../../src/domain/customer'
 import type { CrmConnector } from '../../src/domain/ports'
@@ -15,7 +19,12 @@ import { proxyZafClient } from '../support/proxy-zaf-client'
 const stack = useContractStack('hubspot')
 
 function settingsFor(overrides: Record<string, string> = {}): AppSettings {
-  const parsed = parseSettings({ crm_provider: 'hubspot', crm_base_url: stack.crm.url, hubspot_portal_id: '24681357', ...overrides })
+  const parsed = parseSettings({
+    crm_provider: 'hubspot',
+    crm_base_url: stack.crm.url,
+    hubspot_portal_id: '24681357',
+    ...overrides,
+  })
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems))
   return parsed.settings
 }
@@ -36,16 +45,24 @@ function connector(options: ConnectorOptions = {}): CrmConnector {
     timeoutMs: options.timeoutMs ?? 8000,
     retry: options.retry ?? { retries: 2, baseDelayMs: 10, maxRetryAfterMs: 100 },
   })
-  return createHubSpotConnector(http, settings, createOwnerDirectory(http, options.owners ?? memoryOwnerCache()))
+  return createHubSpotConnector(
+    http,
+    settings,
+    createOwnerDirectory(http, options.owners ?? memoryOwnerCache())
+  )
 }
 
-const customer = (email: string | null, org: { id: number; externalId: string | null; domains?: string[] } | null = null): CustomerContext => ({
+const customer = (
+  email: string | null,
+  org: { id: number; externalId: string | null; domains?: string[] } | null = null
+): CustomerContext => ({
   requester: email === null ? null : { id: 1, name: 'Requester', email },
-  organization: org ? { id: org.id, name: 'Org', externalId: org.externalId, domains: org.domains ?? [] } : null,
+  organization: org
+    ? { id: org.id, name: 'Org', externalId: org.externalId, domains: org.domains ?? [] }
+    : null,
 })
 
 const calls = (): string[] => stack.crm.requests().map((r) => `${r.method} ${r.path} ${r.status}`)
-
 
 describe('HubSpot connector against the CRM emulator', () => {
   it('finds the company through the requester contact, reads string properties and resolves the owner', async () => {
@@ -79,17 +96,31 @@ describe('HubSpot connector against the CRM emulator', () => {
     stack.crm.clearRequests()
     // Stark EMEA and Northwind share Dana Whitfield; by company id there is no contact step either.
     const outcome = await connector({ owners }).findAccount(customer(null, { id: 1, externalId: '5100006' }))
-    expect(outcome).toMatchObject({ kind: 'found', account: { name: 'Stark Industries (EMEA)', csm: { name: 'Dana Whitfield' }, matchedBy: 'organization-external-id' } })
+    expect(outcome).toMatchObject({
+      kind: 'found',
+      account: {
+        name: 'Stark Industries (EMEA)',
+        csm: { name: 'Dana Whitfield' },
+        matchedBy: 'organization-external-id',
+      },
+    })
     expect(calls()).toEqual(['GET /crm/v3/objects/companies/5100006 200'])
   })
 
   it('skips an external ID that cannot be a HubSpot id, and falls through to the domain search', async () => {
-    const outcome = await connector().findAccount(customer('bill@initech.example', { id: 9003, externalId: '001000000000003AAA' }))
+    const outcome = await connector().findAccount(
+      customer('bill@initech.example', { id: 9003, externalId: '001000000000003AAA' })
+    )
     expect(outcome).toMatchObject({
       kind: 'found',
       account: { name: 'Initech', matchedBy: 'email-domain' },
       tried: [
-        { strategy: 'organization-external-id', value: '001000000000003AAA', result: 'skipped', reason: 'not-an-account-id' },
+        {
+          strategy: 'organization-external-id',
+          value: '001000000000003AAA',
+          result: 'skipped',
+          reason: 'not-an-account-id',
+        },
         { strategy: 'requester-email', value: 'bill@initech.example', result: 'no-match' },
       ],
     })
@@ -129,13 +160,20 @@ describe('HubSpot connector against the CRM emulator', () => {
 
   it('follows match_order', async () => {
     const settings = settingsFor({ match_order: 'email-domain' })
-    expect(await connector({ settings }).findAccount(customer('peter@initech.example'))).toMatchObject({ kind: 'found', account: { name: 'Initech', matchedBy: 'email-domain' } })
-    expect(stack.crm.requests().map((r) => r.path)).not.toContain('/crm/v3/objects/contacts/peter%40initech.example')
+    expect(await connector({ settings }).findAccount(customer('peter@initech.example'))).toMatchObject({
+      kind: 'found',
+      account: { name: 'Initech', matchedBy: 'email-domain' },
+    })
+    expect(stack.crm.requests().map((r) => r.path)).not.toContain(
+      '/crm/v3/objects/contacts/peter%40initech.example'
+    )
   })
 
   it('reads the CSM from a custom owner property when field_csm names one', async () => {
     const settings = settingsFor({ field_csm: 'csm_owner' })
-    expect(await connector({ settings }).findAccount(customer('hank@globex.example'))).toMatchObject({ account: { csm: { name: 'Marcus Oyelaran' } } })
+    expect(await connector({ settings }).findAccount(customer('hank@globex.example'))).toMatchObject({
+      account: { csm: { name: 'Marcus Oyelaran' } },
+    })
   })
 
   it.each([
@@ -143,7 +181,10 @@ describe('HubSpot connector against the CRM emulator', () => {
     ['forbidden', 'forbidden', 'MISSING_SCOPES', 403],
   ] as const)('maps the %s fault to %s without retrying', async (mode, kind, vendorCode, status) => {
     stack.crm.setFaults({ mode })
-    expect(await failureKind(connector().findAccount(customer('hank@globex.example')))).toEqual([kind, { status, vendorCode }])
+    expect(await failureKind(connector().findAccount(customer('hank@globex.example')))).toEqual([
+      kind,
+      { status, vendorCode },
+    ])
     expect(stack.crm.requests()).toHaveLength(1)
   })
 
@@ -159,7 +200,9 @@ describe('HubSpot connector against the CRM emulator', () => {
   it('waits out the per-second search limit and then succeeds', async () => {
     const retry = { retries: 2, baseDelayMs: 10, maxRetryAfterMs: 1500 }
     // Ten domain lookups at once: more than the portal's searches per second.
-    const lookups = Array.from({ length: 10 }, () => connector({ retry }).findAccount(customer('bill@initech.example')))
+    const lookups = Array.from({ length: 10 }, () =>
+      connector({ retry }).findAccount(customer('bill@initech.example'))
+    )
     const outcomes = await Promise.all(lookups)
     expect(outcomes.every((o) => o.kind === 'found')).toBe(true)
     const searches = stack.crm.requests().filter((r) => r.path.endsWith('/companies/search'))
@@ -168,18 +211,24 @@ describe('HubSpot connector against the CRM emulator', () => {
 
   it('retries a 500 twice, then reports HubSpot unavailable', async () => {
     stack.crm.setFaults({ mode: 'server-error' })
-    expect((await failureKind(connector().findAccount(customer('hank@globex.example'))))[0]).toBe('unavailable')
+    expect((await failureKind(connector().findAccount(customer('hank@globex.example'))))[0]).toBe(
+      'unavailable'
+    )
     expect(stack.crm.requests()).toHaveLength(3)
   })
 
   it('reports an unreadable body as an invalid response', async () => {
     stack.crm.setFaults({ mode: 'malformed' })
-    expect((await failureKind(connector().findAccount(customer('hank@globex.example'))))[0]).toBe('invalid-response')
+    expect((await failureKind(connector().findAccount(customer('hank@globex.example'))))[0]).toBe(
+      'invalid-response'
+    )
   })
 
   it('gives up on a HubSpot that never answers, once, as a timeout', async () => {
     stack.crm.setFaults({ mode: 'hang' })
-    expect(await failureKind(connector({ timeoutMs: 300 }).findAccount(customer('hank@globex.example')))).toEqual(['unavailable', { timedOut: true }])
+    expect(
+      await failureKind(connector({ timeoutMs: 300 }).findAccount(customer('hank@globex.example')))
+    ).toEqual(['unavailable', { timedOut: true }])
     expect(stack.crm.requests()).toHaveLength(1)
   })
 })

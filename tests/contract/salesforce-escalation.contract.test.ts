@@ -10,7 +10,11 @@ import { proxyZafClient } from '../support/proxy-zaf-client'
 const stack = useContractStack()
 
 function escalationCrm(keyField: string | null) {
-  const parsed = parseSettings({ crm_provider: 'salesforce', crm_base_url: stack.crm.url, ...(keyField ? { field_escalation_external_id: keyField } : {}) })
+  const parsed = parseSettings({
+    crm_provider: 'salesforce',
+    crm_base_url: stack.crm.url,
+    ...(keyField ? { field_escalation_external_id: keyField } : {}),
+  })
   if (!parsed.ok) throw new Error('bad settings')
   return createCrm(parsed.settings, zafAdapter(proxyZafClient(stack.zendesk.hostUrl))).escalation
 }
@@ -30,10 +34,23 @@ const input: EscalationTaskInput = {
 describe('Salesforce escalation tasks against the CRM emulator', () => {
   it('without a key field, looks for the open escalation first and creates only one task', async () => {
     const tasks = escalationCrm(null)
-    expect(await tasks.createTask(input)).toMatchObject({ kind: 'created', taskUrl: `${stack.crm.url}/lightning/r/Task/00T000000000001AAA/view` })
-    expect(await tasks.createTask(input)).toMatchObject({ kind: 'exists', existing: { taskId: '00T000000000001AAA', ownerName: 'Marcus Oyelaran', escalatedBy: 'Alex Rivera' } })
+    expect(await tasks.createTask(input)).toMatchObject({
+      kind: 'created',
+      taskUrl: `${stack.crm.url}/lightning/r/Task/00T000000000001AAA/view`,
+    })
+    expect(await tasks.createTask(input)).toMatchObject({
+      kind: 'exists',
+      existing: { taskId: '00T000000000001AAA', ownerName: 'Marcus Oyelaran', escalatedBy: 'Alex Rivera' },
+    })
     expect(stack.crm.tasks()).toHaveLength(1)
-    expect(stack.crm.tasks()[0]).toMatchObject({ OwnerId: input.ownerId, WhatId: input.accountId, WhoId: input.contactId, Priority: 'High', Status: 'Not Started', ActivityDate: '2026-11-25' })
+    expect(stack.crm.tasks()[0]).toMatchObject({
+      OwnerId: input.ownerId,
+      WhatId: input.accountId,
+      WhoId: input.contactId,
+      Priority: 'High',
+      Status: 'Not Started',
+      ActivityDate: '2026-11-25',
+    })
     expect(stack.crm.requests().map((r) => `${r.method} ${r.path}`)).toEqual([
       'GET /services/data/v62.0/query',
       'POST /services/data/v62.0/sobjects/Task',
@@ -44,7 +61,10 @@ describe('Salesforce escalation tasks against the CRM emulator', () => {
   it('with an External ID key field, lets Salesforce refuse the duplicate and reads back the existing task', async () => {
     const tasks = escalationCrm('Zendesk_Escalation_Key__c')
     expect(await tasks.createTask(input)).toMatchObject({ kind: 'created' })
-    expect(await tasks.createTask(input)).toMatchObject({ kind: 'exists', existing: { taskId: '00T000000000001AAA' } })
+    expect(await tasks.createTask(input)).toMatchObject({
+      kind: 'exists',
+      existing: { taskId: '00T000000000001AAA' },
+    })
     expect(stack.crm.tasks()).toHaveLength(1)
     expect(stack.crm.tasks()[0]?.['Zendesk_Escalation_Key__c']).toBe(input.key)
     expect(stack.crm.requests().map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([
@@ -64,7 +84,10 @@ describe('Salesforce escalation tasks against the CRM emulator', () => {
       await tasks.createTask({ ...input, ownerId: '005999999999999AAA' })
       expect.unreachable()
     } catch (error) {
-      expect(isCrmError(error) && [error.kind, error.details.vendorCode]).toEqual(['rejected', 'INVALID_CROSS_REFERENCE_KEY'])
+      expect(isCrmError(error) && [error.kind, error.details.vendorCode]).toEqual([
+        'rejected',
+        'INVALID_CROSS_REFERENCE_KEY',
+      ])
     }
     expect(stack.crm.tasks()).toEqual([])
   })

@@ -31,38 +31,64 @@ function connector(options: { settings?: AppSettings; timeoutMs?: number } = {})
   return createSalesforceConnector(http, settings)
 }
 
-const customer = (email: string | null, org: { id: number; externalId: string | null } | null = null): CustomerContext => ({
+const customer = (
+  email: string | null,
+  org: { id: number; externalId: string | null } | null = null
+): CustomerContext => ({
   requester: email === null ? null : { id: 1, name: 'Requester', email },
   organization: org ? { id: org.id, name: 'Org', externalId: org.externalId, domains: [] } : null,
 })
 
-
 describe('Salesforce connector against the CRM emulator', () => {
   it('finds the account by organization external ID in one composite call, with the CSM through the lookup', async () => {
-    const outcome = await connector().findAccount(customer('jane.doe@northwind.example', { id: 9001, externalId: '001000000000001AAA' }))
+    const outcome = await connector().findAccount(
+      customer('jane.doe@northwind.example', { id: 9001, externalId: '001000000000001AAA' })
+    )
     expect(outcome).toMatchObject({
       kind: 'found',
-      account: { id: '001000000000001AAA', name: 'Northwind Traders', csm: { name: 'Dana Whitfield', email: 'dana.whitfield@successbridge.example' }, healthScore: 86, arr: 240000, matchedBy: 'organization-external-id' },
+      account: {
+        id: '001000000000001AAA',
+        name: 'Northwind Traders',
+        csm: { name: 'Dana Whitfield', email: 'dana.whitfield@successbridge.example' },
+        healthScore: 86,
+        arr: 240000,
+        matchedBy: 'organization-external-id',
+      },
     })
-    expect(stack.crm.requests().map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual(['POST /services/data/v62.0/composite 200'])
+    expect(stack.crm.requests().map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([
+      'POST /services/data/v62.0/composite 200',
+    ])
     expect(stack.crm.requests()[0]?.soql).toHaveLength(3)
   })
 
   it('falls back to the requester email, then to the email domain', async () => {
-    expect(await connector().findAccount(customer('hank@globex.example'))).toMatchObject({ kind: 'found', account: { name: 'Globex Corporation', matchedBy: 'requester-email' } })
-    expect(await connector().findAccount(customer('bill@initech.example'))).toMatchObject({ kind: 'found', account: { name: 'Initech', matchedBy: 'email-domain' } })
+    expect(await connector().findAccount(customer('hank@globex.example'))).toMatchObject({
+      kind: 'found',
+      account: { name: 'Globex Corporation', matchedBy: 'requester-email' },
+    })
+    expect(await connector().findAccount(customer('bill@initech.example'))).toMatchObject({
+      kind: 'found',
+      account: { name: 'Initech', matchedBy: 'email-domain' },
+    })
   })
 
   it('reports two accounts on one domain as ambiguous and an unknown customer as not found', async () => {
     const stark = await connector().findAccount(customer('tony@stark.example'))
-    expect(stark.kind === 'ambiguous' && stark.candidates.map((a) => a.name)).toEqual(['Stark Industries (EMEA)', 'Stark Industries (Americas)'])
-    expect(await connector().findAccount(customer('sam@unknown.example'))).toMatchObject({ kind: 'not-found' })
+    expect(stark.kind === 'ambiguous' && stark.candidates.map((a) => a.name)).toEqual([
+      'Stark Industries (EMEA)',
+      'Stark Industries (Americas)',
+    ])
+    expect(await connector().findAccount(customer('sam@unknown.example'))).toMatchObject({
+      kind: 'not-found',
+    })
   })
 
   it('keeps a hostile email inside its SOQL literal', async () => {
     const email = "nobody' OR Email != '@unknown.example"
     expect(await connector().findAccount(customer(email))).toMatchObject({ kind: 'not-found' })
-    expect(stack.crm.requests()[0]?.soql?.[0]).toContain("WHERE Email = 'nobody\\' OR Email != \\'@unknown.example'")
+    expect(stack.crm.requests()[0]?.soql?.[0]).toContain(
+      "WHERE Email = 'nobody\\' OR Email != \\'@unknown.example'"
+    )
   })
 
   it('names a configured field the org does not have', async () => {
@@ -78,13 +104,19 @@ describe('Salesforce connector against the CRM emulator', () => {
     ['quota', 'quota-exhausted', 'REQUEST_LIMIT_EXCEEDED', 403],
   ] as const)('maps the %s fault to %s without retrying', async (mode, kind, vendorCode, status) => {
     stack.crm.setFaults({ mode })
-    expect(await failureKind(connector().findAccount(customer('hank@globex.example')))).toEqual([kind, { status, vendorCode }])
+    expect(await failureKind(connector().findAccount(customer('hank@globex.example')))).toEqual([
+      kind,
+      { status, vendorCode },
+    ])
     expect(stack.crm.requests()).toHaveLength(1)
   })
 
   it('retries a 500 twice, then reports the CRM unavailable', async () => {
     stack.crm.setFaults({ mode: 'server-error' })
-    expect(await failureKind(connector().findAccount(customer('hank@globex.example')))).toEqual(['unavailable', { status: 500, vendorCode: 'UNKNOWN_EXCEPTION' }])
+    expect(await failureKind(connector().findAccount(customer('hank@globex.example')))).toEqual([
+      'unavailable',
+      { status: 500, vendorCode: 'UNKNOWN_EXCEPTION' },
+    ])
     expect(stack.crm.requests()).toHaveLength(3)
   })
 
@@ -96,18 +128,28 @@ describe('Salesforce connector against the CRM emulator', () => {
 
   it('reports an unreadable body as an invalid response', async () => {
     stack.crm.setFaults({ mode: 'malformed' })
-    expect((await failureKind(connector().findAccount(customer('hank@globex.example'))))[0]).toBe('invalid-response')
+    expect((await failureKind(connector().findAccount(customer('hank@globex.example'))))[0]).toBe(
+      'invalid-response'
+    )
   })
 
   it('gives up on a CRM that never answers, once, as a timeout', async () => {
     stack.crm.setFaults({ mode: 'hang' })
-    expect(await failureKind(connector({ timeoutMs: 300 }).findAccount(customer('hank@globex.example')))).toEqual(['unavailable', { timedOut: true }])
+    expect(
+      await failureKind(connector({ timeoutMs: 300 }).findAccount(customer('hank@globex.example')))
+    ).toEqual(['unavailable', { timedOut: true }])
     expect(stack.crm.requests()).toHaveLength(1)
   })
 
   it('sends the token only through the proxy, and only to a whitelisted host', async () => {
     const notWhitelisted = settingsFor({ crm_base_url: stack.crm.url.replace('127.0.0.1', 'localhost') })
-    expect((await failureKind(connector({ settings: notWhitelisted }).findAccount(customer('hank@globex.example'))))[0]).toBe('forbidden')
+    expect(
+      (
+        await failureKind(
+          connector({ settings: notWhitelisted }).findAccount(customer('hank@globex.example'))
+        )
+      )[0]
+    ).toBe('forbidden')
     expect(stack.crm.requests()).toEqual([])
     const entry = stack.zendesk.proxyLog().at(-1)
     expect(entry).toMatchObject({ host: 'localhost', secure: true, substituted: false, status: 403 })

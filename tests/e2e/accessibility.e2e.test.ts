@@ -17,7 +17,11 @@ const NOT_A_PAGE = ['page-has-heading-one']
 
 const session = useAgentSession()
 
-async function openTicket(id: number, on: Page = session.page, url = session.stack.zendesk.ticketUrl(id)): Promise<FrameLocator> {
+async function openTicket(
+  id: number,
+  on: Page = session.page,
+  url = session.stack.zendesk.ticketUrl(id)
+): Promise<FrameLocator> {
   await on.goto(url)
   return on.frameLocator('[data-testid="app-iframe"]')
 }
@@ -67,7 +71,9 @@ describe('axe: the account card in every state', () => {
   }
 
   it('bad settings, listed for the admin', async () => {
-    const broken = await startLocalStack({ settings: { crm_base_url: 'http://crm.example.com', health_risk_below: 'lots' } })
+    const broken = await startLocalStack({
+      settings: { crm_base_url: 'http://crm.example.com', health_risk_below: 'lots' },
+    })
     try {
       const frame = await openTicket(101, session.page, broken.zendesk.ticketUrl(101))
       await frame.getByTestId('settings-problems').waitFor({ timeout: 15_000 })
@@ -157,7 +163,13 @@ function focusSignature(frame: Frame, index: number): Promise<string> {
     const look = (el: Element | null): string => {
       if (!el) return ''
       const style = getComputedStyle(el)
-      return [style.outlineStyle, style.outlineWidth, style.outlineColor, style.boxShadow, style.borderColor].join(' ')
+      return [
+        style.outlineStyle,
+        style.outlineWidth,
+        style.outlineColor,
+        style.boxShadow,
+        style.borderColor,
+      ].join(' ')
     }
     return `${look(element)} | ${look(element.parentElement)}`
   }, index)
@@ -189,9 +201,15 @@ describe('keyboard', () => {
       const stop = await frame.evaluate(() => {
         const el = document.activeElement
         const label = el?.id ? document.querySelector(`label[for="${CSS.escape(el.id)}"]`)?.textContent : null
-        return { stop: el?.getAttribute('data-tab-stop') ?? null, name: (label ?? el?.textContent ?? '').trim() }
+        return {
+          stop: el?.getAttribute('data-tab-stop') ?? null,
+          name: (label ?? el?.textContent ?? '').trim(),
+        }
       })
-      visited.push({ ...stop, focused: stop.stop === null ? '' : await focusSignature(frame, Number(stop.stop)) })
+      visited.push({
+        ...stop,
+        focused: stop.stop === null ? '' : await focusSignature(frame, Number(stop.stop)),
+      })
     }
 
     expect(visited.map((v) => v.name)).toEqual([
@@ -208,7 +226,10 @@ describe('keyboard', () => {
     // Focus leaves the app: now compare each control's look unfocused with how it looked focused.
     await frame.evaluate(() => (document.activeElement as HTMLElement | null)?.blur())
     for (const [i, v] of visited.entries()) {
-      expect({ control: v.name, changes: v.focused !== (await focusSignature(frame, i)) }).toEqual({ control: v.name, changes: true })
+      expect({ control: v.name, changes: v.focused !== (await focusSignature(frame, i)) }).toEqual({
+        control: v.name,
+        changes: true,
+      })
     }
   })
 })

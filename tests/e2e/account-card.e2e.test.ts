@@ -44,7 +44,9 @@ describe('account card in the ticket sidebar', () => {
     expect(text).toContain('$240K')
     const href = await frame.getByRole('link', { name: /Northwind Traders/ }).getAttribute('href')
     expect(href).toBe(`${session.stack.crm.url}/lightning/r/Account/001000000000001AAA/view`)
-    expect(session.stack.crm.requests().map((r) => `${r.method} ${r.path}`)).toEqual(['POST /services/data/v62.0/composite'])
+    expect(session.stack.crm.requests().map((r) => `${r.method} ${r.path}`)).toEqual([
+      'POST /services/data/v62.0/composite',
+    ])
   })
 
   it('flags an at-risk account renewing soon, matched by requester email', async () => {
@@ -84,7 +86,10 @@ describe('account card in the ticket sidebar', () => {
     const frame = await openTicket(106)
     expect(await cardText(frame)).toContain('No matching account')
     const items = await frame.getByTestId('tried').locator('li').allInnerTexts()
-    expect(items).toEqual(['Requester email sam@unknown.example: no match', 'Email domain unknown.example: no match'])
+    expect(items).toEqual([
+      'Requester email sam@unknown.example: no match',
+      'Email domain unknown.example: no match',
+    ])
   })
 
   it('lists the candidates when the email domain matches two accounts', async () => {
@@ -123,23 +128,30 @@ describe('account card in the ticket sidebar', () => {
     const frame = await openTicket(102)
     await frame.getByTestId('csm-name').waitFor()
     const iframe = session.page.locator('[data-testid="app-iframe"]')
-    await expect.poll(async () => {
-      const box = await iframe.boundingBox()
-      const inner = await frame.locator('html').evaluate((html) => ({
-        scroll: html.scrollHeight,
-        client: html.clientHeight,
-        content: Math.ceil(document.getElementById('root')?.getBoundingClientRect().height ?? 0),
-      }))
-      return box !== null && Math.abs(box.height - inner.content) <= 1 && inner.scroll <= inner.client
-    }).toBe(true)
+    await expect
+      .poll(async () => {
+        const box = await iframe.boundingBox()
+        const inner = await frame.locator('html').evaluate((html) => ({
+          scroll: html.scrollHeight,
+          client: html.clientHeight,
+          content: Math.ceil(document.getElementById('root')?.getBoundingClientRect().height ?? 0),
+        }))
+        return box !== null && Math.abs(box.height - inner.content) <= 1 && inner.scroll <= inner.client
+      })
+      .toBe(true)
   })
 
   it('keeps the CRM token out of the page, its storage and its requests', async () => {
     const frame = await openTicket(101)
     await frame.getByTestId('csm-name').waitFor()
-    const exposed = await frame.locator('html').evaluate(
-      () => document.documentElement.outerHTML + JSON.stringify({ ...sessionStorage }) + JSON.stringify({ ...localStorage })
-    )
+    const exposed = await frame
+      .locator('html')
+      .evaluate(
+        () =>
+          document.documentElement.outerHTML +
+          JSON.stringify({ ...sessionStorage }) +
+          JSON.stringify({ ...localStorage })
+      )
     expect(exposed).not.toContain(DEMO_TOKEN)
     // The CRM only answers a request carrying the real token, so the proxy did substitute it.
     expect(session.stack.crm.requests()[0]?.status).toBe(200)
@@ -186,7 +198,9 @@ describe('CRM failures', () => {
 describe('locale', () => {
   it('speaks the agent’s language and formats dates and money for it', async () => {
     const seed = loadDefaultSeed()
-    const german = await startLocalStack({ seed: { ...seed, currentUser: { ...seed.currentUser, locale: 'de-AT' } } })
+    const german = await startLocalStack({
+      seed: { ...seed, currentUser: { ...seed.currentUser, locale: 'de-AT' } },
+    })
     try {
       await session.page.goto(german.zendesk.ticketUrl(102))
       const card = session.app().locator('section[data-state="found"]')
@@ -206,7 +220,9 @@ describe('locale', () => {
 describe('right-to-left', () => {
   it('lays the card out right to left for a Hebrew-speaking agent, in English until Hebrew ships', async () => {
     const seed = loadDefaultSeed()
-    const hebrew = await startLocalStack({ seed: { ...seed, currentUser: { ...seed.currentUser, locale: 'he' } } })
+    const hebrew = await startLocalStack({
+      seed: { ...seed, currentUser: { ...seed.currentUser, locale: 'he' } },
+    })
     try {
       await session.page.goto(hebrew.zendesk.ticketUrl(102))
       const frame = session.app()
@@ -226,7 +242,9 @@ describe('right-to-left', () => {
 
 describe('settings', () => {
   it('names a bad setting instead of showing a blank sidebar', async () => {
-    const broken = await startLocalStack({ settings: { crm_base_url: 'http://crm.example.com', health_risk_below: 'lots' } })
+    const broken = await startLocalStack({
+      settings: { crm_base_url: 'http://crm.example.com', health_risk_below: 'lots' },
+    })
     try {
       await session.page.goto(broken.zendesk.ticketUrl(101))
       const problems = session.app().getByTestId('settings-problems')

@@ -54,7 +54,9 @@ describe('escalation to the CSM', () => {
     ]) {
       expect(description).toContain(line)
     }
-    expect(await frame.getByRole('link', { name: 'Open task' }).getAttribute('href')).toBe(`${session.stack.crm.url}/lightning/r/Task/${String(task['Id'])}/view`)
+    expect(await frame.getByRole('link', { name: 'Open task' }).getAttribute('href')).toBe(
+      `${session.stack.crm.url}/lightning/r/Task/${String(task['Id'])}/view`
+    )
 
     const notes = session.stack.zendesk.comments(102)
     expect(notes).toHaveLength(1)
@@ -117,7 +119,9 @@ describe('escalation to the CSM', () => {
     await frame.getByTestId('follow-up-sent').waitFor()
 
     expect(session.stack.crm.tasks()).toHaveLength(1)
-    expect(String(session.stack.crm.tasks()[0]?.['Description'])).toMatch(/Follow-up from Alex Rivera on \d{4}-\d{2}-\d{2}:\nThey called again: now two regions down\.$/)
+    expect(String(session.stack.crm.tasks()[0]?.['Description'])).toMatch(
+      /Follow-up from Alex Rivera on \d{4}-\d{2}-\d{2}:\nThey called again: now two regions down\.$/
+    )
     const notes = session.stack.zendesk.comments(102).filter((comment) => !comment.public)
     expect(notes.map((note) => note.body.split('\n')[0])).toEqual([
       'Escalated to Marcus Oyelaran (Customer Success) by Alex Rivera.',

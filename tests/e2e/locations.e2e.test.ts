@@ -46,11 +46,13 @@ describe('organization sidebar', () => {
     expect(text).toContain('Northwind Traders')
     expect(text).toContain('Matched by organization external ID')
     expect(text).toContain('Dana Whitfield')
-    expect(session.stack.crm.requests().map((r) => `${r.method} ${r.path}`)).toEqual(['POST /services/data/v62.0/composite'])
+    expect(session.stack.crm.requests().map((r) => `${r.method} ${r.path}`)).toEqual([
+      'POST /services/data/v62.0/composite',
+    ])
     await expectNoEscalation(frame)
   })
 
-  it("matches an organization without external ID by its first domain", async () => {
+  it('matches an organization without external ID by its first domain', async () => {
     const frame = await open(session.stack.zendesk.organizationUrl(9003))
     const text = await cardText(frame)
     expect(text).toContain('Initech')

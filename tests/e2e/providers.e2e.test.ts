@@ -20,10 +20,17 @@ interface ProviderCase {
 // As in accessibility.e2e.test.ts: the sidebar is a fragment of Zendesk's page, whose h1 is Zendesk's.
 const NOT_A_PAGE = ['page-has-heading-one']
 
-const props = (task: Record<string, unknown>): Record<string, unknown> => (task['properties'] ?? {}) as Record<string, unknown>
+const props = (task: Record<string, unknown>): Record<string, unknown> =>
+  (task['properties'] ?? {}) as Record<string, unknown>
 
 const PROVIDERS: readonly ProviderCase[] = [
-  { dialect: 'salesforce', marcus: '005000000000002AAA', owner: (t) => t['OwnerId'], body: (t) => String(t['Description']), followUps: (t) => String(t['Description']) },
+  {
+    dialect: 'salesforce',
+    marcus: '005000000000002AAA',
+    owner: (t) => t['OwnerId'],
+    body: (t) => String(t['Description']),
+    followUps: (t) => String(t['Description']),
+  },
   {
     dialect: 'hubspot',
     marcus: '64490002',
@@ -31,7 +38,13 @@ const PROVIDERS: readonly ProviderCase[] = [
     body: (t) => String(props(t)['hs_task_body']),
     followUps: (t) => String(props(t)['hs_task_body']),
   },
-  { dialect: 'custom', marcus: 'usr_marcus', owner: (t) => t['assignee_id'], body: (t) => String(t['body']), followUps: (t) => JSON.stringify(t['comments']) },
+  {
+    dialect: 'custom',
+    marcus: 'usr_marcus',
+    owner: (t) => t['assignee_id'],
+    body: (t) => String(t['body']),
+    followUps: (t) => JSON.stringify(t['comments']),
+  },
 ]
 
 describe.each(PROVIDERS)('$dialect', (provider) => {
@@ -44,7 +57,8 @@ describe.each(PROVIDERS)('$dialect', (provider) => {
     return frame
   }
 
-  const cardText = async (frame: FrameLocator): Promise<string> => (await frame.locator('section[data-state]').innerText()).replace(/\s+/g, ' ')
+  const cardText = async (frame: FrameLocator): Promise<string> =>
+    (await frame.locator('section[data-state]').innerText()).replace(/\s+/g, ' ')
 
   it('shows the at-risk account renewing soon, and escalates it to the CSM once', async () => {
     const frame = await openTicket(102)
@@ -89,9 +103,13 @@ describe.each(PROVIDERS)('$dialect', (provider) => {
     await frame.getByLabel('Follow-up for the CSM').fill('They called again.')
     await frame.getByRole('button', { name: 'Send follow-up' }).click()
     await frame.getByTestId('follow-up-sent').waitFor()
-    expect(await frame.getByTestId('follow-up-sent').innerText()).toContain('Follow-up sent to Marcus Oyelaran')
+    expect(await frame.getByTestId('follow-up-sent').innerText()).toContain(
+      'Follow-up sent to Marcus Oyelaran'
+    )
     expect(session.stack.crm.tasks()).toHaveLength(1)
-    expect(provider.followUps(session.stack.crm.tasks()[0] as Record<string, unknown>)).toContain('They called again.')
+    expect(provider.followUps(session.stack.crm.tasks()[0] as Record<string, unknown>)).toContain(
+      'They called again.'
+    )
   })
 
   it('lets the agent pick among several matching accounts, remembers the pick, and undoes it', async () => {

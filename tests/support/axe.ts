@@ -26,7 +26,10 @@ export async function appFrame(page: Page): Promise<Frame> {
  * axe is injected with `frame.evaluate(source)`: DevTools evaluation is not subject to the page's
  * Content-Security-Policy, so the shipped app never needs to allow inline or foreign scripts for it.
  */
-export async function axeViolations(frame: Frame, options: { disableRules?: readonly string[] } = {}): Promise<string[]> {
+export async function axeViolations(
+  frame: Frame,
+  options: { disableRules?: readonly string[] } = {}
+): Promise<string[]> {
   const loaded = await frame.evaluate(() => typeof (window as { axe?: unknown }).axe === 'object')
   if (!loaded) await frame.evaluate(axeSource)
   const runOptions: RunOptions = {
@@ -38,21 +41,29 @@ export async function axeViolations(frame: Frame, options: { disableRules?: read
     // Let finite CSS transitions end first (a button turning enabled fades its colours for a
     // quarter second); mid-fade colours are not what the agent reads. Endless ones (the skeleton's
     // shimmer) never finish and are left alone.
-    const finite = document.getAnimations().filter((animation) => animation.effect?.getComputedTiming().iterations !== Infinity)
+    const finite = document
+      .getAnimations()
+      .filter((animation) => animation.effect?.getComputedTiming().iterations !== Infinity)
     await Promise.all(finite.map((animation) => animation.finished.catch(() => undefined)))
-    const axe = (window as unknown as { axe: { run(context: Document, options: RunOptions): Promise<AxeResults> } }).axe
+    const axe = (
+      window as unknown as { axe: { run(context: Document, options: RunOptions): Promise<AxeResults> } }
+    ).axe
     const results = await axe.run(document, opts)
     // Only plain data crosses back to Node.
     return results.violations.map((violation) => ({
       id: violation.id,
       impact: violation.impact ?? 'unknown',
       help: violation.help,
-      nodes: violation.nodes.map((node) => ({ target: node.target.join(' '), summary: node.failureSummary ?? '' })),
+      nodes: violation.nodes.map((node) => ({
+        target: node.target.join(' '),
+        summary: node.failureSummary ?? '',
+      })),
     }))
   }, runOptions)
   return violations.flatMap((violation) =>
     violation.nodes.map(
-      (node) => `${violation.id} (${violation.impact}): ${violation.help} | at ${node.target} | ${node.summary.replace(/\s+/g, ' ').trim()}`
+      (node) =>
+        `${violation.id} (${violation.impact}): ${violation.help} | at ${node.target} | ${node.summary.replace(/\s+/g, ' ').trim()}`
     )
   )
 }

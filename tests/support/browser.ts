@@ -6,7 +6,8 @@ import { chromium, type BrowserContext } from 'playwright-core'
 /** Debian's Chromium unless CHROME_PATH says otherwise; test tools cannot download browsers here. */
 export function chromePath(): string {
   const path = process.env.CHROME_PATH ?? '/usr/bin/chromium'
-  if (!existsSync(path)) throw new Error(`Chromium not found at ${path}; install it (apt-get install chromium) or set CHROME_PATH`)
+  if (!existsSync(path))
+    throw new Error(`Chromium not found at ${path}; install it (apt-get install chromium) or set CHROME_PATH`)
   return path
 }
 
@@ -34,7 +35,11 @@ export async function launchAgentBrowser(): Promise<BrowserContext & { dispose()
     join(profile, 'Default', 'Preferences'),
     JSON.stringify({ profile: { cookie_controls_mode: 0, block_third_party_cookies: false } })
   )
-  const context = await chromium.launchPersistentContext(profile, { executablePath: chromePath(), headless: true, args: CHROMIUM_ARGS })
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromePath(),
+    headless: true,
+    args: CHROMIUM_ARGS,
+  })
   return Object.assign(context, {
     async dispose() {
       await context.close()

@@ -18,7 +18,9 @@ export interface ContractStack {
  * The CRM emulator and the emulated Zendesk proxy for contract tests. The proxy only needs the
  * app's manifest (its whitelist and secure parameters), so a temp folder holds a copy of it.
  */
-export async function startContractStack(options: { dialect?: 'salesforce' | 'hubspot' | 'custom' } = {}): Promise<ContractStack> {
+export async function startContractStack(
+  options: { dialect?: 'salesforce' | 'hubspot' | 'custom' } = {}
+): Promise<ContractStack> {
   const dialect = options.dialect ?? 'salesforce'
   const crm = await startCrmEmulator({ token: CONTRACT_TOKEN, dialect })
   const appDir = mkdtempSync(join(tmpdir(), 'sb-contract-'))
@@ -43,7 +45,9 @@ export async function startContractStack(options: { dialect?: 'salesforce' | 'hu
  * Registers the hooks every contract file needs: one stack per file, the CRM emulator reset to its
  * seed (and fault-free) before each test. The emulators are there from the first test on.
  */
-export function useContractStack(dialect: 'salesforce' | 'hubspot' | 'custom' = 'salesforce'): Pick<ContractStack, 'crm' | 'zendesk'> {
+export function useContractStack(
+  dialect: 'salesforce' | 'hubspot' | 'custom' = 'salesforce'
+): Pick<ContractStack, 'crm' | 'zendesk'> {
   let stack: ContractStack | undefined
   const need = (): ContractStack => {
     if (!stack) throw new Error('The contract stack is only there inside a test')
@@ -65,7 +69,9 @@ export function useContractStack(dialect: 'salesforce' | 'hubspot' | 'custom' = 
 }
 
 /** How a CRM call failed, as [kind, details]; anything but a CrmError fails the test. */
-export async function failureKind(promise: Promise<unknown>): Promise<[CrmErrorKind, Record<string, unknown>]> {
+export async function failureKind(
+  promise: Promise<unknown>
+): Promise<[CrmErrorKind, Record<string, unknown>]> {
   try {
     await promise
   } catch (error) {

@@ -1,5 +1,9 @@
 import { resolve } from 'node:path'
-import { startCrmEmulator, type CrmEmulator, type CrmEmulatorOptions } from '../../emulators/crm/create-crm-emulator'
+import {
+  startCrmEmulator,
+  type CrmEmulator,
+  type CrmEmulatorOptions,
+} from '../../emulators/crm/create-crm-emulator'
 import { demoSettings } from '../../emulators/crm/demo-settings'
 import { startZendeskEmulator, type ZendeskEmulator } from '../../emulators/zendesk/create-zendesk-emulator'
 import type { ZendeskSeed } from '../../emulators/zendesk/state'
@@ -18,13 +22,21 @@ export interface LocalStack {
  * dist/ (run `vite build` first; `npm test` does). `settings` override the installation's settings.
  */
 export async function startLocalStack(
-  options: { crm?: CrmEmulatorOptions; settings?: Record<string, string | number | boolean>; seed?: ZendeskSeed } = {}
+  options: {
+    crm?: CrmEmulatorOptions
+    settings?: Record<string, string | number | boolean>
+    seed?: ZendeskSeed
+  } = {}
 ): Promise<LocalStack> {
   const crm = await startCrmEmulator({ token: DEMO_TOKEN, ...options.crm })
   const zendesk = await startZendeskEmulator({
     appDir: distDir,
     // The CRM dialect picks the provider: the same settings `npm start -- --crm <provider>` installs.
-    settings: { ...demoSettings(options.crm?.dialect ?? 'salesforce', crm.url), crm_api_token: DEMO_TOKEN, ...options.settings },
+    settings: {
+      ...demoSettings(options.crm?.dialect ?? 'salesforce', crm.url),
+      crm_api_token: DEMO_TOKEN,
+      ...options.settings,
+    },
     extraWhitelist: ['127.0.0.1'],
     crmControlUrl: crm.url,
     ...(options.seed ? { seed: options.seed } : {}),

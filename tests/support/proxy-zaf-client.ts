@@ -7,7 +7,8 @@ import type { ZafClient, ZafRequestOptions } from '../../src/zendesk/zaf-client'
  * Only the postMessage hop is left out; the e2e suite covers that one with the real SDK.
  */
 export function proxyZafClient(zendeskUrl: string): ZafClient {
-  const unused = (name: string) => () => Promise.reject(new Error(`${name} is not part of the contract tests`))
+  const unused = (name: string) => () =>
+    Promise.reject(new Error(`${name} is not part of the contract tests`))
   return {
     get: unused('get'),
     invoke: unused('invoke'),
@@ -16,7 +17,11 @@ export function proxyZafClient(zendeskUrl: string): ZafClient {
     on: () => undefined,
     off: () => undefined,
     async request(options: ZafRequestOptions) {
-      const response = await fetch(`${zendeskUrl}/__proxy`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(options) })
+      const response = await fetch(`${zendeskUrl}/__proxy`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(options),
+      })
       const { done, responseArgs } = toResponseArgs((await response.json()) as ProxyAnswer, options)
       if (done) return responseArgs[0]
       throw responseArgs[0]

@@ -23,7 +23,9 @@ function faultResponse(mode: ErrorFault, faults: Faults): VendorResponse {
     case 'forbidden':
       return nwError(403, 'forbidden', 'This API key may not access this resource')
     case 'quota':
-      return nwError(429, 'rate_limited', 'Too many requests; retry later', undefined, { 'Retry-After': String(faults.retryAfterSeconds ?? 2) })
+      return nwError(429, 'rate_limited', 'Too many requests; retry later', undefined, {
+        'Retry-After': String(faults.retryAfterSeconds ?? 2),
+      })
     case 'server-error':
       return nwError(500, 'internal', 'Internal server error')
   }
@@ -46,12 +48,21 @@ export function createCustomDialect(options: CustomOptions): Dialect {
     const account = /^\/api\/v1\/accounts\/([^/]+)$/.exec(path)
     if (account && method === 'GET') return getAccount(store, decodeURIComponent(account[1] ?? ''), origin)
     const accountTasks = /^\/api\/v1\/accounts\/([^/]+)\/tasks$/.exec(path)
-    if (accountTasks && method === 'POST') return createTask(store, decodeURIComponent(accountTasks[1] ?? ''), request.body, header(request, 'idempotency-key'), now, origin)
+    if (accountTasks && method === 'POST')
+      return createTask(
+        store,
+        decodeURIComponent(accountTasks[1] ?? ''),
+        request.body,
+        header(request, 'idempotency-key'),
+        now,
+        origin
+      )
     if (path === '/api/v1/tasks' && method === 'GET') return listTasks(store, query, origin)
     const task = /^\/api\/v1\/tasks\/([^/]+)$/.exec(path)
     if (task && method === 'GET') return getTask(store, decodeURIComponent(task[1] ?? ''), origin)
     const comments = /^\/api\/v1\/tasks\/([^/]+)\/comments$/.exec(path)
-    if (comments && method === 'POST') return addComment(store, decodeURIComponent(comments[1] ?? ''), request.body, now)
+    if (comments && method === 'POST')
+      return addComment(store, decodeURIComponent(comments[1] ?? ''), request.body, now)
     return nwError(404, 'not_found', `No route for ${method} ${path}`)
   }
 
@@ -80,13 +91,35 @@ export function createCustomDialect(options: CustomOptions): Dialect {
         {
           heading: 'Accounts',
           columns: ['id', 'name', 'domains', 'external_ids', 'owner', 'health', 'renewal_date', 'arr'],
-          rows: store.accounts.map((a) => [a.id, a.name, a.domains.join(', '), a.external_ids.join(', '), a.owner, a.health.score, a.renewal_date, a.arr]),
+          rows: store.accounts.map((a) => [
+            a.id,
+            a.name,
+            a.domains.join(', '),
+            a.external_ids.join(', '),
+            a.owner,
+            a.health.score,
+            a.renewal_date,
+            a.arr,
+          ]),
         },
-        { heading: 'Contacts', columns: ['id', 'email', 'account'], rows: store.contacts.map((c) => [c.id, c.email, c.account]) },
-        { heading: 'Users', columns: ['id', 'full_name', 'email'], rows: store.users.map((u) => [u.id, u.full_name, u.email]) },
-        { heading: 'Tasks', columns: ['id', 'title', 'assignee_id', 'external_key', 'comments'], rows: store.tasks.map((t) => [t.id, t.title, t.assignee_id, t.external_key, t.comments.length]) },
+        {
+          heading: 'Contacts',
+          columns: ['id', 'email', 'account'],
+          rows: store.contacts.map((c) => [c.id, c.email, c.account]),
+        },
+        {
+          heading: 'Users',
+          columns: ['id', 'full_name', 'email'],
+          rows: store.users.map((u) => [u.id, u.full_name, u.email]),
+        },
+        {
+          heading: 'Tasks',
+          columns: ['id', 'title', 'assignee_id', 'external_key', 'comments'],
+          rows: store.tasks.map((t) => [t.id, t.title, t.assignee_id, t.external_key, t.comments.length]),
+        },
       ],
     }),
-    uiPage: (path) => (/^\/app\/(accounts|tasks)\/[^/]+$/.test(path) ? `Emulated Northwind Success page: ${path}` : null),
+    uiPage: (path) =>
+      /^\/app\/(accounts|tasks)\/[^/]+$/.test(path) ? `Emulated Northwind Success page: ${path}` : null,
   }
 }

@@ -24,7 +24,11 @@ describe('Northwind Success API: accounts', () => {
           web_url: `${crm.url}/app/accounts/acc_northwind`,
           domains: ['northwind.example'],
           external_ids: ['001000000000001AAA'],
-          owner: { id: 'usr_dana', full_name: 'Dana Whitfield', email: 'dana.whitfield@successbridge.example' },
+          owner: {
+            id: 'usr_dana',
+            full_name: 'Dana Whitfield',
+            email: 'dana.whitfield@successbridge.example',
+          },
           health: { score: 86, trend: 'up' },
           contract: { renewal_date: '2027-06-13', arr: 240000, currency: 'USD' },
           contacts: [{ id: 'con_jane', email: 'jane.doe@northwind.example' }],
@@ -41,24 +45,43 @@ describe('Northwind Success API: accounts', () => {
   })
 
   it('matches a contact email case-insensitively, and names exactly (ignoring case)', async () => {
-    expect(ids(await accounts(`contact_email=${encodeURIComponent('mallory@HOSTILE.example')}`))).toEqual(['acc_hostile'])
+    expect(ids(await accounts(`contact_email=${encodeURIComponent('mallory@HOSTILE.example')}`))).toEqual([
+      'acc_hostile',
+    ])
     expect(ids(await accounts('contact_email=tony%40stark.example'))).toEqual([])
     expect(ids(await accounts('name=initech'))).toEqual(['acc_initech'])
     expect(ids(await accounts('name=Stark'))).toEqual([])
   })
 
   it('answers an empty list, not 404, when nothing matches', async () => {
-    expect((await accounts('contact_email=sam%40unknown.example')).body).toEqual({ data: [], meta: { count: 0 } })
+    expect((await accounts('contact_email=sam%40unknown.example')).body).toEqual({
+      data: [],
+      meta: { count: 0 },
+    })
     expect((await accounts('domain=unknown.example')).body).toEqual({ data: [], meta: { count: 0 } })
   })
 
   it('keeps the story cases: no CSM, hostile strings, no data, the at-risk renewal', async () => {
     const byId = async (id: string) => (await call('GET', `/api/v1/accounts/${id}`)).body.data
     expect((await byId('acc_umbrella')).owner).toBeNull()
-    expect(await byId('acc_hostile')).toMatchObject({ name: '<img src=x onerror=alert(1)> Hostile & Co', owner: { full_name: '<script>alert("csm")</script> Eve O\'Hara' } })
-    expect(await byId('acc_soylent')).toMatchObject({ domains: [], health: { score: null }, contract: { renewal_date: null, arr: null } })
-    expect(await byId('acc_globex')).toMatchObject({ health: { score: 38, trend: 'down' }, contract: { renewal_date: '2026-12-18' }, owner: { id: 'usr_marcus' } })
-    expect(await call('GET', '/api/v1/accounts/acc_nope')).toMatchObject({ status: 404, body: { error: { code: 'not_found', message: expect.any(String) } } })
+    expect(await byId('acc_hostile')).toMatchObject({
+      name: '<img src=x onerror=alert(1)> Hostile & Co',
+      owner: { full_name: '<script>alert("csm")</script> Eve O\'Hara' },
+    })
+    expect(await byId('acc_soylent')).toMatchObject({
+      domains: [],
+      health: { score: null },
+      contract: { renewal_date: null, arr: null },
+    })
+    expect(await byId('acc_globex')).toMatchObject({
+      health: { score: 38, trend: 'down' },
+      contract: { renewal_date: '2026-12-18' },
+      owner: { id: 'usr_marcus' },
+    })
+    expect(await call('GET', '/api/v1/accounts/acc_nope')).toMatchObject({
+      status: 404,
+      body: { error: { code: 'not_found', message: expect.any(String) } },
+    })
   })
 
   it.each([
@@ -70,7 +93,11 @@ describe('Northwind Success API: accounts', () => {
   ])('refuses %s with 422 validation_failed naming the field', async (_, query, field) => {
     const { status, body } = await accounts(query)
     expect(status).toBe(422)
-    expect(body.error).toMatchObject({ code: 'validation_failed', message: expect.any(String), fields: { [field]: [expect.any(String)] } })
+    expect(body.error).toMatchObject({
+      code: 'validation_failed',
+      message: expect.any(String),
+      fields: { [field]: [expect.any(String)] },
+    })
   })
 
   it('serves the record links it hands out', async () => {

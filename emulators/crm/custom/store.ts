@@ -68,7 +68,9 @@ export class NorthwindStore {
   }
 
   reset(): void {
-    const seed = JSON.parse(readFileSync(join(import.meta.dirname, '../seed/custom.json'), 'utf8')) as SeedFile
+    const seed = JSON.parse(
+      readFileSync(join(import.meta.dirname, '../seed/custom.json'), 'utf8')
+    ) as SeedFile
     const today = this.today()
     this.users = seed.users.map((user) => ({ ...user }))
     this.accounts = seed.accounts.map(({ renewalInDays, ...account }) => ({

@@ -4,7 +4,13 @@ import { notFound, validationFailed } from './errors'
 import type { NorthwindStore, NwTask } from './store'
 import { taskView } from './views'
 
-const isoDate = z.string().refine((value) => /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), 'must be a date as YYYY-MM-DD')
+const isoDate = z
+  .string()
+  .refine(
+    (value) =>
+      /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
+    'must be a date as YYYY-MM-DD'
+  )
 const taskInput = z.strictObject({
   title: z.string().trim().min(1, 'must not be blank').max(255, 'must be at most 255 characters'),
   body: z.string().max(65_536, 'must be at most 65536 characters'),
@@ -14,7 +20,9 @@ const taskInput = z.strictObject({
   contact_id: z.string().nullable().optional(),
   external_key: z.string().max(255, 'must be at most 255 characters').optional(),
 })
-const commentInput = z.strictObject({ body: z.string().trim().min(1, 'must not be blank').max(65_536, 'must be at most 65536 characters') })
+const commentInput = z.strictObject({
+  body: z.string().trim().min(1, 'must not be blank').max(65_536, 'must be at most 65536 characters'),
+})
 
 /** zod issues → the API's `fields` map (unknown keys become their own field). */
 function fieldsOf(error: z.ZodError, input: object): Record<string, string[]> {
@@ -22,7 +30,8 @@ function fieldsOf(error: z.ZodError, input: object): Record<string, string[]> {
   for (const issue of error.issues) {
     const names = issue.code === 'unrecognized_keys' ? issue.keys : [issue.path.join('.') || 'body']
     const missing = typeof issue.path[0] === 'string' && !(issue.path[0] in input)
-    const message = issue.code === 'unrecognized_keys' ? 'is not allowed' : missing ? 'is required' : issue.message
+    const message =
+      issue.code === 'unrecognized_keys' ? 'is not allowed' : missing ? 'is required' : issue.message
     for (const name of names) (fields[name] ??= []).push(message)
   }
   return fields
@@ -40,17 +49,34 @@ function parseJson(body: string | undefined): unknown {
  * POST /api/v1/accounts/{id}/tasks. With an Idempotency-Key seen before, the first request's task
  * comes back (200, Idempotent-Replayed: true) and nothing is created.
  */
-export function createTask(store: NorthwindStore, accountId: string, body: string | undefined, idempotencyKey: string | undefined, now: Date, origin: string): VendorResponse {
-  const replayed = idempotencyKey ? store.tasks.find((task) => task.id === store.idempotency.get(idempotencyKey)) : undefined
-  if (replayed) return { status: 200, body: { data: taskView(replayed, origin) }, headers: { 'Idempotent-Replayed': 'true' } }
+export function createTask(
+  store: NorthwindStore,
+  accountId: string,
+  body: string | undefined,
+  idempotencyKey: string | undefined,
+  now: Date,
+  origin: string
+): VendorResponse {
+  const replayed = idempotencyKey
+    ? store.tasks.find((task) => task.id === store.idempotency.get(idempotencyKey))
+    : undefined
+  if (replayed)
+    return {
+      status: 200,
+      body: { data: taskView(replayed, origin) },
+      headers: { 'Idempotent-Replayed': 'true' },
+    }
   if (!store.accounts.some((account) => account.id === accountId)) return notFound('Account')
   const json = parseJson(body)
-  if (json === null || typeof json !== 'object' || Array.isArray(json)) return validationFailed({ body: ['must be a JSON object'] })
+  if (json === null || typeof json !== 'object' || Array.isArray(json))
+    return validationFailed({ body: ['must be a JSON object'] })
   const parsed = taskInput.safeParse(json)
   if (!parsed.success) return validationFailed(fieldsOf(parsed.error, json))
   const input = parsed.data
-  if (!store.users.some((user) => user.id === input.assignee_id)) return validationFailed({ assignee_id: ['does not exist'] })
-  if (input.contact_id && !store.contacts.some((contact) => contact.id === input.contact_id)) return validationFailed({ contact_id: ['does not exist'] })
+  if (!store.users.some((user) => user.id === input.assignee_id))
+    return validationFailed({ assignee_id: ['does not exist'] })
+  if (input.contact_id && !store.contacts.some((contact) => contact.id === input.contact_id))
+    return validationFailed({ contact_id: ['does not exist'] })
 
   const task: NwTask = {
     id: store.nextId('task'),
@@ -68,13 +94,18 @@ export function createTask(store: NorthwindStore, accountId: string, body: strin
   }
   store.tasks.push(task)
   if (idempotencyKey) store.idempotency.set(idempotencyKey, task.id)
-  return { status: 201, body: { data: taskView(task, origin) }, headers: { Location: `/api/v1/tasks/${task.id}` } }
+  return {
+    status: 201,
+    body: { data: taskView(task, origin) },
+    headers: { Location: `/api/v1/tasks/${task.id}` },
+  }
 }
 
 /** GET /api/v1/tasks?external_key=X */
 export function listTasks(store: NorthwindStore, query: URLSearchParams, origin: string): VendorResponse {
   const names = [...query.keys()]
-  if (names.length !== 1 || names[0] !== 'external_key') return validationFailed({ external_key: ['is the one required filter'] })
+  if (names.length !== 1 || names[0] !== 'external_key')
+    return validationFailed({ external_key: ['is the one required filter'] })
   const key = query.get('external_key') ?? ''
   if (!key) return validationFailed({ external_key: ['must not be blank'] })
   const data = store.tasks.filter((task) => task.external_key === key).map((task) => taskView(task, origin))
@@ -88,14 +119,25 @@ export function getTask(store: NorthwindStore, id: string, origin: string): Vend
 }
 
 /** POST /api/v1/tasks/{id}/comments: the app's follow-up notes. */
-export function addComment(store: NorthwindStore, taskId: string, body: string | undefined, now: Date): VendorResponse {
+export function addComment(
+  store: NorthwindStore,
+  taskId: string,
+  body: string | undefined,
+  now: Date
+): VendorResponse {
   const task = store.tasks.find((candidate) => candidate.id === taskId)
   if (!task) return notFound('Task')
   const json = parseJson(body)
-  if (json === null || typeof json !== 'object' || Array.isArray(json)) return validationFailed({ body: ['must be a JSON object'] })
+  if (json === null || typeof json !== 'object' || Array.isArray(json))
+    return validationFailed({ body: ['must be a JSON object'] })
   const parsed = commentInput.safeParse(json)
   if (!parsed.success) return validationFailed(fieldsOf(parsed.error, json))
-  const comment = { id: store.nextId('cmt'), task_id: task.id, body: parsed.data.body, created_at: now.toISOString() }
+  const comment = {
+    id: store.nextId('cmt'),
+    task_id: task.id,
+    body: parsed.data.body,
+    created_at: now.toISOString(),
+  }
   task.comments.push(comment)
   return { status: 201, body: { data: { ...comment } } }
 }

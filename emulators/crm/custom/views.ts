@@ -1,7 +1,11 @@
 import type { NorthwindStore, NwAccount, NwTask } from './store'
 
 /** Account as the API answers it, with links into the emulated web app. */
-export function accountView(store: NorthwindStore, account: NwAccount, origin: string): Record<string, unknown> {
+export function accountView(
+  store: NorthwindStore,
+  account: NwAccount,
+  origin: string
+): Record<string, unknown> {
   const owner = store.users.find((user) => user.id === account.owner) ?? null
   return {
     id: account.id,
@@ -12,7 +16,9 @@ export function accountView(store: NorthwindStore, account: NwAccount, origin: s
     owner: owner ? { id: owner.id, full_name: owner.full_name, email: owner.email } : null,
     health: { ...account.health },
     contract: { renewal_date: account.renewal_date, arr: account.arr, currency: 'USD' },
-    contacts: store.contacts.filter((contact) => contact.account === account.id).map((contact) => ({ id: contact.id, email: contact.email })),
+    contacts: store.contacts
+      .filter((contact) => contact.account === account.id)
+      .map((contact) => ({ id: contact.id, email: contact.email })),
   }
 }
 

@@ -24,7 +24,14 @@ const DAILY_MAX = 650_000
 
 const rateLimited = (message: string, policyName: string, groupName: string): VendorResponse => ({
   status: 429,
-  body: { status: 'error', message, errorType: 'RATE_LIMIT', correlationId: randomUUID(), policyName, groupName },
+  body: {
+    status: 'error',
+    message,
+    errorType: 'RATE_LIMIT',
+    correlationId: randomUUID(),
+    policyName,
+    groupName,
+  },
 })
 
 function faultResponse(mode: ErrorFault, faults: Faults): VendorResponse {
@@ -36,11 +43,20 @@ function faultResponse(mode: ErrorFault, faults: Faults): VendorResponse {
         403,
         'MISSING_SCOPES',
         "This app hasn't been granted all required scopes to make this call. Read more about required scopes here: https://developers.hubspot.com/scopes.",
-        [{ message: 'One or more of the following scopes are required.', context: { requiredGranularScopes: ['crm.objects.companies.read'] } }],
+        [
+          {
+            message: 'One or more of the following scopes are required.',
+            context: { requiredGranularScopes: ['crm.objects.companies.read'] },
+          },
+        ],
         { links: { scopes: 'https://developers.hubspot.com/scopes' } }
       )
     case 'quota': {
-      const response = rateLimited('You have reached your ten_secondly_rolling limit.', 'TEN_SECONDLY_ROLLING', 'publicapi:private-app:10s')
+      const response = rateLimited(
+        'You have reached your ten_secondly_rolling limit.',
+        'TEN_SECONDLY_ROLLING',
+        'publicapi:private-app:10s'
+      )
       const headers: Record<string, string> = { 'X-HubSpot-RateLimit-Remaining': '0' }
       if (faults.retryAfterSeconds !== undefined) headers['Retry-After'] = String(faults.retryAfterSeconds)
       return { ...response, headers }
@@ -57,7 +73,8 @@ const unauthorized = (): VendorResponse =>
     'Authentication credentials not found. This API supports OAuth 2.0 authentication and you can find more details at https://developers.hubspot.com/docs/methods/auth/oauth-overview'
   )
 
-const isSearch = (request: VendorRequest): boolean => request.method === 'POST' && /^\/crm\/v3\/objects\/[^/]+\/search$/.test(request.path)
+const isSearch = (request: VendorRequest): boolean =>
+  request.method === 'POST' && /^\/crm\/v3\/objects\/[^/]+\/search$/.test(request.path)
 
 /** HubSpot CRM v3 (bearer token, string-valued properties, search with its own per-second limit). */
 export function createHubSpotDialect(options: HubSpotOptions): Dialect {
@@ -72,17 +89,22 @@ export function createHubSpotDialect(options: HubSpotOptions): Dialect {
     const object = /^\/crm\/v3\/objects\/([^/]+)(?:\/([^/]+))?(?:\/([^/]+))?$/.exec(path)
     if (object) {
       const [, type = '', first, second] = object
-      if (!isObjectType(type)) return hsError(400, 'VALIDATION_ERROR', `Unable to infer object type from: ${type}`)
+      if (!isObjectType(type))
+        return hsError(400, 'VALIDATION_ERROR', `Unable to infer object type from: ${type}`)
       if (first === 'search' && second === undefined && method === 'POST') {
-        if (!searches.admit(options.searchPerSecond)) return rateLimited('You have reached your secondly limit.', 'SECONDLY', 'publicapi:search')
+        if (!searches.admit(options.searchPerSecond))
+          return rateLimited('You have reached your secondly limit.', 'SECONDLY', 'publicapi:search')
         return search(store, type, jsonObject(request.body))
       }
-      if (first === 'batch' && second === 'read' && method === 'POST') return batchRead(store, type, jsonObject(request.body))
-      if (first === undefined && method === 'POST' && type === 'tasks') return createTask(store, jsonObject(request.body), now)
+      if (first === 'batch' && second === 'read' && method === 'POST')
+        return batchRead(store, type, jsonObject(request.body))
+      if (first === undefined && method === 'POST' && type === 'tasks')
+        return createTask(store, jsonObject(request.body), now)
       if (first !== undefined && second === undefined) {
         const id = decodeURIComponent(first)
         if (method === 'GET') return getObject(store, type, id, query)
-        if (method === 'PATCH' && type === 'tasks') return updateTask(store, id, jsonObject(request.body), now)
+        if (method === 'PATCH' && type === 'tasks')
+          return updateTask(store, id, jsonObject(request.body), now)
       }
       return notFound(`No route for ${method} ${path}`)
     }
@@ -94,7 +116,8 @@ export function createHubSpotDialect(options: HubSpotOptions): Dialect {
 
   return {
     name: 'hubspot',
-    authenticate: (request) => (request.headers.authorization === `Bearer ${options.token}` ? null : unauthorized()),
+    authenticate: (request) =>
+      request.headers.authorization === `Bearer ${options.token}` ? null : unauthorized(),
     handle: route,
     fault: faultResponse,
     malformedBody: '{"total":1,"results":[{"id":"5100001","properties":{"name":',
@@ -114,7 +137,14 @@ export function createHubSpotDialect(options: HubSpotOptions): Dialect {
       }
     },
     describe: (request) => (request.body ? { body: request.body } : {}),
-    tasks: () => store.objects.tasks.map((task) => ({ ...structuredClone(task), associations: { companies: store.associated('tasks', task.id, 'companies'), contacts: store.associated('tasks', task.id, 'contacts') } })),
+    tasks: () =>
+      store.objects.tasks.map((task) => ({
+        ...structuredClone(task),
+        associations: {
+          companies: store.associated('tasks', task.id, 'companies'),
+          contacts: store.associated('tasks', task.id, 'contacts'),
+        },
+      })),
     reset: () => {
       store.reset()
       searches.clear()
@@ -136,19 +166,50 @@ export function createHubSpotDialect(options: HubSpotOptions): Dialect {
       sections: [
         {
           heading: 'Companies',
-          columns: ['id', 'name', 'domain', 'hubspot_owner_id', 'health_score', 'renewal_date', 'arr', 'archived'],
-          rows: store.objects.companies.map((c) => [c.id, c.properties['name'], c.properties['domain'], c.properties['hubspot_owner_id'], c.properties['health_score'], c.properties['renewal_date'], c.properties['arr'], c.archived]),
+          columns: [
+            'id',
+            'name',
+            'domain',
+            'hubspot_owner_id',
+            'health_score',
+            'renewal_date',
+            'arr',
+            'archived',
+          ],
+          rows: store.objects.companies.map((c) => [
+            c.id,
+            c.properties['name'],
+            c.properties['domain'],
+            c.properties['hubspot_owner_id'],
+            c.properties['health_score'],
+            c.properties['renewal_date'],
+            c.properties['arr'],
+            c.archived,
+          ]),
         },
         {
           heading: 'Contacts',
           columns: ['id', 'email', 'companies'],
-          rows: store.objects.contacts.map((c) => [c.id, c.properties['email'], store.associated('contacts', c.id, 'companies').join(', ')]),
+          rows: store.objects.contacts.map((c) => [
+            c.id,
+            c.properties['email'],
+            store.associated('contacts', c.id, 'companies').join(', '),
+          ]),
         },
-        { heading: 'Owners', columns: ['id', 'name', 'email'], rows: store.owners.map((o) => [o.id, `${o.firstName} ${o.lastName}`, o.email]) },
+        {
+          heading: 'Owners',
+          columns: ['id', 'name', 'email'],
+          rows: store.owners.map((o) => [o.id, `${o.firstName} ${o.lastName}`, o.email]),
+        },
         {
           heading: 'Tasks',
           columns: ['id', 'hs_task_subject', 'hubspot_owner_id', 'zendesk_escalation_key'],
-          rows: store.objects.tasks.map((t) => [t.id, t.properties['hs_task_subject'], t.properties['hubspot_owner_id'], t.properties['zendesk_escalation_key']]),
+          rows: store.objects.tasks.map((t) => [
+            t.id,
+            t.properties['hs_task_subject'],
+            t.properties['hubspot_owner_id'],
+            t.properties['zendesk_escalation_key'],
+          ]),
         },
       ],
     }),

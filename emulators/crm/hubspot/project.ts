@@ -2,13 +2,21 @@ import { associationLabel, hasProperty, isObjectType, SCHEMA, type ObjectType } 
 import type { HsObject, HubSpotStore } from './store'
 
 /** Every answer carries these, whatever was asked for. */
-const ALWAYS = (type: ObjectType): string[] => ['hs_object_id', SCHEMA[type].createdProperty, SCHEMA[type].modifiedProperty]
+const ALWAYS = (type: ObjectType): string[] => [
+  'hs_object_id',
+  SCHEMA[type].createdProperty,
+  SCHEMA[type].modifiedProperty,
+]
 
 /**
  * The requested properties of one object, HubSpot style: known properties appear (null when
  * empty), unknown names are simply absent, and no names means the object type's defaults.
  */
-export function projectProperties(type: ObjectType, object: HsObject, requested: readonly string[]): Record<string, string | null> {
+export function projectProperties(
+  type: ObjectType,
+  object: HsObject,
+  requested: readonly string[]
+): Record<string, string | null> {
   const names = requested.length ? [...requested, ...ALWAYS(type)] : SCHEMA[type].defaults
   const properties: Record<string, string | null> = {}
   for (const name of names) if (hasProperty(type, name)) properties[name] = object.properties[name] ?? null
@@ -16,19 +24,39 @@ export function projectProperties(type: ObjectType, object: HsObject, requested:
 }
 
 /** SimplePublicObject: what search, batch read and writes answer with. */
-export function simpleObject(type: ObjectType, object: HsObject, requested: readonly string[]): Record<string, unknown> {
-  return { id: object.id, properties: projectProperties(type, object, requested), createdAt: object.createdAt, updatedAt: object.updatedAt, archived: object.archived }
+export function simpleObject(
+  type: ObjectType,
+  object: HsObject,
+  requested: readonly string[]
+): Record<string, unknown> {
+  return {
+    id: object.id,
+    properties: projectProperties(type, object, requested),
+    createdAt: object.createdAt,
+    updatedAt: object.updatedAt,
+    archived: object.archived,
+  }
 }
 
 /** SimplePublicObjectWithAssociations: the `associations` block only when there are some. */
-export function objectWithAssociations(store: HubSpotStore, type: ObjectType, object: HsObject, requested: readonly string[], associationTypes: readonly string[]): Record<string, unknown> {
+export function objectWithAssociations(
+  store: HubSpotStore,
+  type: ObjectType,
+  object: HsObject,
+  requested: readonly string[],
+  associationTypes: readonly string[]
+): Record<string, unknown> {
   const associations: Record<string, { results: { id: string; type: string }[] }> = {}
   for (const to of new Set(associationTypes)) {
     if (!isObjectType(to) || to === type) continue
     const ids = store.associated(type, object.id, to)
-    if (ids.length) associations[to] = { results: ids.map((id) => ({ id, type: associationLabel(type, to) })) }
+    if (ids.length)
+      associations[to] = { results: ids.map((id) => ({ id, type: associationLabel(type, to) })) }
   }
-  return { ...simpleObject(type, object, requested), ...(Object.keys(associations).length ? { associations } : {}) }
+  return {
+    ...simpleObject(type, object, requested),
+    ...(Object.keys(associations).length ? { associations } : {}),
+  }
 }
 
 /** Query lists: `a,b` and/or repeated `?x=a&x=b`. */

@@ -6,9 +6,19 @@ import type { ObjectType } from './schema'
 import type { HsObject, HubSpotStore } from './store'
 
 /** Unique properties a GET may address an object by (`idProperty`). */
-const ID_PROPERTIES: Record<ObjectType, readonly string[]> = { companies: ['hs_object_id'], contacts: ['hs_object_id', 'email'], tasks: ['hs_object_id'] }
+const ID_PROPERTIES: Record<ObjectType, readonly string[]> = {
+  companies: ['hs_object_id'],
+  contacts: ['hs_object_id', 'email'],
+  tasks: ['hs_object_id'],
+}
 
-function lookUp(store: HubSpotStore, type: ObjectType, id: string, idProperty: string | null, archived: boolean): HsObject | null | 'bad-id-property' {
+function lookUp(
+  store: HubSpotStore,
+  type: ObjectType,
+  id: string,
+  idProperty: string | null,
+  archived: boolean
+): HsObject | null | 'bad-id-property' {
   if (idProperty === null || idProperty === 'hs_object_id') return store.find(type, id, archived)
   if (!ID_PROPERTIES[type].includes(idProperty)) return 'bad-id-property'
   // Email is unique and case-insensitive in HubSpot.
@@ -16,11 +26,28 @@ function lookUp(store: HubSpotStore, type: ObjectType, id: string, idProperty: s
 }
 
 /** GET /crm/v3/objects/{type}/{id}?properties=&associations=&idProperty=&archived= */
-export function getObject(store: HubSpotStore, type: ObjectType, id: string, query: URLSearchParams): VendorResponse {
+export function getObject(
+  store: HubSpotStore,
+  type: ObjectType,
+  id: string,
+  query: URLSearchParams
+): VendorResponse {
   const found = lookUp(store, type, id, query.get('idProperty'), query.get('archived') === 'true')
-  if (found === 'bad-id-property') return validationError(`Property ${query.get('idProperty') ?? ''} is not a unique identifier property for ${type}`)
+  if (found === 'bad-id-property')
+    return validationError(
+      `Property ${query.get('idProperty') ?? ''} is not a unique identifier property for ${type}`
+    )
   if (!found) return notFound()
-  return { status: 200, body: objectWithAssociations(store, type, found, listParam(query, 'properties'), listParam(query, 'associations')) }
+  return {
+    status: 200,
+    body: objectWithAssociations(
+      store,
+      type,
+      found,
+      listParam(query, 'properties'),
+      listParam(query, 'associations')
+    ),
+  }
 }
 
 const batchReadSchema = z.object({
@@ -31,16 +58,24 @@ const batchReadSchema = z.object({
 })
 
 /** POST /crm/v3/objects/{type}/batch/read: 200 COMPLETE, or 207 with the ids it could not find. */
-export function batchRead(store: HubSpotStore, type: ObjectType, body: Record<string, unknown> | null): VendorResponse {
+export function batchRead(
+  store: HubSpotStore,
+  type: ObjectType,
+  body: Record<string, unknown> | null
+): VendorResponse {
   const parsed = batchReadSchema.safeParse(body)
-  if (!parsed.success) return body && Array.isArray(body['inputs']) && body['inputs'].length > 100 ? validationError('Batch input is limited to 100 inputs') : invalidJson()
+  if (!parsed.success)
+    return body && Array.isArray(body['inputs']) && body['inputs'].length > 100
+      ? validationError('Batch input is limited to 100 inputs')
+      : invalidJson()
   const { inputs, properties = [], idProperty = null, archived = false } = parsed.data
   const startedAt = new Date().toISOString()
   const results: Record<string, unknown>[] = []
   const missing: string[] = []
   for (const input of inputs) {
     const found = lookUp(store, type, String(input.id), idProperty, archived)
-    if (found === 'bad-id-property') return validationError(`Property ${idProperty ?? ''} is not a unique identifier property for ${type}`)
+    if (found === 'bad-id-property')
+      return validationError(`Property ${idProperty ?? ''} is not a unique identifier property for ${type}`)
     if (found) results.push(simpleObject(type, found, properties))
     else missing.push(String(input.id))
   }
@@ -53,5 +88,8 @@ export function batchRead(store: HubSpotStore, type: ObjectType, body: Record<st
     context: { ids: missing },
     errors: [],
   }
-  return { status: 207, body: { status: 'COMPLETE', results, numErrors: 1, errors: [error], startedAt, completedAt } }
+  return {
+    status: 207,
+    body: { status: 'COMPLETE', results, numErrors: 1, errors: [error], startedAt, completedAt },
+  }
 }

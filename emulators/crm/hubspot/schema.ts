@@ -80,10 +80,13 @@ export const ENUM_OPTIONS: Record<string, readonly string[]> = {
 
 /** HubSpot's association labels in v3 answers, e.g. contact_to_company. */
 const SINGULAR: Record<ObjectType, string> = { companies: 'company', contacts: 'contact', tasks: 'task' }
-export const associationLabel = (from: ObjectType, to: ObjectType): string => `${SINGULAR[from]}_to_${SINGULAR[to]}`
+export const associationLabel = (from: ObjectType, to: ObjectType): string =>
+  `${SINGULAR[from]}_to_${SINGULAR[to]}`
 
 /** Default (HUBSPOT_DEFINED) association type ids a task may be created with. */
 export const TASK_ASSOCIATION_TYPES: Record<number, ObjectType> = { 192: 'companies', 204: 'contacts' }
 
-export const isObjectType = (name: string): name is ObjectType => (OBJECT_TYPES as readonly string[]).includes(name)
-export const hasProperty = (type: ObjectType, name: string): boolean => Object.hasOwn(SCHEMA[type].properties, name)
+export const isObjectType = (name: string): name is ObjectType =>
+  (OBJECT_TYPES as readonly string[]).includes(name)
+export const hasProperty = (type: ObjectType, name: string): boolean =>
+  Object.hasOwn(SCHEMA[type].properties, name)

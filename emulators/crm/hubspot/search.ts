@@ -5,7 +5,21 @@ import { simpleObject } from './project'
 import { hasProperty, SCHEMA, type ObjectType } from './schema'
 import type { HsObject, HubSpotStore } from './store'
 
-const OPERATORS = ['EQ', 'NEQ', 'LT', 'LTE', 'GT', 'GTE', 'BETWEEN', 'IN', 'NOT_IN', 'HAS_PROPERTY', 'NOT_HAS_PROPERTY', 'CONTAINS_TOKEN', 'NOT_CONTAINS_TOKEN'] as const
+const OPERATORS = [
+  'EQ',
+  'NEQ',
+  'LT',
+  'LTE',
+  'GT',
+  'GTE',
+  'BETWEEN',
+  'IN',
+  'NOT_IN',
+  'HAS_PROPERTY',
+  'NOT_HAS_PROPERTY',
+  'CONTAINS_TOKEN',
+  'NOT_CONTAINS_TOKEN',
+] as const
 type Operator = (typeof OPERATORS)[number]
 
 const scalar = z.union([z.string(), z.number(), z.boolean()])
@@ -17,7 +31,10 @@ const filterSchema = z.object({
   values: z.array(scalar).optional(),
 })
 type Filter = z.infer<typeof filterSchema>
-const sortSchema = z.union([z.string(), z.object({ propertyName: z.string(), direction: z.enum(['ASCENDING', 'DESCENDING']).optional() })])
+const sortSchema = z.union([
+  z.string(),
+  z.object({ propertyName: z.string(), direction: z.enum(['ASCENDING', 'DESCENDING']).optional() }),
+])
 const searchSchema = z.object({
   query: z.string().optional(),
   filterGroups: z.array(z.object({ filters: z.array(filterSchema) })).optional(),
@@ -28,10 +45,20 @@ const searchSchema = z.object({
 })
 
 /** The search API's limits (changelog, Aug 2024) and page size. */
-export const SEARCH_LIMITS = { groups: 5, filtersPerGroup: 10, filters: 25, pageSize: 200, defaultPageSize: 10 }
+export const SEARCH_LIMITS = {
+  groups: 5,
+  filtersPerGroup: 10,
+  filters: 25,
+  pageSize: 200,
+  defaultPageSize: 10,
+}
 
 /** POST /crm/v3/objects/{type}/search: filterGroups OR-ed, filters AND-ed; no associations in results. */
-export function search(store: HubSpotStore, type: ObjectType, body: Record<string, unknown> | null): VendorResponse {
+export function search(
+  store: HubSpotStore,
+  type: ObjectType,
+  body: Record<string, unknown> | null
+): VendorResponse {
   const parsed = searchSchema.safeParse(body)
   if (!parsed.success) return invalidJson()
   const request = parsed.data
@@ -40,10 +67,15 @@ export function search(store: HubSpotStore, type: ObjectType, body: Record<strin
   if (problem) return problem
 
   const offset = Number(request.after ?? 0)
-  if (!Number.isInteger(offset) || offset < 0) return validationError('after must be a paging cursor from paging.next.after')
+  if (!Number.isInteger(offset) || offset < 0)
+    return validationError('after must be a paging cursor from paging.next.after')
   const matching = store.objects[type]
     .filter((object) => !object.archived)
-    .filter((object) => groups.length === 0 || groups.some((group) => group.filters.every((filter) => matches(object, filter))))
+    .filter(
+      (object) =>
+        groups.length === 0 ||
+        groups.some((group) => group.filters.every((filter) => matches(object, filter)))
+    )
     .filter((object) => !request.query || matchesQuery(type, object, request.query))
   sortObjects(matching, request.sorts ?? [])
   const limit = request.limit ?? SEARCH_LIMITS.defaultPageSize
@@ -54,32 +86,80 @@ export function search(store: HubSpotStore, type: ObjectType, body: Record<strin
     body: {
       total: matching.length,
       results: page.map((object) => simpleObject(type, object, request.properties ?? [])),
-      ...(next < matching.length ? { paging: { next: { after: String(next), link: `?after=${next}` } } } : {}),
+      ...(next < matching.length
+        ? { paging: { next: { after: String(next), link: `?after=${next}` } } }
+        : {}),
     },
   }
 }
 
-function checkLimits(type: ObjectType, groups: readonly { filters: readonly Filter[] }[], limit: number | undefined): VendorResponse | null {
+function checkLimits(
+  type: ObjectType,
+  groups: readonly { filters: readonly Filter[] }[],
+  limit: number | undefined
+): VendorResponse | null {
   const errors: ErrorDetail[] = []
-  if (groups.length > SEARCH_LIMITS.groups) errors.push({ message: `Too many filter groups: ${groups.length}; at most ${SEARCH_LIMITS.groups} are allowed`, code: 'TOO_MANY_FILTER_GROUPS' })
+  if (groups.length > SEARCH_LIMITS.groups)
+    errors.push({
+      message: `Too many filter groups: ${groups.length}; at most ${SEARCH_LIMITS.groups} are allowed`,
+      code: 'TOO_MANY_FILTER_GROUPS',
+    })
   groups.forEach((group, index) => {
     if (group.filters.length > SEARCH_LIMITS.filtersPerGroup) {
-      errors.push({ message: `Too many filters in filterGroups[${index}]: ${group.filters.length}; at most ${SEARCH_LIMITS.filtersPerGroup} are allowed`, code: 'TOO_MANY_FILTERS_IN_GROUP' })
+      errors.push({
+        message: `Too many filters in filterGroups[${index}]: ${group.filters.length}; at most ${SEARCH_LIMITS.filtersPerGroup} are allowed`,
+        code: 'TOO_MANY_FILTERS_IN_GROUP',
+      })
     }
   })
   const total = groups.reduce((sum, group) => sum + group.filters.length, 0)
-  if (total > SEARCH_LIMITS.filters) errors.push({ message: `Too many filters: ${total}; at most ${SEARCH_LIMITS.filters} are allowed in all groups together`, code: 'TOO_MANY_FILTERS' })
-  if (limit !== undefined && (limit < 1 || limit > SEARCH_LIMITS.pageSize)) errors.push({ message: `limit must be between 1 and ${SEARCH_LIMITS.pageSize}`, code: 'INVALID_LIMIT', in: 'limit' })
+  if (total > SEARCH_LIMITS.filters)
+    errors.push({
+      message: `Too many filters: ${total}; at most ${SEARCH_LIMITS.filters} are allowed in all groups together`,
+      code: 'TOO_MANY_FILTERS',
+    })
+  if (limit !== undefined && (limit < 1 || limit > SEARCH_LIMITS.pageSize))
+    errors.push({
+      message: `limit must be between 1 and ${SEARCH_LIMITS.pageSize}`,
+      code: 'INVALID_LIMIT',
+      in: 'limit',
+    })
   for (const filter of groups.flatMap((group) => group.filters)) {
-    if (!hasProperty(type, filter.propertyName)) errors.push({ message: `Property ${filter.propertyName} does not exist on ${type}`, code: 'PROPERTY_DOESNT_EXIST', in: filter.propertyName })
-    else if (needsValue(filter.operator) && filter.value === undefined) errors.push({ message: `Operator ${filter.operator} needs a value`, code: 'MISSING_VALUE', in: filter.propertyName })
-    else if ((filter.operator === 'IN' || filter.operator === 'NOT_IN') && !filter.values?.length) errors.push({ message: `Operator ${filter.operator} needs values`, code: 'MISSING_VALUES', in: filter.propertyName })
-    else if (filter.operator === 'BETWEEN' && filter.highValue === undefined) errors.push({ message: 'Operator BETWEEN needs a highValue', code: 'MISSING_VALUE', in: filter.propertyName })
+    if (!hasProperty(type, filter.propertyName))
+      errors.push({
+        message: `Property ${filter.propertyName} does not exist on ${type}`,
+        code: 'PROPERTY_DOESNT_EXIST',
+        in: filter.propertyName,
+      })
+    else if (needsValue(filter.operator) && filter.value === undefined)
+      errors.push({
+        message: `Operator ${filter.operator} needs a value`,
+        code: 'MISSING_VALUE',
+        in: filter.propertyName,
+      })
+    else if ((filter.operator === 'IN' || filter.operator === 'NOT_IN') && !filter.values?.length)
+      errors.push({
+        message: `Operator ${filter.operator} needs values`,
+        code: 'MISSING_VALUES',
+        in: filter.propertyName,
+      })
+    else if (filter.operator === 'BETWEEN' && filter.highValue === undefined)
+      errors.push({
+        message: 'Operator BETWEEN needs a highValue',
+        code: 'MISSING_VALUE',
+        in: filter.propertyName,
+      })
   }
-  return errors.length ? validationError(`There was a problem with the request: ${errors.map((e) => e.message).join('; ')}`, errors) : null
+  return errors.length
+    ? validationError(
+        `There was a problem with the request: ${errors.map((e) => e.message).join('; ')}`,
+        errors
+      )
+    : null
 }
 
-const needsValue = (operator: Operator): boolean => !['IN', 'NOT_IN', 'HAS_PROPERTY', 'NOT_HAS_PROPERTY'].includes(operator)
+const needsValue = (operator: Operator): boolean =>
+  !['IN', 'NOT_IN', 'HAS_PROPERTY', 'NOT_HAS_PROPERTY'].includes(operator)
 
 /** Numbers, dates (YYYY-MM-DD, ISO, epoch ms all as ms) and text (case-insensitive) compare as HubSpot does. */
 function comparable(value: string): number | string {
@@ -94,12 +174,19 @@ function compare(a: string, b: string): number {
   return String(x).localeCompare(String(y))
 }
 
-const tokens = (text: string): string[] => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean)
+const tokens = (text: string): string[] =>
+  text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
 
 /** CONTAINS_TOKEN: a whole-token match, or a `*` wildcard pattern over the whole value. */
 function containsToken(value: string, wanted: string): boolean {
   if (wanted.includes('*')) {
-    const pattern = wanted.toLowerCase().replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')
+    const pattern = wanted
+      .toLowerCase()
+      .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
     return new RegExp(`^${pattern}$`).test(value.toLowerCase())
   }
   const have = tokens(value)
@@ -148,12 +235,16 @@ function matches(object: HsObject, filter: Filter): boolean {
 /** `query`: free text over the object type's default text properties. */
 function matchesQuery(type: ObjectType, object: HsObject, query: string): boolean {
   const needle = query.toLowerCase()
-  return SCHEMA[type].defaults.some((name) => object.properties[name]?.toLowerCase().includes(needle) ?? false)
+  return SCHEMA[type].defaults.some(
+    (name) => object.properties[name]?.toLowerCase().includes(needle) ?? false
+  )
 }
 
 function sortObjects(objects: HsObject[], sorts: readonly z.infer<typeof sortSchema>[]): void {
   const keys = sorts.map((sort) =>
-    typeof sort === 'string' ? { name: sort.replace(/^-/, ''), descending: sort.startsWith('-') } : { name: sort.propertyName, descending: sort.direction === 'DESCENDING' }
+    typeof sort === 'string'
+      ? { name: sort.replace(/^-/, ''), descending: sort.startsWith('-') }
+      : { name: sort.propertyName, descending: sort.direction === 'DESCENDING' }
   )
   if (!keys.length) keys.push({ name: 'hs_object_id', descending: false })
   objects.sort((a, b) => {

@@ -31,7 +31,13 @@ interface Edge {
 interface SeedFile {
   portalId: number
   owners: HsOwner[]
-  companies: { id: string; renewalInDays: number | null; renewalAsEpochMs?: boolean; archived?: boolean; properties: Record<string, string | null> }[]
+  companies: {
+    id: string
+    renewalInDays: number | null
+    renewalAsEpochMs?: boolean
+    archived?: boolean
+    properties: Record<string, string | null>
+  }[]
   contacts: { id: string; company: string; properties: Record<string, string | null> }[]
 }
 
@@ -50,7 +56,9 @@ export class HubSpotStore {
   }
 
   reset(): void {
-    const seed = JSON.parse(readFileSync(join(import.meta.dirname, '../seed/hubspot.json'), 'utf8')) as SeedFile
+    const seed = JSON.parse(
+      readFileSync(join(import.meta.dirname, '../seed/hubspot.json'), 'utf8')
+    ) as SeedFile
     const today = this.today()
     this.portalId = seed.portalId
     this.owners = seed.owners.map((owner) => ({ ...owner }))
@@ -63,7 +71,12 @@ export class HubSpotStore {
       contacts: seed.contacts.map(({ id, properties }) => seeded('contacts', id, properties, false)),
       tasks: [],
     }
-    this.edges = seed.contacts.map((contact) => ({ from: 'contacts', fromId: contact.id, to: 'companies', toId: contact.company }))
+    this.edges = seed.contacts.map((contact) => ({
+      from: 'contacts',
+      fromId: contact.id,
+      to: 'companies',
+      toId: contact.company,
+    }))
     this.taskCounter = 0
   }
 
@@ -73,7 +86,11 @@ export class HubSpotStore {
 
   findBy(type: ObjectType, property: string, value: string, archived = false): HsObject | null {
     const wanted = value.toLowerCase()
-    return this.objects[type].find((object) => object.archived === archived && object.properties[property]?.toLowerCase() === wanted) ?? null
+    return (
+      this.objects[type].find(
+        (object) => object.archived === archived && object.properties[property]?.toLowerCase() === wanted
+      ) ?? null
+    )
   }
 
   owner(id: string | null | undefined): HsOwner | null {
@@ -100,11 +117,21 @@ export class HubSpotStore {
   }
 }
 
-function seeded(type: ObjectType, id: string, properties: Record<string, string | null>, archived: boolean): HsObject {
+function seeded(
+  type: ObjectType,
+  id: string,
+  properties: Record<string, string | null>,
+  archived: boolean
+): HsObject {
   const schema = SCHEMA[type]
   return {
     id,
-    properties: { ...properties, hs_object_id: id, [schema.createdProperty]: SEEDED_AT, [schema.modifiedProperty]: SEEDED_AT },
+    properties: {
+      ...properties,
+      hs_object_id: id,
+      [schema.createdProperty]: SEEDED_AT,
+      [schema.modifiedProperty]: SEEDED_AT,
+    },
     createdAt: SEEDED_AT,
     updatedAt: SEEDED_AT,
     archived,

@@ -12,20 +12,33 @@ export interface SalesforceOptions {
 
 /** Salesforce's own bodies for each fault, so the app sees exactly what a real org sends. */
 const FAULTS: Record<ErrorFault, VendorResponse> = {
-  unauthorized: { status: 401, body: [{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }] },
+  unauthorized: {
+    status: 401,
+    body: [{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }],
+  },
   forbidden: {
     status: 403,
     body: [
       {
-        message: 'You do not have the level of access necessary to perform the operation you requested. Please contact the owner of the record or your administrator if access is necessary.',
+        message:
+          'You do not have the level of access necessary to perform the operation you requested. Please contact the owner of the record or your administrator if access is necessary.',
         errorCode: 'INSUFFICIENT_ACCESS_OR_READONLY',
       },
     ],
   },
-  quota: { status: 403, body: [{ message: 'TotalRequests Limit exceeded.', errorCode: 'REQUEST_LIMIT_EXCEEDED' }] },
+  quota: {
+    status: 403,
+    body: [{ message: 'TotalRequests Limit exceeded.', errorCode: 'REQUEST_LIMIT_EXCEEDED' }],
+  },
   'server-error': {
     status: 500,
-    body: [{ message: 'An unexpected error occurred. Please include this ErrorId if you contact support: 1797430432-117539 (-1386239402)', errorCode: 'UNKNOWN_EXCEPTION' }],
+    body: [
+      {
+        message:
+          'An unexpected error occurred. Please include this ErrorId if you contact support: 1797430432-117539 (-1386239402)',
+        errorCode: 'UNKNOWN_EXCEPTION',
+      },
+    ],
   },
 }
 
@@ -36,7 +49,8 @@ export function createSalesforceDialect(options: SalesforceOptions): Dialect {
   let apiUsage = 0
   return {
     name: 'salesforce',
-    authenticate: (request) => (request.headers.authorization === `Bearer ${options.token}` ? null : FAULTS.unauthorized),
+    authenticate: (request) =>
+      request.headers.authorization === `Bearer ${options.token}` ? null : FAULTS.unauthorized,
     handle: (request) => rest.handle(request.method, request.path, request.query, request.body),
     fault: (mode) => FAULTS[mode],
     malformedBody: '{"totalSize":1,"done":true,"records":[{"attributes":',
@@ -56,14 +70,31 @@ export function createSalesforceDialect(options: SalesforceOptions): Dialect {
     indexPage: () => ({
       title: 'Salesforce dialect',
       summary: 'REST under /services/data/v62.0/ with the bearer token.',
-      endpoints: ['GET query?q=<SOQL>', 'GET query/<locator>', 'POST composite', 'POST sobjects/Task', 'PATCH sobjects/Task/Zendesk_Escalation_Key__c/<key>', 'GET|PATCH sobjects/Task/<id>'],
+      endpoints: [
+        'GET query?q=<SOQL>',
+        'GET query/<locator>',
+        'POST composite',
+        'POST sobjects/Task',
+        'PATCH sobjects/Task/Zendesk_Escalation_Key__c/<key>',
+        'GET|PATCH sobjects/Task/<id>',
+      ],
       sections: [
         {
           heading: 'Accounts',
           columns: ['Id', 'Name', 'Website', 'Health', 'Renewal'],
-          rows: store.records.Account.map((a) => [a.Id, a['Name'], a['Website'], a['Health_Score__c'], a['Renewal_Date__c']]),
+          rows: store.records.Account.map((a) => [
+            a.Id,
+            a['Name'],
+            a['Website'],
+            a['Health_Score__c'],
+            a['Renewal_Date__c'],
+          ]),
         },
-        { heading: 'Tasks', columns: ['Id', 'Subject', 'Owner'], rows: store.records.Task.map((t) => [t.Id, t['Subject'], t['OwnerId']]) },
+        {
+          heading: 'Tasks',
+          columns: ['Id', 'Subject', 'Owner'],
+          rows: store.records.Task.map((t) => [t.Id, t['Subject'], t['OwnerId']]),
+        },
       ],
     }),
     uiPage: (path) => (path.startsWith('/lightning/r/') ? `Emulated Salesforce record page: ${path}` : null),

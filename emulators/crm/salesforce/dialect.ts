@@ -22,11 +22,22 @@ const sfError = (status: number, errorCode: string, message: string, fields?: st
   status,
   body: [{ message, errorCode, ...(fields ? { fields } : {}) }],
 })
-export const NOT_FOUND = (): DialectResponse => sfError(404, 'NOT_FOUND', 'The requested resource does not exist')
+export const NOT_FOUND = (): DialectResponse =>
+  sfError(404, 'NOT_FOUND', 'The requested resource does not exist')
 
 const PRIORITIES = ['High', 'Normal', 'Low']
 const STATUSES = ['Not Started', 'In Progress', 'Completed', 'Waiting on someone else', 'Deferred']
-const WRITABLE_TASK_FIELDS = ['Subject', 'Description', 'OwnerId', 'WhatId', 'WhoId', 'Priority', 'Status', 'ActivityDate', 'Zendesk_Escalation_Key__c']
+const WRITABLE_TASK_FIELDS = [
+  'Subject',
+  'Description',
+  'OwnerId',
+  'WhatId',
+  'WhoId',
+  'Priority',
+  'Status',
+  'ActivityDate',
+  'Zendesk_Escalation_Key__c',
+]
 const QUEUE_USER = '005000000000009AAA'
 
 /**
@@ -42,7 +53,12 @@ export class SalesforceDialect {
     private readonly batchSize = 2000
   ) {}
 
-  handle(method: string, pathname: string, search: URLSearchParams, body: string | undefined): DialectResponse {
+  handle(
+    method: string,
+    pathname: string,
+    search: URLSearchParams,
+    body: string | undefined
+  ): DialectResponse {
     const match = /^\/services\/data\/(v\d+\.\d)(\/.*)$/.exec(pathname)
     if (!match) return NOT_FOUND()
     const [, version = 'v62.0', rest = ''] = match
@@ -57,12 +73,21 @@ export class SalesforceDialect {
     if (page && method === 'GET') return this.nextPage(version, page[1] ?? '')
     if (path === '/sobjects/Task' && method === 'POST') return this.createTask(version, sub.body)
     const upsert = /^\/sobjects\/Task\/(\w+)\/([^/]+)$/.exec(path)
-    if (upsert && method === 'PATCH') return this.upsertTask(version, upsert[1] ?? '', decodeURIComponent(upsert[2] ?? ''), sub.body)
+    if (upsert && method === 'PATCH')
+      return this.upsertTask(version, upsert[1] ?? '', decodeURIComponent(upsert[2] ?? ''), sub.body)
     const get = /^\/sobjects\/Task\/(\w+)$/.exec(path)
     if (get && method === 'PATCH') return this.updateTask(get[1] ?? '', sub.body)
     if (get && method === 'GET') {
       const task = this.store.find('Task', get[1])
-      return task ? { status: 200, body: { attributes: { type: 'Task', url: `/services/data/${version}/sobjects/Task/${task.Id}` }, ...task } } : NOT_FOUND()
+      return task
+        ? {
+            status: 200,
+            body: {
+              attributes: { type: 'Task', url: `/services/data/${version}/sobjects/Task/${task.Id}` },
+              ...task,
+            },
+          }
+        : NOT_FOUND()
     }
     return NOT_FOUND()
   }
@@ -85,7 +110,12 @@ export class SalesforceDialect {
     this.cursors.set(`${locator}-${offset}`, records.slice(this.batchSize))
     return {
       status: 200,
-      body: { totalSize, done: false, nextRecordsUrl: `/services/data/${version}/query/${locator}-${offset}`, records: records.slice(0, this.batchSize) },
+      body: {
+        totalSize,
+        done: false,
+        nextRecordsUrl: `/services/data/${version}/query/${locator}-${offset}`,
+        records: records.slice(0, this.batchSize),
+      },
     }
   }
 
@@ -98,7 +128,8 @@ export class SalesforceDialect {
   }
 
   private validateTask(fields: Record<string, unknown>, existing: SfRecord | null): DialectResponse | null {
-    if ('Id' in fields) return sfError(400, 'INVALID_FIELD', 'The Id field should not be specified in the sobject data.')
+    if ('Id' in fields)
+      return sfError(400, 'INVALID_FIELD', 'The Id field should not be specified in the sobject data.')
     for (const name of Object.keys(fields)) {
       if (!WRITABLE_TASK_FIELDS.includes(name) || !fieldName('Task', name)) {
         return sfError(400, 'INVALID_FIELD', `No such column '${name}' on sobject of type Task`)
@@ -106,21 +137,42 @@ export class SalesforceDialect {
     }
     const merged = { ...existing, ...fields }
     const owner = this.store.find('User', merged['OwnerId'] ?? QUEUE_USER)
-    if (!owner || owner['IsActive'] !== true) return sfError(400, 'INVALID_CROSS_REFERENCE_KEY', 'invalid cross reference id', ['OwnerId'])
-    if (merged['WhatId'] && !this.store.find('Account', merged['WhatId'])) return sfError(400, 'INVALID_CROSS_REFERENCE_KEY', 'invalid cross reference id', ['WhatId'])
-    if (merged['WhoId'] && !this.store.find('Contact', merged['WhoId'])) return sfError(400, 'INVALID_CROSS_REFERENCE_KEY', 'invalid cross reference id', ['WhoId'])
+    if (!owner || owner['IsActive'] !== true)
+      return sfError(400, 'INVALID_CROSS_REFERENCE_KEY', 'invalid cross reference id', ['OwnerId'])
+    if (merged['WhatId'] && !this.store.find('Account', merged['WhatId']))
+      return sfError(400, 'INVALID_CROSS_REFERENCE_KEY', 'invalid cross reference id', ['WhatId'])
+    if (merged['WhoId'] && !this.store.find('Contact', merged['WhoId']))
+      return sfError(400, 'INVALID_CROSS_REFERENCE_KEY', 'invalid cross reference id', ['WhoId'])
     if (merged['Priority'] !== undefined && !PRIORITIES.includes(String(merged['Priority']))) {
-      return sfError(400, 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST', `bad value for restricted picklist field: ${String(merged['Priority'])}`, ['Priority'])
+      return sfError(
+        400,
+        'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST',
+        `bad value for restricted picklist field: ${String(merged['Priority'])}`,
+        ['Priority']
+      )
     }
     if (merged['Status'] !== undefined && !STATUSES.includes(String(merged['Status']))) {
-      return sfError(400, 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST', `bad value for restricted picklist field: ${String(merged['Status'])}`, ['Status'])
+      return sfError(
+        400,
+        'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST',
+        `bad value for restricted picklist field: ${String(merged['Status'])}`,
+        ['Status']
+      )
     }
     if (typeof merged['Subject'] === 'string' && merged['Subject'].length > 255) {
       return sfError(400, 'STRING_TOO_LONG', 'Subject: data value too large', ['Subject'])
     }
     const key = merged['Zendesk_Escalation_Key__c']
-    if (key && this.store.records.Task.some((task) => task !== existing && task['Zendesk_Escalation_Key__c'] === key)) {
-      return sfError(400, 'DUPLICATE_VALUE', `duplicate value found: Zendesk_Escalation_Key__c duplicates value on record with id: ${key}`, ['Zendesk_Escalation_Key__c'])
+    if (
+      key &&
+      this.store.records.Task.some((task) => task !== existing && task['Zendesk_Escalation_Key__c'] === key)
+    ) {
+      return sfError(
+        400,
+        'DUPLICATE_VALUE',
+        `duplicate value found: Zendesk_Escalation_Key__c duplicates value on record with id: ${key}`,
+        ['Zendesk_Escalation_Key__c']
+      )
     }
     return null
   }
@@ -136,7 +188,10 @@ export class SalesforceDialect {
     return sfError(400, 'JSON_PARSER_ERROR', 'Unexpected character: was expecting a JSON object')
   }
 
-  private insertTask(version: string, fields: Record<string, unknown>): { id: string; headers: Record<string, string> } {
+  private insertTask(
+    version: string,
+    fields: Record<string, unknown>
+  ): { id: string; headers: Record<string, string> } {
     const id = this.store.nextTaskId()
     this.store.records.Task.push({
       Status: 'Not Started',
@@ -152,7 +207,8 @@ export class SalesforceDialect {
 
   private createTask(version: string, body: string | undefined): DialectResponse {
     const fields = this.parseBody(body)
-    if ('status' in fields && 'body' in fields && typeof fields['status'] === 'number') return fields as unknown as DialectResponse
+    if ('status' in fields && 'body' in fields && typeof fields['status'] === 'number')
+      return fields as unknown as DialectResponse
     const invalid = this.validateTask(fields as Record<string, unknown>, null)
     if (invalid) return invalid
     const { id, headers } = this.insertTask(version, fields as Record<string, unknown>)
@@ -164,20 +220,35 @@ export class SalesforceDialect {
     const task = this.store.find('Task', id)
     if (!task) return NOT_FOUND()
     const fields = this.parseBody(body)
-    if ('status' in fields && 'body' in fields && typeof fields['status'] === 'number') return fields as unknown as DialectResponse
+    if ('status' in fields && 'body' in fields && typeof fields['status'] === 'number')
+      return fields as unknown as DialectResponse
     const invalid = this.validateTask(fields as Record<string, unknown>, task)
     if (invalid) return invalid
     Object.assign(task, fields)
     return { status: 204, body: '' }
   }
 
-  private upsertTask(version: string, field: string, value: string, body: string | undefined): DialectResponse {
-    if (field !== 'Zendesk_Escalation_Key__c') return { status: 404, body: { errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' } }
+  private upsertTask(
+    version: string,
+    field: string,
+    value: string,
+    body: string | undefined
+  ): DialectResponse {
+    if (field !== 'Zendesk_Escalation_Key__c')
+      return {
+        status: 404,
+        body: { errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' },
+      }
     const fields = this.parseBody(body)
-    if ('status' in fields && 'body' in fields && typeof fields['status'] === 'number') return fields as unknown as DialectResponse
+    if ('status' in fields && 'body' in fields && typeof fields['status'] === 'number')
+      return fields as unknown as DialectResponse
     const input = { ...(fields as Record<string, unknown>), Zendesk_Escalation_Key__c: value }
     const existing = this.store.records.Task.filter((task) => task['Zendesk_Escalation_Key__c'] === value)
-    if (existing.length > 1) return { status: 300, body: existing.map((task) => `/services/data/${version}/sobjects/Task/${task.Id}`) }
+    if (existing.length > 1)
+      return {
+        status: 300,
+        body: existing.map((task) => `/services/data/${version}/sobjects/Task/${task.Id}`),
+      }
     const current = existing[0] ?? null
     const invalid = this.validateTask(input, current)
     if (invalid) return invalid
@@ -209,39 +280,76 @@ export class SalesforceDialect {
     } catch {
       return sfError(400, 'JSON_PARSER_ERROR', 'The composite request body is not valid')
     }
-    if (parsed.compositeRequest.length > 25) return sfError(400, 'LIMIT_EXCEEDED', 'Composite requests are limited to 25 subrequests')
+    if (parsed.compositeRequest.length > 25)
+      return sfError(400, 'LIMIT_EXCEEDED', 'Composite requests are limited to 25 subrequests')
 
     const snapshot = this.store.records.Task.map((task) => ({ ...task }))
     const results = new Map<string, unknown>()
-    const responses: { body: unknown; httpHeaders: Record<string, string>; httpStatusCode: number; referenceId: string }[] = []
+    const responses: {
+      body: unknown
+      httpHeaders: Record<string, string>
+      httpStatusCode: number
+      referenceId: string
+    }[] = []
     let failed = false
     for (const sub of parsed.compositeRequest) {
       if (failed && parsed.allOrNone) {
         responses.push({ body: halted(), httpHeaders: {}, httpStatusCode: 400, referenceId: sub.referenceId })
         continue
       }
-      const forbidden = Object.keys(sub.httpHeaders ?? {}).find((name) => ['authorization', 'accept', 'content-type'].includes(name.toLowerCase()))
+      const forbidden = Object.keys(sub.httpHeaders ?? {}).find((name) =>
+        ['authorization', 'accept', 'content-type'].includes(name.toLowerCase())
+      )
       let response: DialectResponse
       try {
-        if (forbidden) response = sfError(400, 'INVALID_HEADER_TYPE', `The ${forbidden} header can't be set on a subrequest`)
+        if (forbidden)
+          response = sfError(
+            400,
+            'INVALID_HEADER_TYPE',
+            `The ${forbidden} header can't be set on a subrequest`
+          )
         else {
           const url = new URL(substitute(sub.url, results, true), 'http://composite.local')
-          const subBody = sub.body === undefined ? undefined : JSON.stringify(JSON.parse(substitute(JSON.stringify(sub.body), results, false)))
+          const subBody =
+            sub.body === undefined
+              ? undefined
+              : JSON.stringify(JSON.parse(substitute(JSON.stringify(sub.body), results, false)))
           const match = /^\/services\/data\/(v\d+\.\d)(\/.*)$/.exec(url.pathname)
-          response = match ? this.route(match[1] ?? version, { method: sub.method.toUpperCase(), path: match[2] ?? '', search: url.searchParams, body: subBody }) : NOT_FOUND()
+          response = match
+            ? this.route(match[1] ?? version, {
+                method: sub.method.toUpperCase(),
+                path: match[2] ?? '',
+                search: url.searchParams,
+                body: subBody,
+              })
+            : NOT_FOUND()
         }
       } catch (error) {
         if (!(error instanceof UnresolvedReference)) throw error
-        response = { status: 400, body: [{ errorCode: 'PROCESSING_HALTED', message: `Invalid reference specified. No value for ${error.reference} found in ${error.referenceId}.` }] }
+        response = {
+          status: 400,
+          body: [
+            {
+              errorCode: 'PROCESSING_HALTED',
+              message: `Invalid reference specified. No value for ${error.reference} found in ${error.referenceId}.`,
+            },
+          ],
+        }
       }
       if (response.status >= 400) failed = true
       else results.set(sub.referenceId, response.body)
-      responses.push({ body: response.body, httpHeaders: response.headers ?? {}, httpStatusCode: response.status, referenceId: sub.referenceId })
+      responses.push({
+        body: response.body,
+        httpHeaders: response.headers ?? {},
+        httpStatusCode: response.status,
+        referenceId: sub.referenceId,
+      })
     }
     if (failed && parsed.allOrNone) {
       this.store.records.Task = snapshot
       for (const response of responses) {
-        if (response.httpStatusCode < 400) Object.assign(response, { body: halted(), httpHeaders: {}, httpStatusCode: 400 })
+        if (response.httpStatusCode < 400)
+          Object.assign(response, { body: halted(), httpHeaders: {}, httpStatusCode: 400 })
       }
     }
     return { status: 200, body: { compositeResponse: responses } }
@@ -249,7 +357,12 @@ export class SalesforceDialect {
 }
 
 function halted(): unknown {
-  return [{ errorCode: 'PROCESSING_HALTED', message: 'The transaction was rolled back since another operation in the same transaction failed.' }]
+  return [
+    {
+      errorCode: 'PROCESSING_HALTED',
+      message: 'The transaction was rolled back since another operation in the same transaction failed.',
+    },
+  ]
 }
 
 class UnresolvedReference extends Error {
@@ -268,7 +381,10 @@ function substitute(text: string, results: Map<string, unknown>, encode: boolean
     if (value === undefined) throw new UnresolvedReference(referenceId, whole)
     for (const step of path.match(/\.\w+|\[\d+\]/g) ?? []) {
       const key = step.startsWith('[') ? Number(step.slice(1, -1)) : step.slice(1)
-      value = value !== null && typeof value === 'object' ? (value as Record<string | number, unknown>)[key] : undefined
+      value =
+        value !== null && typeof value === 'object'
+          ? (value as Record<string | number, unknown>)[key]
+          : undefined
     }
     if (value === undefined || value === null) throw new UnresolvedReference(referenceId, whole)
     const text = String(value)

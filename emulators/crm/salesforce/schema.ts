@@ -2,7 +2,17 @@
 export const SCHEMA = {
   Account: {
     prefix: '001',
-    fields: ['Id', 'Name', 'Website', 'OwnerId', 'CSM__c', 'Health_Score__c', 'Renewal_Date__c', 'ARR__c', 'CreatedDate'],
+    fields: [
+      'Id',
+      'Name',
+      'Website',
+      'OwnerId',
+      'CSM__c',
+      'Health_Score__c',
+      'Renewal_Date__c',
+      'ARR__c',
+      'CreatedDate',
+    ],
     relationships: { CSM__r: ['User', 'CSM__c'], Owner: ['User', 'OwnerId'] },
   },
   Contact: {
@@ -13,16 +23,40 @@ export const SCHEMA = {
   User: { prefix: '005', fields: ['Id', 'Name', 'Email', 'IsActive'], relationships: {} },
   Task: {
     prefix: '00T',
-    fields: ['Id', 'Subject', 'Description', 'OwnerId', 'WhatId', 'WhoId', 'Priority', 'Status', 'ActivityDate', 'IsClosed', 'Zendesk_Escalation_Key__c', 'CreatedDate', 'CreatedById'],
-    relationships: { Owner: ['User', 'OwnerId'], What: ['Account', 'WhatId'], Who: ['Contact', 'WhoId'], CreatedBy: ['User', 'CreatedById'] },
+    fields: [
+      'Id',
+      'Subject',
+      'Description',
+      'OwnerId',
+      'WhatId',
+      'WhoId',
+      'Priority',
+      'Status',
+      'ActivityDate',
+      'IsClosed',
+      'Zendesk_Escalation_Key__c',
+      'CreatedDate',
+      'CreatedById',
+    ],
+    relationships: {
+      Owner: ['User', 'OwnerId'],
+      What: ['Account', 'WhatId'],
+      Who: ['Contact', 'WhoId'],
+      CreatedBy: ['User', 'CreatedById'],
+    },
   },
-} as const satisfies Record<string, { prefix: string; fields: readonly string[]; relationships: Record<string, readonly [string, string]> }>
+} as const satisfies Record<
+  string,
+  { prefix: string; fields: readonly string[]; relationships: Record<string, readonly [string, string]> }
+>
 
 export type ObjectName = keyof typeof SCHEMA
 export type SfRecord = Record<string, unknown> & { Id: string }
 
 export function objectName(name: string): ObjectName | null {
-  return (Object.keys(SCHEMA) as ObjectName[]).find((known) => known.toLowerCase() === name.toLowerCase()) ?? null
+  return (
+    (Object.keys(SCHEMA) as ObjectName[]).find((known) => known.toLowerCase() === name.toLowerCase()) ?? null
+  )
 }
 
 /** Canonical field name (Salesforce names are case-insensitive), or null. */
@@ -30,8 +64,13 @@ export function fieldName(object: ObjectName, name: string): string | null {
   return SCHEMA[object].fields.find((field) => field.toLowerCase() === name.toLowerCase()) ?? null
 }
 
-export function relationship(object: ObjectName, name: string): { name: string; target: ObjectName; lookup: string } | null {
-  const entry = Object.entries(SCHEMA[object].relationships).find(([rel]) => rel.toLowerCase() === name.toLowerCase())
+export function relationship(
+  object: ObjectName,
+  name: string
+): { name: string; target: ObjectName; lookup: string } | null {
+  const entry = Object.entries(SCHEMA[object].relationships).find(
+    ([rel]) => rel.toLowerCase() === name.toLowerCase()
+  )
   if (!entry) return null
   const [rel, [target, lookup]] = entry as [string, readonly [ObjectName, string]]
   return { name: rel, target, lookup }

@@ -21,7 +21,9 @@ export class SalesforceStore {
   }
 
   reset(): void {
-    const seed = JSON.parse(readFileSync(join(import.meta.dirname, '../seed/salesforce.json'), 'utf8')) as SeedFile
+    const seed = JSON.parse(
+      readFileSync(join(import.meta.dirname, '../seed/salesforce.json'), 'utf8')
+    ) as SeedFile
     const today = this.today()
     const created = '2024-01-15T09:00:00.000+0000'
     this.records = {
@@ -32,7 +34,9 @@ export class SalesforceStore {
         CreatedDate: created,
         Renewal_Date__c: renewalInDays === null ? null : addDays(today, renewalInDays),
       })) as unknown as SfRecord[],
-      Contact: seed.contacts.map((contact) => ({ ...contact, Name: `${contact.FirstName} ${contact.LastName}` }) as unknown as SfRecord),
+      Contact: seed.contacts.map(
+        (contact) => ({ ...contact, Name: `${contact.FirstName} ${contact.LastName}` }) as unknown as SfRecord
+      ),
       Task: [],
     }
     this.taskCounter = 0

@@ -2,19 +2,26 @@ import type { IndexPage } from './dialect'
 import { FAULT_MODES } from './faults'
 
 const escapeHtml = (value: unknown): string =>
-  String(value ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c)
+  String(value ?? '').replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c
+  )
 
 /** A page for people: what the emulator serves, its data and fault switches. Every seed string is escaped. */
 export function renderIndexPage(page: IndexPage): string {
   const sections = page.sections
     .map((section) => {
       const head = section.columns.map((column) => `<th>${escapeHtml(column)}</th>`).join('')
-      const rows = section.rows.map((row) => `<tr>${row.map((cell) => `<td>${escapeHtml(cell)}</td>`).join('')}</tr>`).join('')
+      const rows = section.rows
+        .map((row) => `<tr>${row.map((cell) => `<td>${escapeHtml(cell)}</td>`).join('')}</tr>`)
+        .join('')
       return `<h2>${escapeHtml(section.heading)}</h2><table><tr>${head}</tr>${rows || `<tr><td colspan="${section.columns.length}">none yet</td></tr>`}</table>`
     })
     .join('\n')
   const endpoints = page.endpoints.map((endpoint) => `<li><code>${escapeHtml(endpoint)}</code></li>`).join('')
-  const buttons = FAULT_MODES.map((mode) => `<button type="button" data-mode="${mode}">${mode}</button>`).join(' ')
+  const buttons = FAULT_MODES.map(
+    (mode) => `<button type="button" data-mode="${mode}">${mode}</button>`
+  ).join(' ')
   return `<!doctype html><html lang="en"><meta charset="utf-8"><title>CRM emulator — ${escapeHtml(page.title)}</title>
 <style>body{font:14px system-ui,sans-serif;margin:24px;max-width:1100px}table{border-collapse:collapse;margin-bottom:16px}td,th{border:1px solid #ccc;padding:4px 8px;text-align:left}</style>
 <h1>CRM emulator — ${escapeHtml(page.title)}</h1>

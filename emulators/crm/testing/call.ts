@@ -6,7 +6,12 @@ export interface Answer {
 }
 
 export function caller(baseUrl: () => string, auth: Record<string, string>) {
-  return async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer> => {
+  return async (
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {}
+  ): Promise<Answer> => {
     const res = await fetch(`${baseUrl()}${path}`, {
       method,
       headers: { ...auth, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...headers },

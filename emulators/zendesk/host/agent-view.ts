@@ -36,7 +36,11 @@ function textItem(tag: 'li' | 'span', text: string, className?: string): HTMLEle
 }
 
 /** The ticket picker in the top bar, on every page: each seeded ticket and the new-ticket form. */
-export function mountTicketPicker(root: ParentNode, data: HostData, onPick: AgentViewHandlers['onPickTicket']): void {
+export function mountTicketPicker(
+  root: ParentNode,
+  data: HostData,
+  onPick: AgentViewHandlers['onPickTicket']
+): void {
   const picker = byTestId<HTMLSelectElement>(root, 'ticket-picker')
   picker.replaceChildren(
     ...data.tickets.map((t) => option(t.id, `#${t.id} ${t.subject}`)),
@@ -96,7 +100,11 @@ export function mountAgentView(root: ParentNode, data: HostData, handlers: Agent
 export function notifier(root: ParentNode): (message: string, type: string) => void {
   const notifications = byTestId(root, 'notifications')
   return (message, type) => {
-    const toast = textItem('li', message, `toast toast-${type === 'error' || type === 'alert' ? type : 'notice'}`)
+    const toast = textItem(
+      'li',
+      message,
+      `toast toast-${type === 'error' || type === 'alert' ? type : 'notice'}`
+    )
     notifications.append(toast)
     setTimeout(() => toast.remove(), 5000)
   }

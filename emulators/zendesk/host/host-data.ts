@@ -16,7 +16,12 @@ export const userRecord = z.object({
   organization_id: z.nullable(z.number()),
 })
 /** The app locations this emulator frames (manifest `location.support` keys). */
-export const LOCATIONS = ['ticket_sidebar', 'new_ticket_sidebar', 'user_sidebar', 'organization_sidebar'] as const
+export const LOCATIONS = [
+  'ticket_sidebar',
+  'new_ticket_sidebar',
+  'user_sidebar',
+  'organization_sidebar',
+] as const
 export type Location = (typeof LOCATIONS)[number]
 
 // On the new-ticket page the ticket has no id and, until the agent picks one, no requester.

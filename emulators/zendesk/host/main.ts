@@ -31,19 +31,25 @@ const appOrigin = new URL(data.appUrl).origin
 // One GUID per page load: each visit to a page is a fresh app instance, as in Zendesk.
 const appGuid = crypto.randomUUID()
 // The saved ticket's API path; null on the new-ticket form and on user and organization pages.
-const ticketApi = data.location === 'ticket_sidebar' && data.ticket?.id ? `/api/v2/tickets/${data.ticket.id}` : null
+const ticketApi =
+  data.location === 'ticket_sidebar' && data.ticket?.id ? `/api/v2/tickets/${data.ticket.id}` : null
 
 const pickTicket = (id: number | 'new'): void => location.assign(`/agent/tickets/${id}`)
 let view: AgentView | null = null
 if (data.ticket) {
-  view = mountAgentView(document, data, { onPickTicket: pickTicket, onChangeRequester: (id) => void changeRequester(id) })
+  view = mountAgentView(document, data, {
+    onPickTicket: pickTicket,
+    onChangeRequester: (id) => void changeRequester(id),
+  })
 } else {
   mountTicketPicker(document, data, pickTicket)
   mountProfileView(document, data)
 }
 const notify = notifier(document)
 if (data.crmControlUrl) {
-  const panel = document.querySelector<HTMLElement>('[data-testid="ticket-panel"], [data-testid="profile-panel"]')
+  const panel = document.querySelector<HTMLElement>(
+    '[data-testid="ticket-panel"], [data-testid="profile-panel"]'
+  )
   if (panel) mountDemoControls(panel, data.crmControlUrl)
 }
 

@@ -372,9 +372,18 @@ describe('locations other than the ticket sidebar', () => {
       account: { subdomain: 'successbridge-demo' },
       location: 'organization_sidebar',
     })
-    fromApp({ id: 11, request: 'get', params: ['organization', 'organization.domains', 'ticket.requester', 'user'] })
+    fromApp({
+      id: 11,
+      request: 'get',
+      params: ['organization', 'organization.domains', 'ticket.requester', 'user'],
+    })
     const result = lastSent()?.['result'] as { errors: Record<string, unknown> } & Record<string, unknown>
-    expect(result['organization']).toEqual({ id: 9003, name: 'Initech', externalId: null, domains: 'initech.example' })
+    expect(result['organization']).toEqual({
+      id: 9003,
+      name: 'Initech',
+      externalId: null,
+      domains: 'initech.example',
+    })
     expect(result['organization.domains']).toBe('initech.example')
     expect(Object.keys(result.errors)).toEqual(['ticket.requester', 'user'])
   })
@@ -402,7 +411,11 @@ describe('locations other than the ticket sidebar', () => {
     const context = registeredContext()
     expect(context).toMatchObject({ location: 'new_ticket_sidebar' })
     expect(context).not.toHaveProperty('ticketId')
-    fromApp({ id: 13, request: 'get', params: ['ticket.requester', 'ticket.organization', 'ticket.id', 'ticket.requester.email'] })
+    fromApp({
+      id: 13,
+      request: 'get',
+      params: ['ticket.requester', 'ticket.organization', 'ticket.id', 'ticket.requester.email'],
+    })
     expect(lastSent()?.['result']).toEqual({
       'ticket.requester': null,
       'ticket.organization': null,
@@ -419,4 +432,3 @@ describe('locations other than the ticket sidebar', () => {
     expect(effects).toEqual([])
   })
 })
-

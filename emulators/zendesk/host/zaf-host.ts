@@ -78,12 +78,10 @@ export function startZafHost(options: ZafHostOptions): ZafHost {
   const answerRequest = async (key: string, raw: unknown): Promise<void> => {
     const parsed = requestOptionsSchema.safeParse(raw)
     const outcome = parsed.success
-      ? await options
-          .performRequest(parsed.data)
-          .catch(() => ({
-            done: false,
-            responseArgs: [{ status: 0, statusText: 'error', responseText: '' }],
-          }))
+      ? await options.performRequest(parsed.data).catch(() => ({
+          done: false,
+          responseArgs: [{ status: 0, statusText: 'error', responseText: '' }],
+        }))
       : {
           done: false,
           responseArgs: [{ status: 400, statusText: 'Bad Request', responseText: 'Invalid request options' }],

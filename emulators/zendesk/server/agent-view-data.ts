@@ -59,7 +59,12 @@ export function agentViewData(ctx: ApiContext, page: AgentPage, inputs: AgentVie
     organizations: state.seed.organizations.map((o) => ({ ...o, domain_names: [...o.domain_names] })),
     currentUser: { ...state.seed.currentUser, timeZone: { ...state.seed.currentUser.timeZone } },
     comments: ticket
-      ? apiComments(ctx, ticket).map((c) => ({ id: c.id, body: c.body, public: c.public, created_at: c.created_at }))
+      ? apiComments(ctx, ticket).map((c) => ({
+          id: c.id,
+          body: c.body,
+          public: c.public,
+          created_at: c.created_at,
+        }))
       : [],
   }
 }

@@ -92,7 +92,10 @@ export function readAppManifest(appDir: string): AppManifest {
  * The page of every declared location, as Zendesk frames it but without the query it adds:
  * relative locations are served from the app origin.
  */
-export function locationPageUrls(manifest: AppManifest, appOrigin: string): Partial<Record<Location, string>> {
+export function locationPageUrls(
+  manifest: AppManifest,
+  appOrigin: string
+): Partial<Record<Location, string>> {
   return Object.fromEntries(
     Object.entries(manifest.locationUrls).map(([name, url]) => [name, locationPageUrl(url, appOrigin)])
   )

@@ -124,7 +124,9 @@ function findAgentPage(state: ZendeskState, path: string): AgentPage | { missing
     return ticket ? { location: 'ticket_sidebar', ticket } : { missing: `No ticket #${id} in this account` }
   }
   if (kind === 'users')
-    return state.user(id) ? { location: 'user_sidebar', userId: id } : { missing: `No user ${id} in this account` }
+    return state.user(id)
+      ? { location: 'user_sidebar', userId: id }
+      : { missing: `No user ${id} in this account` }
   if (kind === 'organizations')
     return state.organization(id)
       ? { location: 'organization_sidebar', organizationId: id }

@@ -11,7 +11,10 @@ const LOGOS = [
 
 /** ZAS validations/banner.rb: the optional Marketplace banner, at 1x or 2x. */
 const BANNER = 'assets/banner.png'
-const BANNER_SIZES = [[830, 200], [1660, 400]] as const
+const BANNER_SIZES = [
+  [830, 200],
+  [1660, 400],
+] as const
 
 /**
  * Logos, the optional banner and SVG icons. Zendesk sanitises SVGs (ZAS validations/svg.rb): script
@@ -21,17 +24,32 @@ export const assets: Rule = ({ pkg }) => {
   const findings: Finding[] = []
   for (const logo of LOGOS) {
     if (!pkg.has(logo.file)) {
-      findings.push(error('assets/missing-logo', logo.file, `Could not find ${logo.file}. Every app needs ${logo.file} (${logo.width}x${logo.height} PNG).`))
+      findings.push(
+        error(
+          'assets/missing-logo',
+          logo.file,
+          `Could not find ${logo.file}. Every app needs ${logo.file} (${logo.width}x${logo.height} PNG).`
+        )
+      )
       continue
     }
     const info = imageInfo(pkg.read(logo.file))
-    if (info?.type !== 'png') findings.push(error('assets/logo-not-png', logo.file, `${logo.file} must be a PNG file.`))
+    if (info?.type !== 'png')
+      findings.push(error('assets/logo-not-png', logo.file, `${logo.file} must be a PNG file.`))
     else if (info.width !== logo.width || info.height !== logo.height) {
-      findings.push(error('assets/logo-size', logo.file, `Invalid ${logo.file} dimensions ${info.width}x${info.height}px. Must be ${logo.width}x${logo.height}px.`))
+      findings.push(
+        error(
+          'assets/logo-size',
+          logo.file,
+          `Invalid ${logo.file} dimensions ${info.width}x${info.height}px. Must be ${logo.width}x${logo.height}px.`
+        )
+      )
     }
   }
   if (pkg.has(BANNER)) findings.push(...bannerFindings(pkg))
-  for (const file of pkg.files.filter((name) => name.startsWith('assets/') && name.toLowerCase().endsWith('.svg'))) {
+  for (const file of pkg.files.filter(
+    (name) => name.startsWith('assets/') && name.toLowerCase().endsWith('.svg')
+  )) {
     findings.push(...svgFindings(file, pkg.readText(file)))
   }
   return findings
@@ -41,19 +59,44 @@ function bannerFindings(pkg: PackageFiles): Finding[] {
   const info = imageInfo(pkg.read(BANNER))
   if (info?.type !== 'png') return [error('assets/banner', BANNER, 'Banner image must be a PNG file.')]
   if (!BANNER_SIZES.some(([width, height]) => info.width === width && info.height === height)) {
-    return [error('assets/banner', BANNER, `Invalid banner image dimensions. Must be ${BANNER_SIZES.map(([width, height]) => `${width}x${height}px`).join(' or ')}.`)]
+    return [
+      error(
+        'assets/banner',
+        BANNER,
+        `Invalid banner image dimensions. Must be ${BANNER_SIZES.map(([width, height]) => `${width}x${height}px`).join(' or ')}.`
+      ),
+    ]
   }
   return []
 }
 
 function svgFindings(file: string, text: string): Finding[] {
-  if (!/<svg[\s>]/i.test(text)) return [error('assets/invalid-svg', file, `${file} contains invalid markup and could not be automatically regenerated.`)]
+  if (!/<svg[\s>]/i.test(text))
+    return [
+      error(
+        'assets/invalid-svg',
+        file,
+        `${file} contains invalid markup and could not be automatically regenerated.`
+      ),
+    ]
   const findings: Finding[] = []
   if (/<image[\s>]/i.test(text) || /data:image\/(png|jpe?g|gif|webp)/i.test(text)) {
-    findings.push(warning('assets/bitmap-in-svg', file, `${file} contains an embedded bitmap and cannot be used as an app icon. It has been replaced with a default placeholder icon.`))
+    findings.push(
+      warning(
+        'assets/bitmap-in-svg',
+        file,
+        `${file} contains an embedded bitmap and cannot be used as an app icon. It has been replaced with a default placeholder icon.`
+      )
+    )
   }
   if (/<script[\s>]/i.test(text) || /\son[a-z]+\s*=/i.test(text) || /<foreignObject[\s>]/i.test(text)) {
-    findings.push(warning('assets/sanitised-svg', file, `The markup in ${file} has been edited for use in Zendesk and may not display as intended.`))
+    findings.push(
+      warning(
+        'assets/sanitised-svg',
+        file,
+        `The markup in ${file} has been edited for use in Zendesk and may not display as intended.`
+      )
+    )
   }
   return findings
 }

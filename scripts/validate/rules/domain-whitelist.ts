@@ -15,8 +15,12 @@ export function hostProblem(entry: string): string | null {
   if (/[/?#]/.test(entry)) return 'it has a path; list the bare host name'
   if (/:\d*$/.test(entry)) return 'it has a port; list the bare host name'
   if (entry !== entry.toLowerCase()) return 'host names are lower-case'
-  if (entry.includes('*') && !/^\*\.[^*]+$/.test(entry)) return 'a wildcard may only be the first label, as in *.example.com'
-  if (!HOSTNAME.test(entry)) return entry.startsWith('*.') ? 'a wildcard must be followed by a domain with at least two labels' : 'it is not a host name'
+  if (entry.includes('*') && !/^\*\.[^*]+$/.test(entry))
+    return 'a wildcard may only be the first label, as in *.example.com'
+  if (!HOSTNAME.test(entry))
+    return entry.startsWith('*.')
+      ? 'a wildcard must be followed by a domain with at least two labels'
+      : 'it is not a host name'
   return null
 }
 
@@ -31,19 +35,47 @@ export const domainWhitelist: Rule = ({ manifest }) => {
   const list = manifest['domainWhitelist']
   const findings: Finding[] = []
   if (list !== undefined && !(Array.isArray(list) && list.every((entry) => typeof entry === 'string'))) {
-    return [error('domain-whitelist/invalid-type', MANIFEST, 'The manifest field domainWhitelist need to be an array containing strings')]
+    return [
+      error(
+        'domain-whitelist/invalid-type',
+        MANIFEST,
+        'The manifest field domainWhitelist need to be an array containing strings'
+      ),
+    ]
   }
   const entries = (list ?? []) as string[]
   for (const entry of entries) {
     const problem = hostProblem(entry)
-    if (problem) findings.push(error('domain-whitelist/invalid-host', MANIFEST, `${shown(entry)} is not a valid domainWhitelist entry: ${problem}.`))
+    if (problem)
+      findings.push(
+        error(
+          'domain-whitelist/invalid-host',
+          MANIFEST,
+          `${shown(entry)} is not a valid domainWhitelist entry: ${problem}.`
+        )
+      )
   }
   const duplicates = [...new Set(entries.filter((entry, index) => entries.indexOf(entry) !== index))]
-  if (duplicates.length > 0) findings.push(warning('domain-whitelist/duplicate', MANIFEST, `domainWhitelist lists ${duplicates.join(', ')} more than once.`))
+  if (duplicates.length > 0)
+    findings.push(
+      warning(
+        'domain-whitelist/duplicate',
+        MANIFEST,
+        `domainWhitelist lists ${duplicates.join(', ')} more than once.`
+      )
+    )
 
-  const secure = parametersOf(manifest).filter((param) => param['secure'] === true).map((param) => shown(param['name']))
+  const secure = parametersOf(manifest)
+    .filter((param) => param['secure'] === true)
+    .map((param) => shown(param['name']))
   if (secure.length > 0 && entries.length === 0) {
-    findings.push(error('domain-whitelist/missing', MANIFEST, `Secure parameters (${secure.join(', ')}) need a domainWhitelist: Zendesk only sends secure settings to the domains listed there.`))
+    findings.push(
+      error(
+        'domain-whitelist/missing',
+        MANIFEST,
+        `Secure parameters (${secure.join(', ')}) need a domainWhitelist: Zendesk only sends secure settings to the domains listed there.`
+      )
+    )
   }
   return findings
 }

@@ -34,7 +34,8 @@ const ALLOWED_URLS = new Set(ALLOWED.map(({ url }) => url))
 
 const HTTP_URL = /http:\/\/[^\s"'`<>()\\]+/g
 const CODE_FILE = /\.(m?js|cjs|css|html?|svg)$/i
-const LOADED_IN_MARKUP = /\s(?:src|href|xlink:href|action|formaction|poster|srcset|data|background)\s*=\s*["']?\s*(http:\/\/[^\s"'<>]+)/gi
+const LOADED_IN_MARKUP =
+  /\s(?:src|href|xlink:href|action|formaction|poster|srcset|data|background)\s*=\s*["']?\s*(http:\/\/[^\s"'<>]+)/gi
 const LOADED_IN_CSS = /(?:url\(\s*["']?|@import\s+["'])(http:\/\/[^\s"')]+)/gi
 
 const trimmed = (url: string): string => url.replace(/[.,;:!?]+$/, '')
@@ -48,9 +49,19 @@ export const insecureHttp: Rule = ({ pkg, manifest }) => {
       findings.push(...report(file, allUrls(pkg.readText(file)), 'error'))
     } else if (CODE_FILE.test(file)) {
       const text = pkg.readText(file)
-      const loaded = new Set([...text.matchAll(LOADED_IN_MARKUP), ...text.matchAll(LOADED_IN_CSS)].map((match) => trimmed(match[1] ?? '')))
+      const loaded = new Set(
+        [...text.matchAll(LOADED_IN_MARKUP), ...text.matchAll(LOADED_IN_CSS)].map((match) =>
+          trimmed(match[1] ?? '')
+        )
+      )
       findings.push(...report(file, [...loaded], 'error'))
-      findings.push(...report(file, allUrls(text).filter((url) => !loaded.has(url)), 'warning'))
+      findings.push(
+        ...report(
+          file,
+          allUrls(text).filter((url) => !loaded.has(url)),
+          'warning'
+        )
+      )
     }
   }
   return findings
@@ -60,7 +71,13 @@ function report(file: string, urls: readonly string[], severity: Severity): Find
   const flagged = [...new Set(urls)].filter((url) => !ALLOWED_URLS.has(url))
   if (flagged.length === 0) return []
   const make = severity === 'error' ? error : warning
-  return [make('http/insecure-url', file, `Possible insecure HTTP request to ${flagged.join(', ')} in ${file}. Consider using the HTTPS protocol instead.`)]
+  return [
+    make(
+      'http/insecure-url',
+      file,
+      `Possible insecure HTTP request to ${flagged.join(', ')} in ${file}. Consider using the HTTPS protocol instead.`
+    ),
+  ]
 }
 
 const allUrls = (text: string): string[] => [...text.matchAll(HTTP_URL)].map((match) => trimmed(match[0]))

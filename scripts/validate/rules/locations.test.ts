@@ -6,16 +6,36 @@ const support = (manifest: Json) => (manifest['location'] as Json)['support'] as
 const sidebar = (manifest: Json) => support(manifest)['ticket_sidebar'] as Json
 
 const cases: BrokenCase[] = [
-  { name: 'location is a string', expected: 'error location/invalid', breakIt: (pkg) => pkg.manifest((m) => (m['location'] = 'assets/index.html')) },
-  { name: 'unknown host', expected: 'error location/invalid-host', breakIt: (pkg) => pkg.manifest((m) => (m['location'] = { helpdesk: support(m) })) },
+  {
+    name: 'location is a string',
+    expected: 'error location/invalid',
+    breakIt: (pkg) => pkg.manifest((m) => (m['location'] = 'assets/index.html')),
+  },
+  {
+    name: 'unknown host',
+    expected: 'error location/invalid-host',
+    breakIt: (pkg) => pkg.manifest((m) => (m['location'] = { helpdesk: support(m) })),
+  },
   {
     name: 'unknown location name',
     expected: 'error location/invalid-location',
     breakIt: (pkg) => pkg.manifest((m) => (support(m)['ticket_sidebar_left'] = { url: 'assets/index.html' })),
   },
-  { name: 'flexible is a string', expected: 'error location/invalid-option', breakIt: (pkg) => pkg.manifest((m) => (sidebar(m)['flexible'] = 'yes')) },
-  { name: 'no url', expected: 'error location/blank-url', breakIt: (pkg) => pkg.manifest((m) => delete sidebar(m)['url']) },
-  { name: 'relative url outside assets/', expected: 'error location/invalid-url', breakIt: (pkg) => pkg.manifest((m) => (sidebar(m)['url'] = 'index.html')) },
+  {
+    name: 'flexible is a string',
+    expected: 'error location/invalid-option',
+    breakIt: (pkg) => pkg.manifest((m) => (sidebar(m)['flexible'] = 'yes')),
+  },
+  {
+    name: 'no url',
+    expected: 'error location/blank-url',
+    breakIt: (pkg) => pkg.manifest((m) => delete sidebar(m)['url']),
+  },
+  {
+    name: 'relative url outside assets/',
+    expected: 'error location/invalid-url',
+    breakIt: (pkg) => pkg.manifest((m) => (sidebar(m)['url'] = 'index.html')),
+  },
   {
     name: 'url names a file the package lacks',
     expected: 'error location/missing-asset',
@@ -52,11 +72,16 @@ describe('locations', () => {
   })
 
   it('lets a private check through with a localhost URL, as Zendesk does for local development', () => {
-    const breakIt = (pkg: Parameters<BrokenCase['breakIt']>[0]) => pkg.manifest((m) => (sidebar(m)['url'] = 'http://localhost:3000/'))
+    const breakIt = (pkg: Parameters<BrokenCase['breakIt']>[0]) =>
+      pkg.manifest((m) => (sidebar(m)['url'] = 'http://localhost:3000/'))
     expect(findingsAfter(breakIt, { marketplace: false })).toEqual([])
   })
 
   it('accepts the legacy "zendesk" host and a bare URL string', () => {
-    expect(findingsAfter((pkg) => pkg.manifest((m) => (m['location'] = { zendesk: { user_sidebar: 'assets/index.html' } })))).toEqual([])
+    expect(
+      findingsAfter((pkg) =>
+        pkg.manifest((m) => (m['location'] = { zendesk: { user_sidebar: 'assets/index.html' } }))
+      )
+    ).toEqual([])
   })
 })

@@ -8,8 +8,17 @@ import { MANIFEST, type Rule } from '../rule-context'
  */
 const LOCATIONS: Record<string, readonly string[]> = {
   support: [
-    'top_bar', 'nav_bar', 'ticket_sidebar', 'new_ticket_sidebar', 'user_sidebar', 'organization_sidebar',
-    'background', 'modal', 'ticket_editor', 'system_top_bar', 'custom_object_record_sidebar',
+    'top_bar',
+    'nav_bar',
+    'ticket_sidebar',
+    'new_ticket_sidebar',
+    'user_sidebar',
+    'organization_sidebar',
+    'background',
+    'modal',
+    'ticket_editor',
+    'system_top_bar',
+    'custom_object_record_sidebar',
   ],
   chat: ['chat_sidebar', 'background'],
   standalone_chat: ['nav_bar', 'system_top_bar'],
@@ -31,7 +40,14 @@ const LOCATIONS_WITH_ICONS = ['top_bar', 'nav_bar', 'system_top_bar', 'ticket_ed
 export const locations: Rule = ({ pkg, manifest, options }) => {
   const location = manifest?.['location']
   if (location === undefined || location === null) return [] // a missing required field; manifest-fields says so
-  if (!isRecord(location)) return [error('location/invalid', MANIFEST, `The manifest field location needs to be key-value pairs with string keys, but it was ${shown(location)}`)]
+  if (!isRecord(location))
+    return [
+      error(
+        'location/invalid',
+        MANIFEST,
+        `The manifest field location needs to be key-value pairs with string keys, but it was ${shown(location)}`
+      ),
+    ]
   const findings: Finding[] = []
   for (const [host, places] of Object.entries(location)) {
     const product = HOST_ALIASES[host] ?? host
@@ -41,45 +57,87 @@ export const locations: Rule = ({ pkg, manifest, options }) => {
       continue
     }
     if (!isRecord(places)) {
-      findings.push(error('location/invalid', MANIFEST, `The manifest field location.${host} needs to be key-value pairs with string keys, but it was ${shown(places)}`))
+      findings.push(
+        error(
+          'location/invalid',
+          MANIFEST,
+          `The manifest field location.${host} needs to be key-value pairs with string keys, but it was ${shown(places)}`
+        )
+      )
       continue
     }
     const unknown = Object.keys(places).filter((name) => !known.includes(name))
     if (unknown.length > 0) {
       const capitalised = product.charAt(0).toUpperCase() + product.slice(1)
-      findings.push(error('location/invalid-location', MANIFEST, `${unknown.join(', ')} ${unknown.length > 1 ? 'are invalid locations' : 'is an invalid location'} in ${capitalised}.`))
+      findings.push(
+        error(
+          'location/invalid-location',
+          MANIFEST,
+          `${unknown.join(', ')} ${unknown.length > 1 ? 'are invalid locations' : 'is an invalid location'} in ${capitalised}.`
+        )
+      )
     }
     for (const [name, value] of Object.entries(places)) {
       if (known.includes(name)) findings.push(...locationFindings(pkg, name, value, options.marketplace))
     }
   }
-  if (Object.keys(location).length === 0) findings.push(error('manifest/missing-field', MANIFEST, 'Missing required field in manifest: location'))
+  if (Object.keys(location).length === 0)
+    findings.push(error('manifest/missing-field', MANIFEST, 'Missing required field in manifest: location'))
   return findings
 }
 
 function locationFindings(pkg: PackageFiles, name: string, value: unknown, marketplace: boolean): Finding[] {
   const findings: Finding[] = []
   const settings = typeof value === 'string' ? { url: value } : value
-  if (!isRecord(settings)) return [error('location/invalid', MANIFEST, `The location ${name} must be a URL or an object with a url, got ${shown(value)}.`)]
+  if (!isRecord(settings))
+    return [
+      error(
+        'location/invalid',
+        MANIFEST,
+        `The location ${name} must be a URL or an object with a url, got ${shown(value)}.`
+      ),
+    ]
   for (const option of BOOLEAN_OPTIONS) {
     const flag = settings[option]
     if (flag !== undefined && typeof flag !== 'boolean') {
-      findings.push(error('location/invalid-option', MANIFEST, option === 'flexible'
-        ? `${shown(flag)} is an invalid type for the flexible location parameter.`
-        : `location.${name}.${option} must be a boolean value, got "${shown(flag)}".`))
+      findings.push(
+        error(
+          'location/invalid-option',
+          MANIFEST,
+          option === 'flexible'
+            ? `${shown(flag)} is an invalid type for the flexible location parameter.`
+            : `location.${name}.${option} must be a boolean value, got "${shown(flag)}".`
+        )
+      )
     }
   }
   const url = settings['url']
   if (url === undefined || url === '') {
-    if (settings['autoLoad'] !== false) findings.push(error('location/blank-url', MANIFEST, `${name} location does not specify a URI.`))
+    if (settings['autoLoad'] !== false)
+      findings.push(error('location/blank-url', MANIFEST, `${name} location does not specify a URI.`))
   } else if (typeof url !== 'string') {
-    findings.push(error('location/invalid-url', MANIFEST, `location.${name}.url must be a string, got "${shown(url)}".`))
+    findings.push(
+      error('location/invalid-url', MANIFEST, `location.${name}.url must be a string, got "${shown(url)}".`)
+    )
   } else {
     const problem = urlProblem(pkg, url, marketplace)
-    if (problem) findings.push(error(problem, MANIFEST, `${url} is either an invalid location URI, refers to a missing asset, or does not use HTTPS (location ${name}).`))
+    if (problem)
+      findings.push(
+        error(
+          problem,
+          MANIFEST,
+          `${url} is either an invalid location URI, refers to a missing asset, or does not use HTTPS (location ${name}).`
+        )
+      )
   }
   if (LOCATIONS_WITH_ICONS.includes(name) && !pkg.has(`assets/icon_${name}.svg`)) {
-    findings.push(error('location/missing-icon', MANIFEST, `The ${name} location needs an icon: add assets/icon_${name}.svg.`))
+    findings.push(
+      error(
+        'location/missing-icon',
+        MANIFEST,
+        `The ${name} location needs an icon: add assets/icon_${name}.svg.`
+      )
+    )
   }
   return findings
 }

@@ -4,7 +4,36 @@ import type { PackageFiles } from '../package-files'
 import type { Rule } from '../rule-context'
 
 /** ZAS validations/mime.rb: file kinds Zendesk flags in an app package (by extension or by content). */
-const UNSUPPORTED_EXTENSIONS = ['rar', 'zip', 'gz', 'gzip', 'pdf', 'doc', 'docx', 'avi', 'bin', 'bz', 'bz2', 'csh', 'sh', 'jar', 'mp3', 'mpeg', 'odt', 'pptx', 'ppt', 'xls', 'xlsx', '7z', 'exe', 'dll', 'so', 'dylib', 'bat', 'cmd']
+const UNSUPPORTED_EXTENSIONS = [
+  'rar',
+  'zip',
+  'gz',
+  'gzip',
+  'pdf',
+  'doc',
+  'docx',
+  'avi',
+  'bin',
+  'bz',
+  'bz2',
+  'csh',
+  'sh',
+  'jar',
+  'mp3',
+  'mpeg',
+  'odt',
+  'pptx',
+  'ppt',
+  'xls',
+  'xlsx',
+  '7z',
+  'exe',
+  'dll',
+  'so',
+  'dylib',
+  'bat',
+  'cmd',
+]
 
 /** Magic numbers of the same kinds, so a renamed archive or executable is caught too. */
 const MAGIC: readonly { readonly kind: string; readonly bytes: readonly number[] }[] = [
@@ -18,7 +47,20 @@ const MAGIC: readonly { readonly kind: string; readonly bytes: readonly number[]
   { kind: 'executable (Mach-O)', bytes: [0xcf, 0xfa, 0xed, 0xfe] },
 ]
 
-export const TEXT_EXTENSIONS = ['js', 'mjs', 'cjs', 'html', 'htm', 'css', 'json', 'svg', 'txt', 'md', 'map', 'xml']
+export const TEXT_EXTENSIONS = [
+  'js',
+  'mjs',
+  'cjs',
+  'html',
+  'htm',
+  'css',
+  'json',
+  'svg',
+  'txt',
+  'md',
+  'map',
+  'xml',
+]
 
 /** What a Zendesk app package consists of (research §3.5, §3.8); anything else at the top level is noise. */
 const TOP_LEVEL = ['manifest.json', 'requirements.json', 'assets', 'translations']
@@ -36,20 +78,57 @@ export const SETTINGS_FILE = /(^|\/)(zcli\.apps\.config\.json|[^/]*\.local\.json
  */
 export const packageContents: Rule = ({ pkg }) => {
   const findings: Finding[] = []
-  if (pkg.symlinks.length > 0) findings.push(error('package/symlink', pkg.symlinks[0] ?? '', `Symlinks are not allowed in the zip file (${pkg.symlinks.join(', ')}).`))
+  if (pkg.symlinks.length > 0)
+    findings.push(
+      error(
+        'package/symlink',
+        pkg.symlinks[0] ?? '',
+        `Symlinks are not allowed in the zip file (${pkg.symlinks.join(', ')}).`
+      )
+    )
   const unsupported = pkg.files.filter((file) => unsupportedKind(pkg, file) !== null)
   if (unsupported.length > 0) {
-    findings.push(warning('package/unsupported-mime-type', unsupported[0] ?? '', `Unsupported MIME type${unsupported.length > 1 ? 's' : ''} detected in ${unsupported.join(', ')}.`))
+    findings.push(
+      warning(
+        'package/unsupported-mime-type',
+        unsupported[0] ?? '',
+        `Unsupported MIME type${unsupported.length > 1 ? 's' : ''} detected in ${unsupported.join(', ')}.`
+      )
+    )
   }
   for (const file of pkg.files) {
     if (SETTINGS_FILE.test(file)) {
-      findings.push(error('package/settings-file', file, `${file} holds local settings and may contain secrets; keep it out of the package.`))
+      findings.push(
+        error(
+          'package/settings-file',
+          file,
+          `${file} holds local settings and may contain secrets; keep it out of the package.`
+        )
+      )
     } else if (basename(file).startsWith('.')) {
-      findings.push(warning('package/dotfile', file, `${file} is a hidden file; it is not part of the app and should not be in the package.`))
+      findings.push(
+        warning(
+          'package/dotfile',
+          file,
+          `${file} is a hidden file; it is not part of the app and should not be in the package.`
+        )
+      )
     } else if (file.endsWith('.map')) {
-      findings.push(warning('package/source-map', file, `${file} is a source map; it publishes the app's source and is not needed to run it.`))
+      findings.push(
+        warning(
+          'package/source-map',
+          file,
+          `${file} is a source map; it publishes the app's source and is not needed to run it.`
+        )
+      )
     } else if (!TOP_LEVEL.includes(file.split('/')[0] ?? '')) {
-      findings.push(warning('package/unexpected-file', file, `${file} is outside assets/ and translations/; Zendesk does not serve it.`))
+      findings.push(
+        warning(
+          'package/unexpected-file',
+          file,
+          `${file} is outside assets/ and translations/; Zendesk does not serve it.`
+        )
+      )
     }
   }
   return findings

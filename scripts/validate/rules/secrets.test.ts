@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { findingsAfter, type BrokenCase } from '../fixtures/break-one'
 
-const js = (code: string): BrokenCase['breakIt'] => (pkg) => pkg.write('assets/extra.js', code)
+const js =
+  (code: string): BrokenCase['breakIt'] =>
+  (pkg) =>
+    pkg.write('assets/extra.js', code)
 
 // Built from parts so this test file itself never holds a credential-shaped literal.
 const slack = ['xox', 'b-', '1234567890', '-abcdefghij'].join('')
@@ -16,11 +19,31 @@ const cases: BrokenCase[] = [
   { name: 'an AWS access key id', expected: 'error secrets/token', breakIt: js(`const k="${aws}"`) },
   { name: 'a live Stripe key', expected: 'error secrets/token', breakIt: js(`const k="${stripe}"`) },
   { name: 'a PEM private key', expected: 'error secrets/token', breakIt: js(`const k=\`${pem}\``) },
-  { name: 'a Salesforce access token', expected: 'error secrets/token', breakIt: js(`headers.Authorization="Bearer ${salesforce}"`) },
-  { name: 'a HubSpot private-app token', expected: 'error secrets/token', breakIt: js(`const t="${hubspot}"`) },
-  { name: 'a key in a translation file', expected: 'error secrets/token', breakIt: (pkg) => pkg.app('en', (app) => (app['long_description'] = `Use ${aws} to start.`)) },
-  { name: 'a random literal assigned to apiKey', expected: 'warning secrets/assigned-literal', breakIt: js('const config={apiKey:"q8Zt3LmW9xV2pR7kN4bY6cJ1"}') },
-  { name: 'a random literal assigned to "client_secret"', expected: 'warning secrets/assigned-literal', breakIt: js('{"client_secret": "9f8e7d6c5b4a3f2e1d0c9b8a7f6e5d4c"}') },
+  {
+    name: 'a Salesforce access token',
+    expected: 'error secrets/token',
+    breakIt: js(`headers.Authorization="Bearer ${salesforce}"`),
+  },
+  {
+    name: 'a HubSpot private-app token',
+    expected: 'error secrets/token',
+    breakIt: js(`const t="${hubspot}"`),
+  },
+  {
+    name: 'a key in a translation file',
+    expected: 'error secrets/token',
+    breakIt: (pkg) => pkg.app('en', (app) => (app['long_description'] = `Use ${aws} to start.`)),
+  },
+  {
+    name: 'a random literal assigned to apiKey',
+    expected: 'warning secrets/assigned-literal',
+    breakIt: js('const config={apiKey:"q8Zt3LmW9xV2pR7kN4bY6cJ1"}'),
+  },
+  {
+    name: 'a random literal assigned to "client_secret"',
+    expected: 'warning secrets/assigned-literal',
+    breakIt: js('{"client_secret": "9f8e7d6c5b4a3f2e1d0c9b8a7f6e5d4c"}'),
+  },
 ]
 
 describe('secrets', () => {
@@ -29,8 +52,14 @@ describe('secrets', () => {
   })
 
   it.each([
-    ['a {{setting.}} placeholder', 'const headers={Authorization:"Bearer {{setting.crm_api_token}}", apiToken:"{{setting.crm_api_token}}"}'],
-    ['React/axios-style words', 'const e="password",n="SECRET_DO_NOT_PASS_THIS_OR_YOU_WILL_BE_FIRED",xsrfCookieName="XSRF-TOKEN",tokenType="Bearer";'],
+    [
+      'a {{setting.}} placeholder',
+      'const headers={Authorization:"Bearer {{setting.crm_api_token}}", apiToken:"{{setting.crm_api_token}}"}',
+    ],
+    [
+      'React/axios-style words',
+      'const e="password",n="SECRET_DO_NOT_PASS_THIS_OR_YOU_WILL_BE_FIRED",xsrfCookieName="XSRF-TOKEN",tokenType="Bearer";',
+    ],
     ['an identifier-like value', 'const secretKeyName="crm_api_token_header_name"'],
     ['a short value', 'const password="hunter2"'],
   ])('lets %s through', (_name, code) => {

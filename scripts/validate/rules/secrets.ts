@@ -13,7 +13,10 @@ import { TEXT_EXTENSIONS } from './package-contents'
  *    value). `{{setting.x}}` placeholders are how secure settings are referenced and are fine.
  */
 const TOKEN_FORMATS: readonly { readonly type: string; readonly pattern: RegExp }[] = [
-  { type: 'Private Key', pattern: /-----BEGIN (?:RSA |EC |DSA |OPENSSH |PGP |ENCRYPTED )?PRIVATE KEY(?: BLOCK)?-----/ },
+  {
+    type: 'Private Key',
+    pattern: /-----BEGIN (?:RSA |EC |DSA |OPENSSH |PGP |ENCRYPTED )?PRIVATE KEY(?: BLOCK)?-----/,
+  },
   { type: 'AWS Access Key ID', pattern: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/ },
   { type: 'Slack Token', pattern: /\bxox[abposr]-[0-9A-Za-z-]{10,}/ },
   { type: 'Stripe Secret Key', pattern: /\b[rs]k_live_[0-9A-Za-z]{16,}/ },
@@ -22,12 +25,16 @@ const TOKEN_FORMATS: readonly { readonly type: string; readonly pattern: RegExp 
   // The two CRMs this app talks to: a Salesforce session/access token is <org id>!<secret>,
   // a HubSpot private-app token is pat-<region>-<uuid>.
   { type: 'Salesforce Access Token', pattern: /\b00D[0-9A-Za-z]{12,15}![0-9A-Za-z._]{40,}/ },
-  { type: 'HubSpot Private App Token', pattern: /\bpat-(?:na|eu)\d-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/ },
+  {
+    type: 'HubSpot Private App Token',
+    pattern: /\bpat-(?:na|eu)\d-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/,
+  },
   { type: 'JSON Web Token', pattern: /\beyJ[0-9A-Za-z_-]{10,}\.eyJ[0-9A-Za-z_-]{10,}\.[0-9A-Za-z_-]{10,}/ },
 ]
 
 /** `apiKey: "…"`, `"client_secret":"…"`, `password = '…'`: a credential-like name, then a quoted literal. */
-const ASSIGNED = /(?<![\w$-])["']?((?:[A-Za-z_$][\w$-]*?)?(?:token|secret|api[_-]?key|access[_-]?key|private[_-]?key|password|passwd)[\w$-]*)["']?\s*[:=]\s*(["'`])([^"'`\s]{16,})\2/gi
+const ASSIGNED =
+  /(?<![\w$-])["']?((?:[A-Za-z_$][\w$-]*?)?(?:token|secret|api[_-]?key|access[_-]?key|private[_-]?key|password|passwd)[\w$-]*)["']?\s*[:=]\s*(["'`])([^"'`\s]{16,})\2/gi
 
 /** Shannon entropy in bits per character: random keys sit above ~3.5, words and identifiers below. */
 function entropy(text: string): number {
@@ -48,11 +55,26 @@ export const secrets: Rule = ({ pkg }) => {
     if (!extension || !TEXT_EXTENSIONS.includes(extension)) continue
     const text = pkg.readText(file)
     for (const { type, pattern } of TOKEN_FORMATS) {
-      if (pattern.test(text)) findings.push(error('secrets/token', file, `Possible ${type} found in ${file}. Consider reviewing the contents of this file before submitting your app.`))
+      if (pattern.test(text))
+        findings.push(
+          error(
+            'secrets/token',
+            file,
+            `Possible ${type} found in ${file}. Consider reviewing the contents of this file before submitting your app.`
+          )
+        )
     }
-    const names = [...text.matchAll(ASSIGNED)].filter((match) => looksRandom(match[3] ?? '')).map((match) => match[1] ?? '')
+    const names = [...text.matchAll(ASSIGNED)]
+      .filter((match) => looksRandom(match[3] ?? ''))
+      .map((match) => match[1] ?? '')
     if (names.length > 0) {
-      findings.push(warning('secrets/assigned-literal', file, `Possible secrets found in ${file} (${[...new Set(names)].join(', ')}). Consider reviewing the contents of this file before submitting your app.`))
+      findings.push(
+        warning(
+          'secrets/assigned-literal',
+          file,
+          `Possible secrets found in ${file} (${[...new Set(names)].join(', ')}). Consider reviewing the contents of this file before submitting your app.`
+        )
+      )
     }
   }
   return findings

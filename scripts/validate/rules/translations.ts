@@ -23,12 +23,15 @@ export const translations: Rule = (context) => {
   for (const file of pkg.files) {
     const locale = TRANSLATION_FILE.exec(file)?.[1]
     if (locale === undefined) continue
-    if (!VALID_LOCALE.test(locale)) findings.push(error('translations/invalid-locale', file, `${file} is not a valid locale.`))
+    if (!VALID_LOCALE.test(locale))
+      findings.push(error('translations/invalid-locale', file, `${file} is not a valid locale.`))
     let json: unknown
     try {
       json = JSON.parse(pkg.readText(file))
     } catch (cause) {
-      findings.push(error('translations/not-json', file, `${file} is not valid JSON. ${(cause as Error).message}`))
+      findings.push(
+        error('translations/not-json', file, `${file} is not valid JSON. ${(cause as Error).message}`)
+      )
       continue
     }
     if (!isRecord(json)) {
@@ -36,11 +39,24 @@ export const translations: Rule = (context) => {
       continue
     }
     const extra = Object.keys(json).filter((key) => key !== 'app')
-    if (extra.length > 0) findings.push(warning('translations/extra-keys', file, `${file} has keys outside app (${extra.join(', ')}); Zendesk only reads the app section.`))
+    if (extra.length > 0)
+      findings.push(
+        warning(
+          'translations/extra-keys',
+          file,
+          `${file} has keys outside app (${extra.join(', ')}); Zendesk only reads the app section.`
+        )
+      )
     parsed.set(locale, json)
   }
   if (!pkg.has('translations/en.json')) {
-    findings.push(error('translations/missing-en', 'translations/en.json', 'Could not find translations/en.json. Every app needs an English translation file.'))
+    findings.push(
+      error(
+        'translations/missing-en',
+        'translations/en.json',
+        'Could not find translations/en.json. Every app needs an English translation file.'
+      )
+    )
   }
   const defaultLocale = typeof manifest?.['defaultLocale'] === 'string' ? manifest['defaultLocale'] : 'en'
   for (const locale of new Set([defaultLocale, 'en'])) {
@@ -50,36 +66,74 @@ export const translations: Rule = (context) => {
   return findings
 }
 
-function listingFindings({ manifest, options }: RuleContext, file: string, json: Record<string, unknown>): Finding[] {
+function listingFindings(
+  { manifest, options }: RuleContext,
+  file: string,
+  json: Record<string, unknown>
+): Finding[] {
   const app = json['app']
-  if (!isRecord(app)) return [error('translations/missing-key', file, `Missing required key from ${file}: app.name`)]
+  if (!isRecord(app))
+    return [error('translations/missing-key', file, `Missing required key from ${file}: app.name`)]
   const findings: Finding[] = []
   // Keys may be scoped per product (app.support.name); then every product section needs them.
   const scopes = PRODUCTS.filter((product) => isRecord(app[product]))
-  const sections = scopes.length > 0 ? scopes.map((product) => ({ prefix: `app.${product}`, keys: app[product] as Record<string, unknown> })) : [{ prefix: 'app', keys: app }]
+  const sections =
+    scopes.length > 0
+      ? scopes.map((product) => ({ prefix: `app.${product}`, keys: app[product] as Record<string, unknown> }))
+      : [{ prefix: 'app', keys: app }]
   const required = options.marketplace || manifest?.['private'] === false ? LISTING_KEYS : ['name']
   for (const { prefix, keys } of sections) {
     for (const key of required) {
       // `description` is the legacy name of `short_description`.
       const value = key === 'short_description' && keys[key] === undefined ? keys['description'] : keys[key]
-      if (value === undefined) findings.push(error('translations/missing-key', file, `Missing required key from ${file}: ${prefix}.${key}`))
-      else if (typeof value !== 'string' || value.trim() === '') findings.push(error('translations/empty-key', file, `${prefix}.${key} in ${file} must be a non-empty string.`))
+      if (value === undefined)
+        findings.push(
+          error('translations/missing-key', file, `Missing required key from ${file}: ${prefix}.${key}`)
+        )
+      else if (typeof value !== 'string' || value.trim() === '')
+        findings.push(
+          error('translations/empty-key', file, `${prefix}.${key} in ${file} must be a non-empty string.`)
+        )
     }
     const name = keys['name']
     if (typeof name === 'string') {
-      if ([...name].length > NAME_MAX) findings.push(error('translations/name-too-long', file, `${prefix}.name must be ${NAME_MAX} characters or fewer (it has ${[...name].length}).`))
-      if (/zendesk/i.test(name)) findings.push(warning('translations/trademark-in-name', file, `${prefix}.name must not use the Zendesk trademark ("${name}"); reviewers reject names such as "… for Zendesk".`))
+      if ([...name].length > NAME_MAX)
+        findings.push(
+          error(
+            'translations/name-too-long',
+            file,
+            `${prefix}.name must be ${NAME_MAX} characters or fewer (it has ${[...name].length}).`
+          )
+        )
+      if (/zendesk/i.test(name))
+        findings.push(
+          warning(
+            'translations/trademark-in-name',
+            file,
+            `${prefix}.name must not use the Zendesk trademark ("${name}"); reviewers reject names such as "… for Zendesk".`
+          )
+        )
     }
     const short = keys['short_description'] ?? keys['description']
     if (typeof short === 'string' && [...short].length > SHORT_DESCRIPTION_MAX) {
-      findings.push(error('translations/short-description-too-long', file, `${prefix}.short_description must be ${SHORT_DESCRIPTION_MAX} characters or fewer (it has ${[...short].length}).`))
+      findings.push(
+        error(
+          'translations/short-description-too-long',
+          file,
+          `${prefix}.short_description must be ${SHORT_DESCRIPTION_MAX} characters or fewer (it has ${[...short].length}).`
+        )
+      )
     }
   }
   findings.push(...labelFindings(parametersOf(manifest), file, app))
   return findings
 }
 
-function labelFindings(params: Record<string, unknown>[], file: string, app: Record<string, unknown>): Finding[] {
+function labelFindings(
+  params: Record<string, unknown>[],
+  file: string,
+  app: Record<string, unknown>
+): Finding[] {
   const labels = isRecord(app['parameters']) ? app['parameters'] : {}
   const findings: Finding[] = []
   for (const param of params) {
@@ -87,9 +141,22 @@ function labelFindings(params: Record<string, unknown>[], file: string, app: Rec
     // Hidden settings never appear in the settings form, so they need no label.
     if (typeof name !== 'string' || param['type'] === 'hidden') continue
     const entry = labels[name]
-    if (!isRecord(entry)) findings.push(error('translations/missing-parameter-label', file, `Missing required key from ${file}: app.parameters.${name}.label`))
+    if (!isRecord(entry))
+      findings.push(
+        error(
+          'translations/missing-parameter-label',
+          file,
+          `Missing required key from ${file}: app.parameters.${name}.label`
+        )
+      )
     else if (typeof entry['label'] !== 'string' || entry['label'].trim() === '') {
-      findings.push(error('translations/missing-parameter-label', file, `Missing required key label on leaf app.parameters.${name} from ${file}`))
+      findings.push(
+        error(
+          'translations/missing-parameter-label',
+          file,
+          `Missing required key label on leaf app.parameters.${name} from ${file}`
+        )
+      )
     }
   }
   return findings

@@ -18,7 +18,11 @@ const globex: AccountSummary = {
   matchedBy: 'requester-email',
 }
 const empty: CustomerContext = { requester: null, organization: null, ticket: null }
-const hank: CustomerContext = { requester: { id: 202, name: 'Hank', email: 'hank@globex.example' }, organization: null, ticket: null }
+const hank: CustomerContext = {
+  requester: { id: 202, name: 'Hank', email: 'hank@globex.example' },
+  organization: null,
+  ticket: null,
+}
 
 /** A CRM that knows Globex and counts the lookups it was asked for. */
 function globexCrm(): CrmConnector & { asked: CustomerContext[] } {

@@ -18,7 +18,13 @@ export function NewTicketSidebar() {
   return (
     <AccountCard
       ready={hasRequester}
-      waiting={<MessageView type="info" title={t('ui.newTicket.noRequester.title')} body={t('ui.newTicket.noRequester.body')} />}
+      waiting={
+        <MessageView
+          type="info"
+          title={t('ui.newTicket.noRequester.title')}
+          body={t('ui.newTicket.noRequester.body')}
+        />
+      }
       footer={() => <SM data-testid="escalation-after-submit">{t('ui.newTicket.escalationAfterSubmit')}</SM>}
     />
   )

@@ -10,6 +10,10 @@ import { TOKEN_PLACEHOLDER } from '../http/create-crm-http'
 export function withAuthHeader(http: CrmHttp, header: string): CrmHttp {
   if (header.toLowerCase() === 'authorization') return http
   return {
-    send: (request) => http.send({ ...request, headers: { ...request.headers, Authorization: null, [header]: TOKEN_PLACEHOLDER } }),
+    send: (request) =>
+      http.send({
+        ...request,
+        headers: { ...request.headers, Authorization: null, [header]: TOKEN_PLACEHOLDER },
+      }),
   }
 }

@@ -19,22 +19,40 @@ function request(method: string, path: string, body?: unknown): RequestTemplate 
   return { method, path: template, body: mapping }
 }
 
-const customer = (email: string | null, organization: { externalId?: string | null; domains?: string[] } | null = null) =>
+const customer = (
+  email: string | null,
+  organization: { externalId?: string | null; domains?: string[] } | null = null
+) =>
   lookupScope({
     requester: email === null ? null : { id: 1, name: 'R', email },
-    organization: organization ? { id: 9001, name: ' Northwind ', externalId: organization.externalId ?? null, domains: organization.domains ?? [] } : null,
+    organization: organization
+      ? {
+          id: 9001,
+          name: ' Northwind ',
+          externalId: organization.externalId ?? null,
+          domains: organization.domains ?? [],
+        }
+      : null,
   })
 
 describe('building custom-REST requests', () => {
   it('gives lookups the ticket customer as variables', () => {
-    expect(customer('Jane.Doe@Northwind.example', { externalId: ' 001A ', domains: ['Northwind.example', 'nw.example'] })).toEqual({
+    expect(
+      customer('Jane.Doe@Northwind.example', {
+        externalId: ' 001A ',
+        domains: ['Northwind.example', 'nw.example'],
+      })
+    ).toEqual({
       requester: { email: 'Jane.Doe@Northwind.example', email_domain: 'northwind.example' },
       organization: { id: '9001', external_id: '001A', name: 'Northwind', domain: 'northwind.example' },
     })
   })
 
   it('URL-encodes hostile emails into the query, so they cannot add parameters', () => {
-    const built = buildRequest(request('GET', '/api/v1/accounts?contact_email={{requester.email}}'), customer('a&b=c@x.example'))
+    const built = buildRequest(
+      request('GET', '/api/v1/accounts?contact_email={{requester.email}}'),
+      customer('a&b=c@x.example')
+    )
     expect(built).toEqual({ method: 'GET', url: '/api/v1/accounts?contact_email=a%26b%3Dc%40x.example' })
     const url = new URL(built?.url ?? '', 'https://crm.example')
     expect([...url.searchParams.keys()]).toEqual(['contact_email'])
@@ -43,12 +61,17 @@ describe('building custom-REST requests', () => {
 
   it('puts values into POST bodies as JSON values', () => {
     const email = 'x"}, "admin": true, "y": {"@x.example'
-    const built = buildRequest(request('POST', '/api/v1/accounts/search', { filter: { email: { '@path': '$.requester.email' } } }), customer(email))
+    const built = buildRequest(
+      request('POST', '/api/v1/accounts/search', { filter: { email: { '@path': '$.requester.email' } } }),
+      customer(email)
+    )
     expect(JSON.parse(JSON.stringify(built?.data))).toEqual({ filter: { email } })
   })
 
   it('builds no lookup when one of its variables is empty', () => {
-    const byBoth = request('POST', '/api/v1/search?org={{organization.external_id}}', { email: { '@path': '$.requester.email' } })
+    const byBoth = request('POST', '/api/v1/search?org={{organization.external_id}}', {
+      email: { '@path': '$.requester.email' },
+    })
     expect(requestVariables(byBoth)).toEqual(['organization.external_id', 'requester.email'])
     expect(buildRequest(byBoth, customer('jane@northwind.example'))).toBeNull()
     expect(buildRequest(byBoth, customer(null, { externalId: '001A' }))).toBeNull()
@@ -56,8 +79,21 @@ describe('building custom-REST requests', () => {
   })
 
   it('lets a write leave an empty body value out, but never an empty path value', () => {
-    const input = { key: 'zd:acme:102', ticketId: 102, subject: 'S', description: 'D', ownerId: 'usr_1', accountId: 'acc 1', contactId: null, priority: 'High', dueDate: '2026-11-27' } as const
-    const create = request('POST', '/api/v1/accounts/{{task.accountId}}/tasks', { priority: { '@path': '$.task.priority' }, contact_id: { '@path': '$.task.contactId' } })
+    const input = {
+      key: 'zd:acme:102',
+      ticketId: 102,
+      subject: 'S',
+      description: 'D',
+      ownerId: 'usr_1',
+      accountId: 'acc 1',
+      contactId: null,
+      priority: 'High',
+      dueDate: '2026-11-27',
+    } as const
+    const create = request('POST', '/api/v1/accounts/{{task.accountId}}/tasks', {
+      priority: { '@path': '$.task.priority' },
+      contact_id: { '@path': '$.task.contactId' },
+    })
     expect(buildRequest(create, taskScope(input), { optionalBodyValues: true })).toEqual({
       method: 'POST',
       url: '/api/v1/accounts/acc%201/tasks',
@@ -68,8 +104,18 @@ describe('building custom-REST requests', () => {
   })
 
   it('orders and filters lookups by match_order, keeping the admin order within a strategy', () => {
-    const lookup = (match: MatchStrategy, path: string) => ({ ...request('GET', path), method: 'GET' as const, match, result: [] })
-    const lookups = [lookup('email-domain', '/d1'), lookup('requester-email', '/e'), lookup('email-domain', '/d2'), lookup('organization-external-id', '/x')]
+    const lookup = (match: MatchStrategy, path: string) => ({
+      ...request('GET', path),
+      method: 'GET' as const,
+      match,
+      result: [],
+    })
+    const lookups = [
+      lookup('email-domain', '/d1'),
+      lookup('requester-email', '/e'),
+      lookup('email-domain', '/d2'),
+      lookup('organization-external-id', '/x'),
+    ]
     const order = orderedLookups(lookups, ['email-domain', 'organization-external-id'])
     expect(order.map((l) => l.path.parts[0])).toEqual(['/d1', '/d2', '/x'])
   })

@@ -20,7 +20,9 @@ export interface BuiltRequest {
 
 /** Every variable the request reads, path first, in order of appearance. */
 export function requestVariables(request: RequestTemplate): string[] {
-  return [...new Set([...templateVariables(request.path), ...(request.body ? mappingVariables(request.body) : [])])]
+  return [
+    ...new Set([...templateVariables(request.path), ...(request.body ? mappingVariables(request.body) : [])]),
+  ]
 }
 
 /** The scalar value of a variable such as `requester.email`, or null when it is empty. */
@@ -38,7 +40,11 @@ export function variableValue(scope: unknown, name: string): string | null {
  * Lookups need every variable; writes (`optionalBodyValues`) need those in the path, and leave an
  * empty one out of the body (an escalation without a contact is still an escalation).
  */
-export function buildRequest(request: RequestTemplate, scope: unknown, options: { optionalBodyValues?: boolean } = {}): BuiltRequest | null {
+export function buildRequest(
+  request: RequestTemplate,
+  scope: unknown,
+  options: { optionalBodyValues?: boolean } = {}
+): BuiltRequest | null {
   const needed = options.optionalBodyValues ? templateVariables(request.path) : requestVariables(request)
   if (needed.some((name) => variableValue(scope, name) === null)) return null
   const url = renderTemplate(request.path, scope, urlEncoded)

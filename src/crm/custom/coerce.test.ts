@@ -9,9 +9,12 @@ describe('coercing what a custom CRM sends', () => {
     expect(toNumber('1.2e6')).toBe(1_200_000)
   })
 
-  it.each([null, undefined, '', 'n/a', '1,250,000', '12abc', NaN, Infinity, true, {}, []])('reads %j as no number', (value) => {
-    expect(toNumber(value)).toBeNull()
-  })
+  it.each([null, undefined, '', 'n/a', '1,250,000', '12abc', NaN, Infinity, true, {}, []])(
+    'reads %j as no number',
+    (value) => {
+      expect(toNumber(value)).toBeNull()
+    }
+  )
 
   it('reads dates as ISO dates, ISO date-times or epoch milliseconds', () => {
     expect(toCalendarDate('2026-12-18')).toBe('2026-12-18')
@@ -20,9 +23,12 @@ describe('coercing what a custom CRM sends', () => {
     expect(toCalendarDate('1798675200000')).toBe('2026-12-31')
   })
 
-  it.each(['2026-02-30', '2026-13-01', '18/12/2026', 'next year', 2026, '2026', 1798675200, '', null, {}])('reads %j as no date', (value) => {
-    expect(toCalendarDate(value)).toBeNull()
-  })
+  it.each(['2026-02-30', '2026-13-01', '18/12/2026', 'next year', 2026, '2026', 1798675200, '', null, {}])(
+    'reads %j as no date',
+    (value) => {
+      expect(toCalendarDate(value)).toBeNull()
+    }
+  )
 
   it('reads text and ids, numbers included', () => {
     expect(toText(' Northwind ')).toBe('Northwind')

@@ -17,5 +17,8 @@ export function createCustomRestCrm(
   matchOrder: readonly MatchStrategy[]
 ): { connector: CrmConnector; escalation: EscalationCrm } {
   const authorized = withAuthHeader(http, settings.authHeader)
-  return { connector: createCustomConnector(authorized, settings, matchOrder), escalation: createCustomEscalation(authorized, settings) }
+  return {
+    connector: createCustomConnector(authorized, settings, matchOrder),
+    escalation: createCustomEscalation(authorized, settings),
+  }
 }

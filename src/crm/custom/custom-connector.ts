@@ -19,29 +19,55 @@ type StepResult =
  * finds an account. Sequential on purpose: an arbitrary REST API has no composite call, and
  * sending every request at once would spend the CRM's rate limit on answers we throw away.
  */
-export function createCustomConnector(http: CrmHttp, settings: CustomRestSettings, matchOrder: readonly MatchStrategy[]): CrmConnector {
+export function createCustomConnector(
+  http: CrmHttp,
+  settings: CustomRestSettings,
+  matchOrder: readonly MatchStrategy[]
+): CrmConnector {
   const plan = orderedLookups(settings.lookups, matchOrder)
 
-  const runStep = async (request: CustomLookupRequest, scope: LookupScope, requesterEmail: string | null): Promise<StepResult> => {
+  const runStep = async (
+    request: CustomLookupRequest,
+    scope: LookupScope,
+    requesterEmail: string | null
+  ): Promise<StepResult> => {
     const variables = requestVariables(request)
     const value = variables[0] === undefined ? '' : variableValue(scope, variables[0])
     const built = buildRequest(request, scope)
-    if (!built || value === null) return { kind: 'skipped', attempt: { strategy: request.match, value, result: 'skipped', reason: 'no-value' } }
+    if (!built || value === null)
+      return {
+        kind: 'skipped',
+        attempt: { strategy: request.match, value, result: 'skipped', reason: 'no-value' },
+      }
     // Thousands of unrelated customers share gmail.com: a "match" there would be a wrong account.
     if (request.match === 'email-domain' && isPublicEmailDomain(value)) {
-      return { kind: 'skipped', attempt: { strategy: request.match, value, result: 'skipped', reason: 'public-email-domain' } }
+      return {
+        kind: 'skipped',
+        attempt: { strategy: request.match, value, result: 'skipped', reason: 'public-email-domain' },
+      }
     }
     let body: unknown
     try {
       // Lookups only read, so a POST search may be retried like a GET.
-      const response = await http.send({ method: built.method, url: built.url, data: built.data, idempotent: true })
+      const response = await http.send({
+        method: built.method,
+        url: built.url,
+        data: built.data,
+        idempotent: true,
+      })
       body = response.data
     } catch (error) {
       if (isNotFound(error)) return { kind: 'accounts', value, accounts: [] }
       throw error
     }
     const records = resultRecords(body, request)
-    return { kind: 'accounts', value, accounts: distinctById(records.map((record) => mapAccount(record, settings.fieldMap, request.match, requesterEmail))) }
+    return {
+      kind: 'accounts',
+      value,
+      accounts: distinctById(
+        records.map((record) => mapAccount(record, settings.fieldMap, request.match, requesterEmail))
+      ),
+    }
   }
 
   return {
@@ -56,7 +82,13 @@ export function createCustomConnector(http: CrmHttp, settings: CustomRestSetting
         }
         const [first, ...others] = step.accounts
         if (first && others.length === 0) return { kind: 'found', account: first, tried }
-        if (first) return { kind: 'ambiguous', strategy: request.match, candidates: step.accounts.slice(0, MAX_CANDIDATES), tried }
+        if (first)
+          return {
+            kind: 'ambiguous',
+            strategy: request.match,
+            candidates: step.accounts.slice(0, MAX_CANDIDATES),
+            tried,
+          }
         tried.push({ strategy: request.match, value: step.value, result: 'no-match' })
       }
       return { kind: 'not-found', tried }
@@ -65,7 +97,10 @@ export function createCustomConnector(http: CrmHttp, settings: CustomRestSetting
 }
 
 /** The requests match_order allows, in its order; requests sharing a strategy keep the admin's order. */
-export function orderedLookups(lookups: readonly CustomLookupRequest[], matchOrder: readonly MatchStrategy[]): CustomLookupRequest[] {
+export function orderedLookups(
+  lookups: readonly CustomLookupRequest[],
+  matchOrder: readonly MatchStrategy[]
+): CustomLookupRequest[] {
   return matchOrder.flatMap((strategy) => lookups.filter((lookup) => lookup.match === strategy))
 }
 
@@ -75,7 +110,10 @@ function resultRecords(body: unknown, request: CustomLookupRequest): readonly un
   if (result === null) return []
   if (Array.isArray(result)) return result
   if (typeof result === 'object') return [result]
-  throw new CrmError('invalid-response', 'The CRM answer has no record list where custom_lookup_requests points')
+  throw new CrmError(
+    'invalid-response',
+    'The CRM answer has no record list where custom_lookup_requests points'
+  )
 }
 
 function distinctById(accounts: readonly AccountSummary[]): AccountSummary[] {

@@ -26,7 +26,10 @@ const WRITE = { optionalBodyValues: true }
 export function createCustomEscalation(http: CrmHttp, settings: CustomRestSettings): EscalationCrm {
   const { escalation, idempotencyHeader } = settings
 
-  const findExisting = async (search: CustomSearchRequest, scope: TaskScope): Promise<EscalationTaskResult | null> => {
+  const findExisting = async (
+    search: CustomSearchRequest,
+    scope: TaskScope
+  ): Promise<EscalationTaskResult | null> => {
     const built = required(buildRequest(search, scope, WRITE), 'existing')
     let body: unknown
     try {
@@ -37,7 +40,11 @@ export function createCustomEscalation(http: CrmHttp, settings: CustomRestSettin
     }
     const result = readPath(body, search.result)
     // An answer we cannot read is not "no task": creating after it could make a second one.
-    if (result === undefined) throw new CrmError('invalid-response', 'The CRM answer to the existing-task search has nothing where its result points')
+    if (result === undefined)
+      throw new CrmError(
+        'invalid-response',
+        'The CRM answer to the existing-task search has nothing where its result points'
+      )
     const record = Array.isArray(result) ? result[0] : result
     if (record === undefined || record === null) return null
     return { kind: 'exists', existing: existingTask(record, search.idPath, search.urlPath) }
@@ -50,7 +57,9 @@ export function createCustomEscalation(http: CrmHttp, settings: CustomRestSettin
     ...(search
       ? {
           findExisting: async (ref: EscalationRef) => {
-            const found = await findExisting(search, { task: { key: ref.key, ticketId: ref.ticketId, accountId: ref.accountId } })
+            const found = await findExisting(search, {
+              task: { key: ref.key, ticketId: ref.ticketId, accountId: ref.accountId },
+            })
             return found?.kind === 'exists' ? found.existing : null
           },
         }
@@ -68,16 +77,28 @@ export function createCustomEscalation(http: CrmHttp, settings: CustomRestSettin
       try {
         response = await http.send({ ...sendable(built), headers })
       } catch (error) {
-        if (isCrmError(error) && error.details.status !== undefined && escalation.conflict.includes(error.details.status)) {
+        if (
+          isCrmError(error) &&
+          error.details.status !== undefined &&
+          escalation.conflict.includes(error.details.status)
+        ) {
           const existing = search ? await findExisting(search, scope) : null
           if (existing) return existing
           // The CRM says the task exists (or is being created) but we cannot see it yet: a retry will.
-          throw new CrmError('unavailable', 'The CRM reported a conflicting escalation task that could not be read back', error.details)
+          throw new CrmError(
+            'unavailable',
+            'The CRM reported a conflicting escalation task that could not be read back',
+            error.details
+          )
         }
         throw error
       }
       if (!escalation.success.includes(response.status)) {
-        throw new CrmError('invalid-response', `The CRM answered the escalation with unexpected status ${response.status}`, { status: response.status })
+        throw new CrmError(
+          'invalid-response',
+          `The CRM answered the escalation with unexpected status ${response.status}`,
+          { status: response.status }
+        )
       }
       const task = existingTask(response.data, escalation.idPath, escalation.urlPath)
       // A replayed answer is a task created before with this key: by an earlier attempt of ours or by
@@ -91,9 +112,15 @@ export function createCustomEscalation(http: CrmHttp, settings: CustomRestSettin
     async appendToTask(taskId, text) {
       if (!escalation.followUp) {
         // Nothing is sent: the admin has not said how this CRM takes a note on a task.
-        throw new CrmError('rejected', 'Follow-ups are not configured for this CRM (custom_escalation_request has no followUp)')
+        throw new CrmError(
+          'rejected',
+          'Follow-ups are not configured for this CRM (custom_escalation_request has no followUp)'
+        )
       }
-      const built = required(buildRequest(escalation.followUp, { task: { id: taskId }, text }, WRITE), 'followUp')
+      const built = required(
+        buildRequest(escalation.followUp, { task: { id: taskId }, text }, WRITE),
+        'followUp'
+      )
       // A note posted twice is a duplicate the CSM reads twice, so this write is not retried either.
       await http.send(sendable(built))
     },
@@ -101,23 +128,43 @@ export function createCustomEscalation(http: CrmHttp, settings: CustomRestSettin
 }
 
 function sendable(built: BuiltRequest): { method: string; url: string; data?: unknown } {
-  return built.data === undefined ? { method: built.method, url: built.url } : { method: built.method, url: built.url, data: built.data }
+  return built.data === undefined
+    ? { method: built.method, url: built.url }
+    : { method: built.method, url: built.url, data: built.data }
 }
 
 /** A task request's path needs all its variables; only `task.contactId` can be missing, if a path uses it. */
 function required(built: BuiltRequest | null, part: string): BuiltRequest {
   if (built) return built
-  throw new CrmError('rejected', `The ${part} request in custom_escalation_request needs a value this escalation does not have`)
+  throw new CrmError(
+    'rejected',
+    `The ${part} request in custom_escalation_request needs a value this escalation does not have`
+  )
 }
 
 function existingTask(body: unknown, idPath: JsonPath, urlPath: JsonPath | null): ExistingEscalation {
   const taskId = toText(readPath(body, idPath))
-  if (!taskId) throw new CrmError('invalid-response', 'The CRM answer has no task id where custom_escalation_request points')
-  return { taskId, taskUrl: urlPath ? toHttpUrl(readPath(body, urlPath)) : null, ownerName: null, escalatedBy: null, createdAt: null }
+  if (!taskId)
+    throw new CrmError(
+      'invalid-response',
+      'The CRM answer has no task id where custom_escalation_request points'
+    )
+  return {
+    taskId,
+    taskUrl: urlPath ? toHttpUrl(readPath(body, urlPath)) : null,
+    ownerName: null,
+    escalatedBy: null,
+    createdAt: null,
+  }
 }
 
 /** A response header, whether axios gave an AxiosHeaders instance (the ZAF adapter does) or a plain object. */
 function headerValue(headers: unknown, name: string): string | undefined {
-  const value = headers instanceof AxiosHeaders ? headers.get(name) : headers && typeof headers === 'object' ? (headers as Record<string, unknown>)[name] : undefined
+  const value =
+    headers instanceof AxiosHeaders
+      ? headers.get(name)
+      : headers && typeof headers === 'object'
+        ? (headers as Record<string, unknown>)[name]
+        : undefined
   return typeof value === 'string' ? value : undefined
 }

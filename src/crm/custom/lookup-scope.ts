@@ -4,7 +4,9 @@ import { emailDomain, type CustomerContext } from '../../domain/customer'
  * The ticket's customer as lookup variables (`requester.email_domain`, …), exactly the names in
  * LOOKUP_VARIABLES. Missing values are left undefined, so requests that need them are skipped.
  */
-export type LookupScope = Readonly<Record<'requester' | 'organization', Readonly<Record<string, string | undefined>>>>
+export type LookupScope = Readonly<
+  Record<'requester' | 'organization', Readonly<Record<string, string | undefined>>>
+>
 
 export function lookupScope(context: CustomerContext): LookupScope {
   const email = context.requester?.email?.trim() || undefined

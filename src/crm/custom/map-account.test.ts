@@ -56,12 +56,31 @@ describe('mapping a custom CRM record to an account', () => {
   })
 
   it('coerces numbers and dates sent as strings or epoch milliseconds', () => {
-    const loose = { ...record, id: 1001, health: { score: '72' }, contract: { renewal_date: 1798675200000, arr: '99000.50' } }
-    expect(mapAccount(loose, northwind, 'email-domain', null)).toMatchObject({ id: '1001', healthScore: 72, renewalDate: '2026-12-31', arr: 99000.5, contactId: null })
+    const loose = {
+      ...record,
+      id: 1001,
+      health: { score: '72' },
+      contract: { renewal_date: 1798675200000, arr: '99000.50' },
+    }
+    expect(mapAccount(loose, northwind, 'email-domain', null)).toMatchObject({
+      id: '1001',
+      healthScore: 72,
+      renewalDate: '2026-12-31',
+      arr: 99000.5,
+      contactId: null,
+    })
   })
 
   it('shows unreadable optional fields as not set', () => {
-    const odd = { id: 'a', name: 'A', web_url: 'javascript:alert(1)', owner: null, health: { score: 140 }, contract: { renewal_date: 'soon', arr: 'lots' }, contacts: { list: [] } }
+    const odd = {
+      id: 'a',
+      name: 'A',
+      web_url: 'javascript:alert(1)',
+      owner: null,
+      health: { score: 140 },
+      contract: { renewal_date: 'soon', arr: 'lots' },
+      contacts: { list: [] },
+    }
     expect(mapAccount(odd, northwind, 'email-domain', 'x@a.example')).toEqual({
       id: 'a',
       name: 'A',
@@ -76,16 +95,30 @@ describe('mapping a custom CRM record to an account', () => {
   })
 
   it('builds record links from templates with the id URL-encoded, and names a CSM by email when there is no name', () => {
-    const fields = map({ id: { '@path': 'id' }, name: { '@path': 'name' }, recordUrl: { '@template': 'https://crm.example/a/{{id}}' }, 'csm.email': { '@path': 'owner.email' } })
-    expect(mapAccount({ id: 'a/1', name: 'A', owner: { email: 'dana@x.example' } }, fields, 'email-domain', null)).toMatchObject({
+    const fields = map({
+      id: { '@path': 'id' },
+      name: { '@path': 'name' },
+      recordUrl: { '@template': 'https://crm.example/a/{{id}}' },
+      'csm.email': { '@path': 'owner.email' },
+    })
+    expect(
+      mapAccount({ id: 'a/1', name: 'A', owner: { email: 'dana@x.example' } }, fields, 'email-domain', null)
+    ).toMatchObject({
       recordUrl: 'https://crm.example/a/a%2F1',
       csm: { id: null, name: 'dana@x.example', email: 'dana@x.example' },
     })
   })
 
   it('keeps hostile text as text: rendering is the card’s job, and it renders text', () => {
-    const hostile = { ...record, name: '<img src=x onerror=alert(1)>', owner: { id: 'u', full_name: '<script>alert("csm")</script>', email: null } }
-    expect(mapAccount(hostile, northwind, 'email-domain', null)).toMatchObject({ name: '<img src=x onerror=alert(1)>', csm: { name: '<script>alert("csm")</script>' } })
+    const hostile = {
+      ...record,
+      name: '<img src=x onerror=alert(1)>',
+      owner: { id: 'u', full_name: '<script>alert("csm")</script>', email: null },
+    }
+    expect(mapAccount(hostile, northwind, 'email-domain', null)).toMatchObject({
+      name: '<img src=x onerror=alert(1)>',
+      csm: { name: '<script>alert("csm")</script>' },
+    })
   })
 
   it.each([

@@ -11,7 +11,12 @@ import { toCalendarDate, toHttpUrl, toNumber, toText } from './coerce'
  * required: a record without them cannot be shown or escalated, so it is an invalid response;
  * every other field that does not read cleanly is simply "not set".
  */
-export function mapAccount(record: unknown, fieldMap: CustomFieldMap, matchedBy: MatchStrategy, requesterEmail: string | null): AccountSummary {
+export function mapAccount(
+  record: unknown,
+  fieldMap: CustomFieldMap,
+  matchedBy: MatchStrategy,
+  requesterEmail: string | null
+): AccountSummary {
   if (typeof record !== 'object' || record === null || Array.isArray(record)) {
     throw new CrmError('invalid-response', 'The CRM returned something other than an account record')
   }
@@ -22,7 +27,8 @@ export function mapAccount(record: unknown, fieldMap: CustomFieldMap, matchedBy:
   }
   const id = toText(read('id'))
   const name = toText(read('name'))
-  if (!id || !name) throw new CrmError('invalid-response', 'A CRM record has no id or name where custom_field_map points')
+  if (!id || !name)
+    throw new CrmError('invalid-response', 'A CRM record has no id or name where custom_field_map points')
 
   const score = toNumber(read('healthScore'))
   return {

@@ -28,6 +28,17 @@ export const TASK_VARIABLES: ReadonlySet<string> = new Set([
 export const FOLLOW_UP_VARIABLES: ReadonlySet<string> = new Set(['task.id', 'text'])
 
 /** The account fields a field map can fill; `id` and `name` are required. */
-export const FIELD_KEYS = ['id', 'name', 'recordUrl', 'csm.id', 'csm.name', 'csm.email', 'healthScore', 'renewalDate', 'arr', 'contactId'] as const
+export const FIELD_KEYS = [
+  'id',
+  'name',
+  'recordUrl',
+  'csm.id',
+  'csm.name',
+  'csm.email',
+  'healthScore',
+  'renewalDate',
+  'arr',
+  'contactId',
+] as const
 export type FieldKey = (typeof FIELD_KEYS)[number]
 export const REQUIRED_FIELD_KEYS: readonly FieldKey[] = ['id', 'name']

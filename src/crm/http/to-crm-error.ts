@@ -28,9 +28,13 @@ export function toCrmError(error: unknown, readVendorError: VendorErrorReader): 
   const response = error.response
   if (!response) {
     const timedOut = error.code === AxiosError.ETIMEDOUT || error.code === AxiosError.ECONNABORTED
-    return new CrmError('unavailable', timedOut ? 'The CRM did not answer in time' : 'The CRM could not be reached', {
-      timedOut,
-    })
+    return new CrmError(
+      'unavailable',
+      timedOut ? 'The CRM did not answer in time' : 'The CRM could not be reached',
+      {
+        timedOut,
+      }
+    )
   }
   const status = response.status
   const vendor = readVendorError(parseBody(response.data))

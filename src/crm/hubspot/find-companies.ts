@@ -3,14 +3,24 @@ import { emailDomain, isPublicEmailDomain, type CustomerContext } from '../../do
 import { MAX_CANDIDATES, type MatchStrategy, type SkipReason } from '../../domain/match'
 import type { CrmHttp } from '../http/create-crm-http'
 import { isHubSpotId, OBJECTS, unreadable } from './hubspot-api'
-import { batchResultSchema, objectWithAssociationsSchema, searchResultSchema, simpleObjectSchema, type SimpleObject } from './hubspot-schemas'
+import {
+  batchResultSchema,
+  objectWithAssociationsSchema,
+  searchResultSchema,
+  simpleObjectSchema,
+  type SimpleObject,
+} from './hubspot-schemas'
 
 /** What one step of the cascade found, before owners are resolved. */
 export type StepResult =
   | { readonly kind: 'skipped'; readonly value: string | null; readonly reason: SkipReason }
   | { readonly kind: 'no-match'; readonly value: string }
-  | { readonly kind: 'companies'; readonly value: string; readonly companies: readonly SimpleObject[]; readonly contactId: string | null }
-
+  | {
+      readonly kind: 'companies'
+      readonly value: string
+      readonly companies: readonly SimpleObject[]
+      readonly contactId: string | null
+    }
 
 /**
  * The three ways to find a ticket's company, each preferring GET-by-id paths: the search endpoints
@@ -20,7 +30,11 @@ export type StepResult =
 export function createCompanyFinder(http: CrmHttp, properties: readonly string[]) {
   const readCompany = async (id: string): Promise<SimpleObject | null> => {
     try {
-      const response = await http.send({ method: 'GET', url: `${OBJECTS}/companies/${id}`, params: { properties: properties.join(',') } })
+      const response = await http.send({
+        method: 'GET',
+        url: `${OBJECTS}/companies/${id}`,
+        params: { properties: properties.join(',') },
+      })
       const company = simpleObjectSchema.safeParse(response.data)
       if (!company.success) throw unreadable('company')
       return company.data
@@ -52,7 +66,9 @@ export function createCompanyFinder(http: CrmHttp, properties: readonly string[]
     if (!value) return { kind: 'skipped', value: null, reason: 'no-value' }
     if (!isHubSpotId(value)) return { kind: 'skipped', value, reason: 'not-an-account-id' }
     const company = await readCompany(value)
-    return company ? { kind: 'companies', value, companies: [company], contactId: null } : { kind: 'no-match', value }
+    return company
+      ? { kind: 'companies', value, companies: [company], contactId: null }
+      : { kind: 'no-match', value }
   }
 
   const byRequesterEmail = async (context: CustomerContext): Promise<StepResult> => {
@@ -72,10 +88,14 @@ export function createCompanyFinder(http: CrmHttp, properties: readonly string[]
     }
     if (!contact.success) throw unreadable('contact')
     // A contact can list the same company twice (labelled and unlabelled associations).
-    const ids = [...new Set((contact.data.associations?.['companies']?.results ?? []).map((result) => result.id))]
+    const ids = [
+      ...new Set((contact.data.associations?.['companies']?.results ?? []).map((result) => result.id)),
+    ]
     if (ids.length === 0) return { kind: 'no-match', value }
     const companies = await readCompanies(ids.slice(0, MAX_CANDIDATES + 1))
-    return companies.length > 0 ? { kind: 'companies', value, companies, contactId: contact.data.id } : { kind: 'no-match', value }
+    return companies.length > 0
+      ? { kind: 'companies', value, companies, contactId: contact.data.id }
+      : { kind: 'no-match', value }
   }
 
   const byEmailDomain = async (context: CustomerContext): Promise<StepResult> => {
@@ -87,7 +107,9 @@ export function createCompanyFinder(http: CrmHttp, properties: readonly string[]
       method: 'POST',
       url: `${OBJECTS}/companies/search`,
       data: {
-        filterGroups: [value, `www.${value}`].map((domain) => ({ filters: [{ propertyName: 'domain', operator: 'EQ', value: domain }] })),
+        filterGroups: [value, `www.${value}`].map((domain) => ({
+          filters: [{ propertyName: 'domain', operator: 'EQ', value: domain }],
+        })),
         properties,
         limit: MAX_CANDIDATES + 1,
       },
@@ -95,7 +117,9 @@ export function createCompanyFinder(http: CrmHttp, properties: readonly string[]
     })
     const result = searchResultSchema.safeParse(response.data)
     if (!result.success) throw unreadable('search result')
-    return result.data.results.length > 0 ? { kind: 'companies', value, companies: result.data.results, contactId: null } : { kind: 'no-match', value }
+    return result.data.results.length > 0
+      ? { kind: 'companies', value, companies: result.data.results, contactId: null }
+      : { kind: 'no-match', value }
   }
 
   const steps: Record<MatchStrategy, (context: CustomerContext) => Promise<StepResult>> = {

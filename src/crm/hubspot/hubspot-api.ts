@@ -13,7 +13,9 @@ export const DEFAULT_ESCALATION_KEY_PROPERTY = 'zendesk_escalation_key'
 
 /** A company's page in HubSpot, when the admin told us the portal (account) id. */
 export function companyRecordUrl(portalId: string | null, companyId: string): string | null {
-  return portalId ? `https://app.hubspot.com/contacts/${portalId}/record/0-2/${encodeURIComponent(companyId)}` : null
+  return portalId
+    ? `https://app.hubspot.com/contacts/${portalId}/record/0-2/${encodeURIComponent(companyId)}`
+    : null
 }
 
 /** HubSpot record ids are numeric; anything else (e.g. a Salesforce id in external_id) cannot be one. */

@@ -13,7 +13,11 @@ import type { ResolveOwner } from './owner-directory'
  * seen. When several companies match, their owners are read in parallel (distinct, uncached ones
  * only) so the picker can show each CSM and the picked account is complete without another call.
  */
-export function createHubSpotConnector(http: CrmHttp, settings: AppSettings, resolveOwner: ResolveOwner): CrmConnector {
+export function createHubSpotConnector(
+  http: CrmHttp,
+  settings: AppSettings,
+  resolveOwner: ResolveOwner
+): CrmConnector {
   const findStep = createCompanyFinder(http, companyProperties(settings.fields))
 
   return {
@@ -29,13 +33,24 @@ export function createHubSpotConnector(http: CrmHttp, settings: AppSettings, res
           tried.push({ strategy, value: step.value, result: 'no-match' })
           continue
         }
-        const base = { fields: settings.fields, portalId: settings.hubspotPortalId, matchedBy: strategy, contactId: step.contactId }
+        const base = {
+          fields: settings.fields,
+          portalId: settings.hubspotPortalId,
+          matchedBy: strategy,
+          contactId: step.contactId,
+        }
         const shortlist = step.companies.slice(0, MAX_CANDIDATES)
         const ownerIds = [...new Set(shortlist.map((company) => propertyText(company, settings.fields.csm)))]
-        const owners = new Map(await Promise.all(ownerIds.map(async (id) => [id, await resolveOwner(id)] as const)))
-        const accounts = shortlist.map((company) => parseCompany(company, owners.get(propertyText(company, settings.fields.csm)) ?? null, base))
+        const owners = new Map(
+          await Promise.all(ownerIds.map(async (id) => [id, await resolveOwner(id)] as const))
+        )
+        const accounts = shortlist.map((company) =>
+          parseCompany(company, owners.get(propertyText(company, settings.fields.csm)) ?? null, base)
+        )
         const [only] = accounts
-        return only && step.companies.length === 1 ? { kind: 'found', account: only, tried } : { kind: 'ambiguous', strategy, candidates: accounts, tried }
+        return only && step.companies.length === 1
+          ? { kind: 'found', account: only, tried }
+          : { kind: 'ambiguous', strategy, candidates: accounts, tried }
       }
       return { kind: 'not-found', tried }
     },

@@ -3,7 +3,14 @@ import { escalatedByFromNote, type ExistingEscalation } from '../../domain/escal
 import type { EscalationCrm, EscalationRef, EscalationTaskResult } from '../../domain/ports'
 import type { AppSettings } from '../../settings/app-settings'
 import type { CrmHttp } from '../http/create-crm-http'
-import { companyRecordUrl, DEFAULT_ESCALATION_KEY_PROPERTY, OBJECTS, TASK_TO_COMPANY, TASK_TO_CONTACT, unreadable } from './hubspot-api'
+import {
+  companyRecordUrl,
+  DEFAULT_ESCALATION_KEY_PROPERTY,
+  OBJECTS,
+  TASK_TO_COMPANY,
+  TASK_TO_CONTACT,
+  unreadable,
+} from './hubspot-api'
 import { searchResultSchema, simpleObjectSchema } from './hubspot-schemas'
 import type { ResolveOwner } from './owner-directory'
 import { propertyText } from './parse-company'
@@ -25,7 +32,8 @@ export function createHubSpotEscalation(
   resolveOwner: ResolveOwner
 ): EscalationCrm {
   const keyProperty = settings.escalationKeyField ?? DEFAULT_ESCALATION_KEY_PROPERTY
-  const taskUrl = (ref: EscalationRef): string | null => companyRecordUrl(settings.hubspotPortalId, ref.accountId)
+  const taskUrl = (ref: EscalationRef): string | null =>
+    companyRecordUrl(settings.hubspotPortalId, ref.accountId)
 
   const findExisting = async (input: EscalationRef): Promise<ExistingEscalation | null> => {
     const response = await http.send({
@@ -91,11 +99,17 @@ export function createHubSpotEscalation(
 
     async appendToTask(taskId, text) {
       const url = `${OBJECTS}/tasks/${encodeURIComponent(taskId)}`
-      const current = simpleObjectSchema.safeParse((await http.send({ method: 'GET', url, params: { properties: 'hs_task_body' } })).data)
+      const current = simpleObjectSchema.safeParse(
+        (await http.send({ method: 'GET', url, params: { properties: 'hs_task_body' } })).data
+      )
       if (!current.success) throw unreadable('task')
       const before = propertyText(current.data, 'hs_task_body') ?? ''
       // Read-modify-write, as in Salesforce: HubSpot has no append either.
-      await http.send({ method: 'PATCH', url, data: { properties: { hs_task_body: `${before}<br><br>${toTaskBody(text)}`.slice(0, BODY_LIMIT) } } })
+      await http.send({
+        method: 'PATCH',
+        url,
+        data: { properties: { hs_task_body: `${before}<br><br>${toTaskBody(text)}`.slice(0, BODY_LIMIT) } },
+      })
     },
   }
 }

@@ -1,7 +1,10 @@
 import * as z from 'zod/mini'
 
 /** Property values are strings or null on the wire, whatever the property type. */
-const properties = z.record(z.string(), z.nullable(z.optional(z.union([z.string(), z.number(), z.boolean()]))))
+const properties = z.record(
+  z.string(),
+  z.nullable(z.optional(z.union([z.string(), z.number(), z.boolean()])))
+)
 
 export const simpleObjectSchema = z.looseObject({
   id: z.string(),
@@ -37,5 +40,7 @@ export const errorBodySchema = z.looseObject({
   message: z.optional(z.string()),
   category: z.optional(z.string()),
   policyName: z.optional(z.string()),
-  errors: z.optional(z.array(z.looseObject({ code: z.optional(z.string()), message: z.optional(z.string()) }))),
+  errors: z.optional(
+    z.array(z.looseObject({ code: z.optional(z.string()), message: z.optional(z.string()) }))
+  ),
 })

@@ -32,7 +32,13 @@ export function createOwnerDirectory(http: CrmHttp, cache: OwnerCache): ResolveO
       const owner = ownerSchema.safeParse(response.data)
       if (!owner.success) throw unreadable('owner')
       const { firstName, lastName, email } = owner.data
-      const name = [firstName, lastName].map((part) => part?.trim()).filter(Boolean).join(' ') || email?.trim() || ''
+      const name =
+        [firstName, lastName]
+          .map((part) => part?.trim())
+          .filter(Boolean)
+          .join(' ') ||
+        email?.trim() ||
+        ''
       const csm = name ? { id: owner.data.id, name, email: email?.trim() || null } : null
       cache.write(ownerId, csm)
       return csm

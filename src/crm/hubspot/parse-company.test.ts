@@ -8,7 +8,13 @@ describe('parseCompany', () => {
   it('reads string-typed properties into numbers and a calendar date', () => {
     const company = {
       id: '9001',
-      properties: { name: ' Globex ', health_score: '38', renewal_date: '2026-12-18', arr: '1250000.50', hubspot_owner_id: '77' },
+      properties: {
+        name: ' Globex ',
+        health_score: '38',
+        renewal_date: '2026-12-18',
+        arr: '1250000.50',
+        hubspot_owner_id: '77',
+      },
     }
     expect(parseCompany(company, null, context)).toEqual({
       id: '9001',
@@ -23,12 +29,18 @@ describe('parseCompany', () => {
   })
 
   it('treats blank and missing properties as unknown, and links nowhere without a portal id', () => {
-    const account = parseCompany({ id: '1', properties: { name: 'Soylent', health_score: '', arr: null } }, null, { ...context, portalId: null })
+    const account = parseCompany(
+      { id: '1', properties: { name: 'Soylent', health_score: '', arr: null } },
+      null,
+      { ...context, portalId: null }
+    )
     expect(account).toMatchObject({ healthScore: null, renewalDate: null, arr: null, recordUrl: null })
   })
 
   it('refuses a score that is not a number rather than showing a wrong one', () => {
-    expect(() => parseCompany({ id: '1', properties: { name: 'X', health_score: 'green' } }, null, context)).toThrow(/health score/)
+    expect(() =>
+      parseCompany({ id: '1', properties: { name: 'X', health_score: 'green' } }, null, context)
+    ).toThrow(/health score/)
   })
 })
 

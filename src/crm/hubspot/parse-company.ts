@@ -5,7 +5,6 @@ import type { FieldNames } from '../../settings/app-settings'
 import { companyRecordUrl, unreadable } from './hubspot-api'
 import type { SimpleObject } from './hubspot-schemas'
 
-
 /** A property as trimmed text; HubSpot sends every value as a string, blank meaning "not set". */
 export function propertyText(company: SimpleObject, name: string): string | null {
   const value = company.properties[name]
@@ -41,7 +40,11 @@ export interface CompanyContext {
 }
 
 /** A company into the card's summary; the CSM is resolved separately (owners API). */
-export function parseCompany(company: SimpleObject, csm: Csm | null, context: CompanyContext): AccountSummary {
+export function parseCompany(
+  company: SimpleObject,
+  csm: Csm | null,
+  context: CompanyContext
+): AccountSummary {
   const name = propertyText(company, 'name') ?? propertyText(company, 'domain')
   if (!name) throw unreadable('company name')
   return {

@@ -13,7 +13,11 @@ export const readHubSpotError: VendorErrorReader = (body): VendorError => {
   if (!parsed.success) return {}
   const { message, category, policyName, errors } = parsed.data
   const code = errors?.find((error) => error.code)?.code ?? policyName ?? category
-  const policyWait = policyName ? POLICY_WAIT_MS[policyName] : message === SECONDLY_MESSAGE ? POLICY_WAIT_MS['SECONDLY'] : undefined
+  const policyWait = policyName
+    ? POLICY_WAIT_MS[policyName]
+    : message === SECONDLY_MESSAGE
+      ? POLICY_WAIT_MS['SECONDLY']
+      : undefined
   const detail = errors?.find((error) => error.message)?.message ?? message
   return {
     ...(code ? { code } : {}),

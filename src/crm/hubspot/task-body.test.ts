@@ -5,7 +5,9 @@ import { fromTaskBody, toTaskBody } from './task-body'
 describe('task body', () => {
   it('escapes hostile ticket text and keeps line breaks as <br>', () => {
     const body = toTaskBody(`Subject: <script>alert("x")</script> & co\nEscalated by: Mallory O'Brien`)
-    expect(body).toBe('Subject: &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; co<br>Escalated by: Mallory O&#39;Brien')
+    expect(body).toBe(
+      'Subject: &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; co<br>Escalated by: Mallory O&#39;Brien'
+    )
     expect(body).not.toContain('<script')
   })
 

@@ -43,7 +43,13 @@ describe('planLookup', () => {
   })
 
   it("uses the organization's domain when there is no requester (organization sidebar)", () => {
-    const plan = planLookup({ requester: null, organization: { id: 9, name: 'Globex', externalId: null, domains: ['globex.example'] } }, fields)
+    const plan = planLookup(
+      {
+        requester: null,
+        organization: { id: 9, name: 'Globex', externalId: null, domains: ['globex.example'] },
+      },
+      fields
+    )
     expect(plan.queries.map((q) => [q.strategy, q.value])).toEqual([['email-domain', 'globex.example']])
   })
 
@@ -65,16 +71,29 @@ describe('planLookup', () => {
       { ...fields, csm: 'OwnerId', healthScore: 'Score__c' }
     )
     expect(plan.skipped).toEqual([
-      { strategy: 'organization-external-id', value: 'crm-42', result: 'skipped', reason: 'not-an-account-id' },
+      {
+        strategy: 'organization-external-id',
+        value: 'crm-42',
+        result: 'skipped',
+        reason: 'not-an-account-id',
+      },
       { strategy: 'email-domain', value: 'gmail.com', result: 'skipped', reason: 'public-email-domain' },
     ])
     expect(plan.queries).toHaveLength(1)
-    expect(plan.queries[0]?.soql).toContain('Account.OwnerId, Account.Owner.Name, Account.Owner.Email, Account.Score__c')
+    expect(plan.queries[0]?.soql).toContain(
+      'Account.OwnerId, Account.Owner.Name, Account.Owner.Email, Account.Score__c'
+    )
   })
 
   it('builds one composite with a URL-encoded query per step', () => {
-    const plan = planLookup({ requester: { id: 1, name: 'H', email: 'hank@globex.example' }, organization: null }, fields)
-    const body = compositeBody(plan) as { allOrNone: boolean; compositeRequest: { url: string; referenceId: string }[] }
+    const plan = planLookup(
+      { requester: { id: 1, name: 'H', email: 'hank@globex.example' }, organization: null },
+      fields
+    )
+    const body = compositeBody(plan) as {
+      allOrNone: boolean
+      compositeRequest: { url: string; referenceId: string }[]
+    }
     expect(body.allOrNone).toBe(false)
     expect(body.compositeRequest.map((r) => r.referenceId)).toEqual(['q0', 'q1'])
     const url = body.compositeRequest[0]?.url ?? ''

@@ -30,7 +30,17 @@ const WEBSITE_LIMIT = 10
 /** The Account columns the card needs, optionally through a relationship prefix (`Account.`). */
 export function accountColumns(fields: FieldNames, prefix = ''): string[] {
   const csm = relationshipName(fields.csm)
-  const columns = ['Id', 'Name', 'Website', fields.csm, `${csm}.Name`, `${csm}.Email`, fields.healthScore, fields.renewalDate, fields.arr]
+  const columns = [
+    'Id',
+    'Name',
+    'Website',
+    fields.csm,
+    `${csm}.Name`,
+    `${csm}.Email`,
+    fields.healthScore,
+    fields.renewalDate,
+    fields.arr,
+  ]
   return [...new Set(columns)].map((column) => `${prefix}${column}`)
 }
 
@@ -51,8 +61,15 @@ export function planLookup(
   const steps: Record<MatchStrategy, () => PlannedQuery | MatchAttempt> = {
     'organization-external-id': () => {
       const externalId = context.organization?.externalId?.trim() || null
-      if (!externalId) return { strategy: 'organization-external-id', value: null, result: 'skipped', reason: 'no-value' }
-      if (!isAccountId(externalId)) return { strategy: 'organization-external-id', value: externalId, result: 'skipped', reason: 'not-an-account-id' }
+      if (!externalId)
+        return { strategy: 'organization-external-id', value: null, result: 'skipped', reason: 'no-value' }
+      if (!isAccountId(externalId))
+        return {
+          strategy: 'organization-external-id',
+          value: externalId,
+          result: 'skipped',
+          reason: 'not-an-account-id',
+        }
       return {
         strategy: 'organization-external-id',
         value: externalId,
@@ -72,7 +89,8 @@ export function planLookup(
       // Without a requester (organization sidebar), the organization's own domain stands in.
       const domain = emailDomain(email) ?? context.organization?.domains[0] ?? null
       if (!domain) return { strategy: 'email-domain', value: null, result: 'skipped', reason: 'no-value' }
-      if (isPublicEmailDomain(domain)) return { strategy: 'email-domain', value: domain, result: 'skipped', reason: 'public-email-domain' }
+      if (isPublicEmailDomain(domain))
+        return { strategy: 'email-domain', value: domain, result: 'skipped', reason: 'public-email-domain' }
       return {
         strategy: 'email-domain',
         value: domain,
@@ -89,7 +107,9 @@ export function planLookup(
     else skipped.push(step)
   }
   const ticket = context.ticket
-  const escalationSoql = ticket ? openEscalationSoql(ticket.id, escalationKey(ticket.subdomain, ticket.id), escalationKeyField) : null
+  const escalationSoql = ticket
+    ? openEscalationSoql(ticket.id, escalationKey(ticket.subdomain, ticket.id), escalationKeyField)
+    : null
   return { queries, skipped, escalationSoql, order }
 }
 
@@ -108,7 +128,11 @@ export function openEscalationSoql(ticketId: number, key: string, escalationKeyF
 
 /** The composite body: one GET query subrequest per planned query, independent of each other. */
 export function compositeBody(plan: LookupPlan): unknown {
-  const get = (referenceId: string, soql: string) => ({ method: 'GET', referenceId, url: `${API_ROOT}/query?q=${encodeURIComponent(soql)}` })
+  const get = (referenceId: string, soql: string) => ({
+    method: 'GET',
+    referenceId,
+    url: `${API_ROOT}/query?q=${encodeURIComponent(soql)}`,
+  })
   return {
     allOrNone: false,
     compositeRequest: [

@@ -17,7 +17,11 @@ function invalid(what: string): CrmError {
   return new CrmError('invalid-response', `Salesforce returned an unreadable ${what}`)
 }
 
-function read<T>(schema: { safeParse(value: unknown): { success: true; data: T } | { success: false } }, value: unknown, what: string): T {
+function read<T>(
+  schema: { safeParse(value: unknown): { success: true; data: T } | { success: false } },
+  value: unknown,
+  what: string
+): T {
   const result = schema.safeParse(value)
   if (!result.success) throw invalid(what)
   return result.data
@@ -57,7 +61,10 @@ export function parseAccount(
     name: read(nameSchema, row['Name'], 'account name'),
     recordUrl: accountRecordUrl(baseUrl, id),
     csm: csmName ? { id: csmId, name: csmName, email: csmUser?.Email?.trim() || null } : null,
-    healthScore: toNumber(read(optionalNumberSchema, row[fields.healthScore], 'health score'), 'health score'),
+    healthScore: toNumber(
+      read(optionalNumberSchema, row[fields.healthScore], 'health score'),
+      'health score'
+    ),
     renewalDate: toDate(read(optionalTextSchema, row[fields.renewalDate], 'renewal date')),
     arr: toNumber(read(optionalNumberSchema, row[fields.arr], 'ARR'), 'ARR'),
     matchedBy,
@@ -67,7 +74,9 @@ export function parseAccount(
 /** The host of a free-text Website value ("https://www.acme.com/", "acme.com"), without `www.`. */
 export function websiteHost(website: unknown): string | null {
   if (typeof website !== 'string' || website.trim() === '') return null
-  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(website.trim()) ? website.trim() : `https://${website.trim()}`
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(website.trim())
+    ? website.trim()
+    : `https://${website.trim()}`
   try {
     return new URL(withScheme).hostname.toLowerCase().replace(/^www\./, '')
   } catch {

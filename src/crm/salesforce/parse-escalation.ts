@@ -17,7 +17,11 @@ export function taskRecordUrl(baseUrl: string, taskId: string): string {
 }
 
 /** The newest open escalation task on this account, from a query result; null when there is none. */
-export function parseOpenEscalation(body: unknown, accountId: string, baseUrl: string): ExistingEscalation | null {
+export function parseOpenEscalation(
+  body: unknown,
+  accountId: string,
+  baseUrl: string
+): ExistingEscalation | null {
   const result = queryResultSchema.safeParse(body)
   if (!result.success) throw new CrmError('invalid-response', 'Salesforce returned an unreadable task query')
   for (const record of result.data.records) {

@@ -34,11 +34,14 @@ const sub = (index: number, body: unknown, httpStatusCode = 200) => ({
   httpHeaders: {},
   body,
 })
-const parse = (body: unknown) => parseLookup({ plan, body, fields, baseUrl, readVendorError: readSalesforceError })
+const parse = (body: unknown) =>
+  parseLookup({ plan, body, fields, baseUrl, readVendorError: readSalesforceError })
 
 describe('parseLookup', () => {
   it('takes the first step that matches and builds the summary', () => {
-    const outcome = parse({ compositeResponse: [sub(0, query([northwind])), sub(1, query([])), sub(2, query([]))] })
+    const outcome = parse({
+      compositeResponse: [sub(0, query([northwind])), sub(1, query([])), sub(2, query([]))],
+    })
     expect(outcome).toEqual({
       kind: 'found',
       tried: [],
@@ -56,19 +59,30 @@ describe('parseLookup', () => {
   })
 
   it('falls through to the contact step and reads the nested account; a null CSM lookup is no CSM', () => {
-    const contact = { attributes: { type: 'Contact', url: '/x' }, Id: '003', AccountId: '001000000000001AAA', Account: { ...northwind, CSM__c: null, CSM__r: null } }
-    const outcome = parse({ compositeResponse: [sub(0, query([])), sub(1, query([contact])), sub(2, query([]))] })
+    const contact = {
+      attributes: { type: 'Contact', url: '/x' },
+      Id: '003',
+      AccountId: '001000000000001AAA',
+      Account: { ...northwind, CSM__c: null, CSM__r: null },
+    }
+    const outcome = parse({
+      compositeResponse: [sub(0, query([])), sub(1, query([contact])), sub(2, query([]))],
+    })
     expect(outcome.kind).toBe('found')
     if (outcome.kind !== 'found') return
     expect(outcome.account.matchedBy).toBe('requester-email')
     expect(outcome.account.csm).toBeNull()
-    expect(outcome.tried).toEqual([{ strategy: 'organization-external-id', value: '001000000000001AAA', result: 'no-match' }])
+    expect(outcome.tried).toEqual([
+      { strategy: 'organization-external-id', value: '001000000000001AAA', result: 'no-match' },
+    ])
   })
 
   it('ignores lookalike websites and reports several real matches as ambiguous', () => {
     const lookalike = { ...northwind, Id: '001000000000008AAA', Website: 'https://notnorthwind.example' }
     const emea = { ...northwind, Id: '001000000000006AAA', Website: 'emea.northwind.example' }
-    const outcome = parse({ compositeResponse: [sub(0, query([])), sub(1, query([])), sub(2, query([northwind, lookalike, emea]))] })
+    const outcome = parse({
+      compositeResponse: [sub(0, query([])), sub(1, query([])), sub(2, query([northwind, lookalike, emea]))],
+    })
     expect(outcome.kind).toBe('ambiguous')
     if (outcome.kind !== 'ambiguous') return
     expect(outcome.candidates.map((a) => a.id)).toEqual(['001000000000001AAA', '001000000000006AAA'])
@@ -87,20 +101,31 @@ describe('parseLookup', () => {
   })
 
   it('turns a failed sub-request into the right error kind, naming a missing field', () => {
-    const invalidField = [{ errorCode: 'INVALID_FIELD', message: "No such column 'Health_Score__c' on entity 'Account'." }]
+    const invalidField = [
+      { errorCode: 'INVALID_FIELD', message: "No such column 'Health_Score__c' on entity 'Account'." },
+    ]
     try {
       parse({ compositeResponse: [sub(0, invalidField, 400), sub(1, query([])), sub(2, query([]))] })
       expect.unreachable()
     } catch (error) {
-      expect(isCrmError(error) && [error.kind, error.details.field]).toEqual(['field-missing', 'Health_Score__c'])
+      expect(isCrmError(error) && [error.kind, error.details.field]).toEqual([
+        'field-missing',
+        'Health_Score__c',
+      ])
     }
   })
 
   it.each([
     ['a body that is not a composite response', '{"totalSize":1,"done":tr'],
     ['a record without an Id', { compositeResponse: [sub(0, query([{ ...northwind, Id: null }]))] }],
-    ['a health score that is not a number', { compositeResponse: [sub(0, query([{ ...northwind, Health_Score__c: 'high' }]))] }],
-    ['a renewal date that is not a date', { compositeResponse: [sub(0, query([{ ...northwind, Renewal_Date__c: '31/03/2027' }]))] }],
+    [
+      'a health score that is not a number',
+      { compositeResponse: [sub(0, query([{ ...northwind, Health_Score__c: 'high' }]))] },
+    ],
+    [
+      'a renewal date that is not a date',
+      { compositeResponse: [sub(0, query([{ ...northwind, Renewal_Date__c: '31/03/2027' }]))] },
+    ],
     ['a missing sub-response', { compositeResponse: [] }],
   ])('rejects %s as an invalid response', (_, body) => {
     expect(() => parse(body)).toThrow(expect.objectContaining({ kind: 'invalid-response' }))

@@ -24,7 +24,8 @@ interface ParseInput {
  */
 export function parseLookup({ plan, body, fields, baseUrl, readVendorError }: ParseInput): LookupOutcome {
   const parsed = compositeResponseSchema.safeParse(body)
-  if (!parsed.success) throw new CrmError('invalid-response', 'Salesforce returned an unreadable composite response')
+  if (!parsed.success)
+    throw new CrmError('invalid-response', 'Salesforce returned an unreadable composite response')
   const byReference = new Map(parsed.data.compositeResponse.map((sub) => [sub.referenceId, sub]))
 
   const tried: MatchAttempt[] = [...plan.skipped]
@@ -37,21 +38,39 @@ export function parseLookup({ plan, body, fields, baseUrl, readVendorError }: Pa
     if (accounts.length === 1 && accounts[0]) {
       const account = accounts[0]
       const escalationSub = byReference.get('escalation')
-      if (!plan.escalationSoql || !escalationSub) return { kind: 'found', account, tried: ordered(tried, plan.order) }
-      if (escalationSub.httpStatusCode !== 200) throw toCrmErrorFromStatus(escalationSub.httpStatusCode, escalationSub.body, readVendorError)
-      return { kind: 'found', account, tried: ordered(tried, plan.order), escalation: parseOpenEscalation(escalationSub.body, account.id, baseUrl) }
+      if (!plan.escalationSoql || !escalationSub)
+        return { kind: 'found', account, tried: ordered(tried, plan.order) }
+      if (escalationSub.httpStatusCode !== 200)
+        throw toCrmErrorFromStatus(escalationSub.httpStatusCode, escalationSub.body, readVendorError)
+      return {
+        kind: 'found',
+        account,
+        tried: ordered(tried, plan.order),
+        escalation: parseOpenEscalation(escalationSub.body, account.id, baseUrl),
+      }
     }
     if (accounts.length > 1) {
-      return { kind: 'ambiguous', strategy: query.strategy, candidates: accounts, tried: ordered(tried, plan.order) }
+      return {
+        kind: 'ambiguous',
+        strategy: query.strategy,
+        candidates: accounts,
+        tried: ordered(tried, plan.order),
+      }
     }
     tried.push({ strategy: query.strategy, value: query.value, result: 'no-match' })
   }
   return { kind: 'not-found', tried: ordered(tried, plan.order) }
 }
 
-function accountsFrom(query: PlannedQuery, body: unknown, fields: FieldNames, baseUrl: string): AccountSummary[] {
+function accountsFrom(
+  query: PlannedQuery,
+  body: unknown,
+  fields: FieldNames,
+  baseUrl: string
+): AccountSummary[] {
   const result = queryResultSchema.safeParse(body)
-  if (!result.success) throw new CrmError('invalid-response', 'Salesforce returned an unreadable query result')
+  if (!result.success)
+    throw new CrmError('invalid-response', 'Salesforce returned an unreadable query result')
   const records = result.data.records
   let accounts: AccountSummary[]
   switch (query.strategy) {

@@ -24,5 +24,8 @@ export function toCrmErrorFromStatus(status: number, body: unknown, reader: Vend
     headers: new AxiosHeaders(),
     config: { headers: new AxiosHeaders() },
   }
-  return toCrmError(new AxiosError('Composite sub-request failed', undefined, undefined, null, response), reader)
+  return toCrmError(
+    new AxiosError('Composite sub-request failed', undefined, undefined, null, response),
+    reader
+  )
 }

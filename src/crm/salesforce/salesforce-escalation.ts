@@ -31,7 +31,11 @@ export function createSalesforceEscalation(http: CrmHttp, settings: AppSettings)
       if (!current.success) throw new CrmError('invalid-response', 'Salesforce returned an unreadable task')
       const before = current.data.Description ?? ''
       // Read-modify-write: Salesforce has no append; a follow-up racing another on the same task could lose one.
-      await http.send({ method: 'PATCH', url, data: { Description: `${before}\n\n${text}`.slice(0, 32_000) } })
+      await http.send({
+        method: 'PATCH',
+        url,
+        data: { Description: `${before}\n\n${text}`.slice(0, 32_000) },
+      })
     },
     async createTask(input) {
       if (!settings.escalationKeyField) {
@@ -53,8 +57,13 @@ export function createSalesforceEscalation(http: CrmHttp, settings: AppSettings)
         // A create is never retried automatically (CrmHttp retries only idempotent requests).
         const response = await http.send({ method: 'POST', url: `${API_ROOT}/sobjects/Task`, data: fields })
         const created = createdSchema.safeParse(response.data)
-        if (!created.success || !created.data.success) throw new CrmError('invalid-response', 'Salesforce did not confirm the task')
-        return { kind: 'created', taskId: created.data.id, taskUrl: taskRecordUrl(settings.baseUrl, created.data.id) }
+        if (!created.success || !created.data.success)
+          throw new CrmError('invalid-response', 'Salesforce did not confirm the task')
+        return {
+          kind: 'created',
+          taskId: created.data.id,
+          taskUrl: taskRecordUrl(settings.baseUrl, created.data.id),
+        }
       } catch (error) {
         if (isCrmError(error) && error.details.vendorCode === 'DUPLICATE_VALUE') {
           const existing = await findExisting(input)
@@ -65,4 +74,3 @@ export function createSalesforceEscalation(http: CrmHttp, settings: AppSettings)
     },
   }
 }
-

@@ -26,7 +26,9 @@ export const queryResultSchema = z.object({
 })
 
 export const relatedUserSchema = z.nullable(
-  z.optional(z.looseObject({ Name: z.nullable(z.optional(z.string())), Email: z.nullable(z.optional(z.string())) }))
+  z.optional(
+    z.looseObject({ Name: z.nullable(z.optional(z.string())), Email: z.nullable(z.optional(z.string())) })
+  )
 )
 export const idSchema = z.string().check(z.minLength(1))
 export const nameSchema = z.string()

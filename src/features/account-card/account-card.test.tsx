@@ -19,7 +19,10 @@ const globex: AccountSummary = {
   arr: 1_250_000,
   matchedBy: 'requester-email',
 }
-const hank: CustomerContext = { requester: { id: 202, name: 'Hank', email: 'hank@globex.example' }, organization: null }
+const hank: CustomerContext = {
+  requester: { id: 202, name: 'Hank', email: 'hank@globex.example' },
+  organization: null,
+}
 
 /** Answers from a script of outcomes (or errors), one per call, and counts the calls. */
 function scriptedConnector(...script: (LookupOutcome | CrmError)[]): CrmConnector & { calls: number } {
@@ -35,13 +38,20 @@ function scriptedConnector(...script: (LookupOutcome | CrmError)[]): CrmConnecto
 
 describe('AccountCard', () => {
   it('shows the CSM, health band in words, renewal countdown and ARR', async () => {
-    renderWithServices(<AccountCard />, scriptedConnector({ kind: 'found', account: globex, tried: [] }), new TestTicket(hank))
+    renderWithServices(
+      <AccountCard />,
+      scriptedConnector({ kind: 'found', account: globex, tried: [] }),
+      new TestTicket(hank)
+    )
 
     const link = await screen.findByRole('link', { name: /Globex Corporation/ })
     expect(link).toHaveAttribute('href', globex.recordUrl)
     expect(screen.getByText('Matched by requester email')).toBeInTheDocument()
     expect(screen.getByTestId('csm-name')).toHaveTextContent('Marcus Oyelaran')
-    expect(screen.getByRole('link', { name: 'marcus@vendor.example' })).toHaveAttribute('href', 'mailto:marcus@vendor.example')
+    expect(screen.getByRole('link', { name: 'marcus@vendor.example' })).toHaveAttribute(
+      'href',
+      'mailto:marcus@vendor.example'
+    )
     expect(screen.getByTestId('health')).toHaveTextContent('At risk · 38')
     expect(screen.getByTestId('renewal')).toHaveTextContent('Dec 18, 2026')
     expect(screen.getByTestId('renewal')).toHaveTextContent('in 23 days')
@@ -50,10 +60,20 @@ describe('AccountCard', () => {
   })
 
   it('renders hostile names as text, never as markup', async () => {
-    const hostile = { ...globex, name: '<img src=x onerror=alert(1)> Hostile', csm: { id: null, name: '<script>alert(1)</script> Eve', email: null } }
-    const { container } = renderWithServices(<AccountCard />, scriptedConnector({ kind: 'found', account: hostile, tried: [] }), new TestTicket(hank))
+    const hostile = {
+      ...globex,
+      name: '<img src=x onerror=alert(1)> Hostile',
+      csm: { id: null, name: '<script>alert(1)</script> Eve', email: null },
+    }
+    const { container } = renderWithServices(
+      <AccountCard />,
+      scriptedConnector({ kind: 'found', account: hostile, tried: [] }),
+      new TestTicket(hank)
+    )
 
-    expect(await screen.findByRole('link', { name: /Hostile/ })).toHaveTextContent('<img src=x onerror=alert(1)> Hostile')
+    expect(await screen.findByRole('link', { name: /Hostile/ })).toHaveTextContent(
+      '<img src=x onerror=alert(1)> Hostile'
+    )
     expect(container.querySelector('img, script')).toBeNull()
   })
 
@@ -69,17 +89,27 @@ describe('AccountCard', () => {
     renderWithServices(<AccountCard />, scriptedConnector(outcome), new TestTicket(hank))
 
     const list = await screen.findByTestId('tried')
-    expect(within(list).getAllByRole('listitem').map((item) => item.textContent)).toEqual([
+    expect(
+      within(list)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent)
+    ).toEqual([
       'Requester email sam@unknown.example: no match',
       'Email domain gmail.com: skipped: a public email provider',
     ])
   })
 
   it('explains an outage and recovers on Retry, by keyboard', async () => {
-    const connector = scriptedConnector(new CrmError('unavailable', 'down', { status: 500 }), { kind: 'found', account: globex, tried: [] })
+    const connector = scriptedConnector(new CrmError('unavailable', 'down', { status: 500 }), {
+      kind: 'found',
+      account: globex,
+      tried: [],
+    })
     renderWithServices(<AccountCard />, connector, new TestTicket(hank))
 
-    expect(await screen.findByText('The CRM is not responding right now. Try again in a moment.')).toBeInTheDocument()
+    expect(
+      await screen.findByText('The CRM is not responding right now. Try again in a moment.')
+    ).toBeInTheDocument()
     const retry = screen.getByRole('button', { name: 'Retry' })
     retry.focus()
     await userEvent.keyboard('{Enter}')
@@ -89,7 +119,13 @@ describe('AccountCard', () => {
   })
 
   it('offers no Retry where retrying cannot help', async () => {
-    renderWithServices(<AccountCard />, scriptedConnector(new CrmError('unauthorized', 'bad token', { status: 401, vendorCode: 'INVALID_SESSION_ID' })), new TestTicket(hank))
+    renderWithServices(
+      <AccountCard />,
+      scriptedConnector(
+        new CrmError('unauthorized', 'bad token', { status: 401, vendorCode: 'INVALID_SESSION_ID' })
+      ),
+      new TestTicket(hank)
+    )
 
     expect(await screen.findByText(/did not accept the app's API token/)).toBeInTheDocument()
     expect(screen.getByText('CRM code: INVALID_SESSION_ID')).toBeInTheDocument()
@@ -97,16 +133,28 @@ describe('AccountCard', () => {
   })
 
   it('follows a change of requester to another account', async () => {
-    const initech: AccountSummary = { ...globex, id: '001000000000003AAA', name: 'Initech', csm: { id: '005', name: 'Priya Raman', email: null } }
+    const initech: AccountSummary = {
+      ...globex,
+      id: '001000000000003AAA',
+      name: 'Initech',
+      csm: { id: '005', name: 'Priya Raman', email: null },
+    }
     const ticket = new TestTicket(hank)
     const connector: CrmConnector = {
       findAccount: (context) =>
-        Promise.resolve({ kind: 'found', tried: [], account: context.requester?.email?.endsWith('initech.example') ? initech : globex }),
+        Promise.resolve({
+          kind: 'found',
+          tried: [],
+          account: context.requester?.email?.endsWith('initech.example') ? initech : globex,
+        }),
     }
     renderWithServices(<AccountCard />, connector, ticket)
     expect(await screen.findByTestId('csm-name')).toHaveTextContent('Marcus Oyelaran')
 
-    ticket.changeCustomer({ requester: { id: 203, name: 'Bill', email: 'bill@initech.example' }, organization: null })
+    ticket.changeCustomer({
+      requester: { id: 203, name: 'Bill', email: 'bill@initech.example' },
+      organization: null,
+    })
 
     expect(await screen.findByText('Priya Raman')).toBeInTheDocument()
   })
@@ -124,11 +172,14 @@ describe('AccountCard', () => {
     renderWithServices(<AccountCard />, scriptedConnector(outcome), new TestTicket(hank))
 
     const list = await screen.findByTestId('candidates')
-    expect(within(list).getAllByRole('link').map((link) => link.textContent)).toEqual([
-      'Stark Industries (EMEA)',
-      'Stark Industries (Americas)',
-    ])
-    expect(screen.getByText('The email domain matches more than one account. Which one is this ticket about?')).toBeInTheDocument()
+    expect(
+      within(list)
+        .getAllByRole('link')
+        .map((link) => link.textContent)
+    ).toEqual(['Stark Industries (EMEA)', 'Stark Industries (Americas)'])
+    expect(
+      screen.getByText('The email domain matches more than one account. Which one is this ticket about?')
+    ).toBeInTheDocument()
   })
 
   it('remembers the account an agent picks for the organization, and forgets it on "Not this account?"', async () => {
@@ -136,20 +187,33 @@ describe('AccountCard', () => {
       kind: 'ambiguous',
       strategy: 'email-domain',
       candidates: [
-        { ...globex, id: 'a', name: 'Stark Industries (EMEA)', csm: { id: '1', name: 'Dana Whitfield', email: null }, matchedBy: 'email-domain' },
+        {
+          ...globex,
+          id: 'a',
+          name: 'Stark Industries (EMEA)',
+          csm: { id: '1', name: 'Dana Whitfield', email: null },
+          matchedBy: 'email-domain',
+        },
         { ...globex, id: 'b', name: 'Stark Industries (Americas)', matchedBy: 'email-domain' },
       ],
       tried: [],
     }
-    const stark: CustomerContext = { ...hank, organization: { id: 9006, name: 'Stark', externalId: null, domains: [] } }
+    const stark: CustomerContext = {
+      ...hank,
+      organization: { id: 9006, name: 'Stark', externalId: null, domains: [] },
+    }
     const connector = scriptedConnector(outcome)
     const user = userEvent.setup()
     const first = renderWithServices(<AccountCard />, connector, new TestTicket(stark))
 
-    expect(within(await screen.findByTestId('candidates')).getByText('CSM: Dana Whitfield')).toBeInTheDocument()
+    expect(
+      within(await screen.findByTestId('candidates')).getByText('CSM: Dana Whitfield')
+    ).toBeInTheDocument()
     await user.click(screen.getByRole('button', { name: 'Use this account: Stark Industries (Americas)' }))
     expect(await screen.findByRole('heading', { name: /Stark Industries \(Americas\)/ })).toBeInTheDocument()
-    expect(screen.getByTestId('matched-by')).toHaveTextContent('Matched by email domain · picked from several matches')
+    expect(screen.getByTestId('matched-by')).toHaveTextContent(
+      'Matched by email domain · picked from several matches'
+    )
     expect(connector.calls).toBe(1)
 
     // Another ticket from the same organization opens on the pick (remembered in localStorage).

@@ -40,7 +40,9 @@ export function AmbiguousView({ strategy, candidates, onChoose }: AmbiguousViewP
   return (
     <Alert type="warning">
       <Alert.Title>{t('ui.ambiguous.title')}</Alert.Title>
-      <Alert.Paragraph>{t('ui.ambiguous.body', { strategy: t(`ui.ambiguous.strategy.${strategy}`) })}</Alert.Paragraph>
+      <Alert.Paragraph>
+        {t('ui.ambiguous.body', { strategy: t(`ui.ambiguous.strategy.${strategy}`) })}
+      </Alert.Paragraph>
       <Candidates data-testid="candidates">
         {candidates.map((account) => (
           <Candidate key={account.id}>
@@ -52,9 +54,15 @@ export function AmbiguousView({ strategy, candidates, onChoose }: AmbiguousViewP
               ) : (
                 <span>{account.name}</span>
               )}
-              <Subtle>{account.csm ? t('ui.ambiguous.csm', { name: account.csm.name }) : t('ui.card.noCsm')}</Subtle>
+              <Subtle>
+                {account.csm ? t('ui.ambiguous.csm', { name: account.csm.name }) : t('ui.card.noCsm')}
+              </Subtle>
             </Who>
-            <Button size="small" onClick={() => onChoose(account.id)} aria-label={t('ui.ambiguous.chooseNamed', { name: account.name })}>
+            <Button
+              size="small"
+              onClick={() => onChoose(account.id)}
+              aria-label={t('ui.ambiguous.chooseNamed', { name: account.name })}
+            >
               {t('ui.ambiguous.choose')}
             </Button>
           </Candidate>

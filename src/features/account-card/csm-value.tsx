@@ -44,7 +44,11 @@ export function CsmValue({ csm }: { csm: Csm | null }) {
 
   return (
     <Person>
-      <Avatar size="small" backgroundColor="background.primaryEmphasis" foregroundColor="foreground.onEmphasis">
+      <Avatar
+        size="small"
+        backgroundColor="background.primaryEmphasis"
+        foregroundColor="foreground.onEmphasis"
+      >
         <Avatar.Text aria-hidden="true">{initials(csm.name)}</Avatar.Text>
       </Avatar>
       <div>
@@ -52,9 +56,7 @@ export function CsmValue({ csm }: { csm: Csm | null }) {
         {csm.email && (
           <EmailLine>
             {/* The address itself is the link's name: a spoken name must contain the visible text (WCAG 2.5.3). */}
-            <Anchor href={`mailto:${csm.email}`}>
-              {csm.email}
-            </Anchor>
+            <Anchor href={`mailto:${csm.email}`}>{csm.email}</Anchor>
             <Button size="small" isBasic onClick={() => void copyEmail(csm.email ?? '')}>
               {t('ui.card.copyEmail')}
             </Button>

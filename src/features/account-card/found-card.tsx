@@ -40,7 +40,13 @@ export function FoundCard({ account, fetchedAt, refreshing, onRefresh, onNotThis
     <>
       <Title>
         {account.recordUrl ? (
-          <Anchor href={account.recordUrl} target="_blank" rel="noopener noreferrer" isExternal externalIconLabel={t('ui.card.openInCrm', { name: account.name })}>
+          <Anchor
+            href={account.recordUrl}
+            target="_blank"
+            rel="noopener noreferrer"
+            isExternal
+            externalIconLabel={t('ui.card.openInCrm', { name: account.name })}
+          >
             {account.name}
           </Anchor>
         ) : (
@@ -49,7 +55,9 @@ export function FoundCard({ account, fetchedAt, refreshing, onRefresh, onNotThis
       </Title>
       <MatchLine>
         <Subtle data-testid="matched-by">
-          {onNotThisAccount ? t('ui.card.pickedFrom', { how: t(`ui.card.matchedBy.${account.matchedBy}`) }) : t(`ui.card.matchedBy.${account.matchedBy}`)}
+          {onNotThisAccount
+            ? t('ui.card.pickedFrom', { how: t(`ui.card.matchedBy.${account.matchedBy}`) })
+            : t(`ui.card.matchedBy.${account.matchedBy}`)}
         </Subtle>
         {onNotThisAccount && (
           <Button size="small" isLink onClick={onNotThisAccount}>
@@ -90,7 +98,9 @@ export function FoundCard({ account, fetchedAt, refreshing, onRefresh, onNotThis
         </Value>
       </Rows>
       <Footer>
-        <Subtle>{t('ui.card.asOf', { time: age < 60_000 ? t('ui.card.justNow') : formatAge(age, locale) })}</Subtle>
+        <Subtle>
+          {t('ui.card.asOf', { time: age < 60_000 ? t('ui.card.justNow') : formatAge(age, locale) })}
+        </Subtle>
         <Button size="small" isBasic onClick={onRefresh} disabled={refreshing} aria-busy={refreshing}>
           {t('ui.card.refresh')}
         </Button>

@@ -20,7 +20,9 @@ export function HealthTag({ score, riskBelow }: { score: number; riskBelow: numb
   const band = healthBand(score, riskBelow)
   return (
     <Tag hue={HUE[band]} data-band={band}>
-      <Label $symbol={SYMBOL[band]}>{t('ui.card.healthValue', { band: t(`ui.card.band.${band}`), score: Math.round(score) })}</Label>
+      <Label $symbol={SYMBOL[band]}>
+        {t('ui.card.healthValue', { band: t(`ui.card.band.${band}`), score: Math.round(score) })}
+      </Label>
     </Tag>
   )
 }

@@ -9,13 +9,23 @@ function messageKey(error: CrmError): string {
   return `ui.error.kind.${error.kind}`
 }
 
-export function LookupErrorView({ error, onRetry, retrying }: { error: CrmError; onRetry: () => void; retrying: boolean }) {
+export function LookupErrorView({
+  error,
+  onRetry,
+  retrying,
+}: {
+  error: CrmError
+  onRetry: () => void
+  retrying: boolean
+}) {
   const { t } = useI18n()
   return (
     <Alert type={error.isRetryable ? 'warning' : 'error'} data-error-kind={error.kind}>
       <Alert.Title>{t('ui.error.title')}</Alert.Title>
       <Alert.Paragraph>{t(messageKey(error), { field: error.details.field ?? '' })}</Alert.Paragraph>
-      {error.details.vendorCode && <Alert.Paragraph>{t('ui.error.code', { code: error.details.vendorCode })}</Alert.Paragraph>}
+      {error.details.vendorCode && (
+        <Alert.Paragraph>{t('ui.error.code', { code: error.details.vendorCode })}</Alert.Paragraph>
+      )}
       {error.isRetryable && (
         <Button size="small" onClick={onRetry} disabled={retrying} aria-busy={retrying}>
           {t('ui.error.retry')}

@@ -18,7 +18,9 @@ export function NotFoundView({ tried }: { tried: readonly MatchAttempt[] }) {
               <li key={attempt.strategy}>
                 {t(`ui.notFound.attempt.${attempt.strategy}`, { value: attempt.value ?? '' })}
                 {': '}
-                {attempt.result === 'skipped' ? t(`ui.notFound.skipped.${attempt.reason}`) : t('ui.notFound.noMatch')}
+                {attempt.result === 'skipped'
+                  ? t(`ui.notFound.skipped.${attempt.reason}`)
+                  : t('ui.notFound.noMatch')}
               </li>
             ))}
           </ul>

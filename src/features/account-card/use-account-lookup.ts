@@ -1,7 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { AccountSummary } from '../../domain/account'
 import { CrmError, isCrmError } from '../../domain/crm-error'
-import { applyChoice, choiceScope, type LookupOutcome, type MatchAttempt, type MatchStrategy } from '../../domain/match'
+import {
+  applyChoice,
+  choiceScope,
+  type LookupOutcome,
+  type MatchAttempt,
+  type MatchStrategy,
+} from '../../domain/match'
 import type { CustomerContext } from '../../domain/customer'
 import type { ExistingEscalation } from '../../domain/escalation'
 import type { AccountChoices } from '../../domain/ports'
@@ -63,7 +69,12 @@ function toState({ outcome, fetchedAt, customer }: Loaded, choices: AccountChoic
         chosenByAgent: resolved.chosenByAgent === true,
       }
     case 'ambiguous':
-      return { status: 'ambiguous', strategy: resolved.strategy, candidates: resolved.candidates, refreshing: false }
+      return {
+        status: 'ambiguous',
+        strategy: resolved.strategy,
+        candidates: resolved.candidates,
+        refreshing: false,
+      }
     case 'not-found':
       return { status: 'not-found', tried: resolved.tried, refreshing: false }
   }
@@ -78,7 +89,9 @@ const ALWAYS_READY = (): boolean => true
  * ticket waits for its requester); the same read of the customer answers both. Pass a stable
  * function (module level): a new one restarts the lookup.
  */
-export function useAccountLookup(ready: (customer: CustomerContext) => boolean = ALWAYS_READY): AccountLookup {
+export function useAccountLookup(
+  ready: (customer: CustomerContext) => boolean = ALWAYS_READY
+): AccountLookup {
   const services = useServices()
   const [state, setState] = useState<CardState>({ status: 'loading' })
   const latest = useRef(0)
@@ -96,7 +109,9 @@ export function useAccountLookup(ready: (customer: CustomerContext) => boolean =
         setState(loaded.current ? toState(loaded.current, services.choices) : { status: 'no-requester' })
       } catch (error) {
         if (run !== latest.current) return
-        const crmError = isCrmError(error) ? error : new CrmError('unavailable', 'Unexpected failure while loading the account')
+        const crmError = isCrmError(error)
+          ? error
+          : new CrmError('unavailable', 'Unexpected failure while loading the account')
         setState({ status: 'error', error: crmError, refreshing: false })
       }
     },
@@ -115,7 +130,11 @@ export function useAccountLookup(ready: (customer: CustomerContext) => boolean =
 
   // Keep showing what we have while refreshing, so the card does not flash back to a skeleton.
   const reload = useCallback(() => {
-    setState((current) => (current.status === 'loading' || current.status === 'no-requester' ? current : { ...current, refreshing: true }))
+    setState((current) =>
+      current.status === 'loading' || current.status === 'no-requester'
+        ? current
+        : { ...current, refreshing: true }
+    )
     void load(true)
   }, [load])
 

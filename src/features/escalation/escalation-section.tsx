@@ -16,7 +16,6 @@ import { FollowUp } from './follow-up'
 import { NOTE_MAX_LENGTH } from './note-limits'
 import { useEscalation, type EscalationState } from './use-escalation'
 
-
 const Section = styled.section`
   margin-top: ${(p) => p.theme.space.md};
   padding-top: ${(p) => p.theme.space.md};
@@ -44,7 +43,13 @@ export function EscalationSection({ customer, account, existing }: Props) {
     <Section aria-labelledby="escalation-heading" data-testid="escalation">
       <Heading id="escalation-heading">{t('ui.escalation.title')}</Heading>
       {owner ? (
-        <EscalationForm customer={customer} account={account} existing={existing} ownerName={owner.name} isFallback={owner.isFallback} />
+        <EscalationForm
+          customer={customer}
+          account={account}
+          existing={existing}
+          ownerName={owner.name}
+          isFallback={owner.isFallback}
+        />
       ) : (
         <Alert type="info">
           <Alert.Paragraph>{t('ui.escalation.noCsm')}</Alert.Paragraph>
@@ -54,7 +59,13 @@ export function EscalationSection({ customer, account, existing }: Props) {
   )
 }
 
-function EscalationForm({ customer, account, existing, ownerName, isFallback }: Props & { ownerName: string | null; isFallback: boolean }) {
+function EscalationForm({
+  customer,
+  account,
+  existing,
+  ownerName,
+  isFallback,
+}: Props & { ownerName: string | null; isFallback: boolean }) {
   const { t } = useI18n()
   const { state, draft, setDraft, submit } = useEscalation(customer, account, existing)
   const name = ownerName ?? t('ui.escalation.fallbackName')
@@ -89,7 +100,11 @@ function EscalationForm({ customer, account, existing, ownerName, isFallback }: 
       {isFallback && <Hint>{t('ui.escalation.fallbackNotice')}</Hint>}
       <Field>
         <Label>{t('ui.escalation.reasonLabel')}</Label>
-        <Select value={draft.reason} onChange={(event) => setDraft({ ...draft, reason: event.target.value as EscalationReason })} disabled={sending}>
+        <Select
+          value={draft.reason}
+          onChange={(event) => setDraft({ ...draft, reason: event.target.value as EscalationReason })}
+          disabled={sending}
+        >
           {ESCALATION_REASONS.map((reason) => (
             <option key={reason} value={reason}>
               {t(`ui.escalation.reason.${reason}`)}
@@ -111,7 +126,11 @@ function EscalationForm({ customer, account, existing, ownerName, isFallback }: 
       </Field>
       {state.status === 'failed' && <FailureView state={state} />}
       <Button isPrimary isStretched onClick={() => void submit()} disabled={sending} aria-busy={sending}>
-        {sending ? t('ui.escalation.sending') : state.status === 'failed' ? t('ui.escalation.retry') : t('ui.escalation.button', { name })}
+        {sending
+          ? t('ui.escalation.sending')
+          : state.status === 'failed'
+            ? t('ui.escalation.retry')
+            : t('ui.escalation.button', { name })}
       </Button>
     </>
   )
@@ -119,8 +138,17 @@ function EscalationForm({ customer, account, existing, ownerName, isFallback }: 
 
 function FailureView({ state }: { state: Extract<EscalationState, { status: 'failed' }> }) {
   const { t } = useI18n()
-  const reason = state.error ? t(`ui.error.kind.${state.error.details.timedOut ? 'timeout' : state.error.kind}`, { field: state.error.details.field ?? '' }) : ''
-  const key = state.step === 'crm' ? 'ui.escalation.failed.crm' : state.step === 'zendesk' ? 'ui.escalation.failed.zendesk' : 'ui.escalation.failed.unknown'
+  const reason = state.error
+    ? t(`ui.error.kind.${state.error.details.timedOut ? 'timeout' : state.error.kind}`, {
+        field: state.error.details.field ?? '',
+      })
+    : ''
+  const key =
+    state.step === 'crm'
+      ? 'ui.escalation.failed.crm'
+      : state.step === 'zendesk'
+        ? 'ui.escalation.failed.zendesk'
+        : 'ui.escalation.failed.unknown'
   return (
     <Alert type="warning" role="alert" data-testid="escalation-failed">
       <Alert.Paragraph>{t(key, { reason })}</Alert.Paragraph>
@@ -138,10 +166,21 @@ function ExistingView({ existing, ownerName }: { existing: ExistingEscalation; o
   const name = existing.ownerName ?? ownerName ?? t('ui.escalation.fallbackName')
   const agent = existing.escalatedBy
   if (!existing.createdAt) {
-    return <Outcome text={agent ? t('ui.escalation.existingUndated', { name, agent }) : t('ui.escalation.existingUndatedNoAgent', { name })} url={existing.taskUrl} />
+    return (
+      <Outcome
+        text={
+          agent
+            ? t('ui.escalation.existingUndated', { name, agent })
+            : t('ui.escalation.existingUndatedNoAgent', { name })
+        }
+        url={existing.taskUrl}
+      />
+    )
   }
   const when = formatAge(Math.max(0, now() - Date.parse(existing.createdAt.replace(/\+0000$/, 'Z'))), locale)
-  const text = agent ? t('ui.escalation.existing', { name, agent, when }) : t('ui.escalation.existingNoAgent', { name, when })
+  const text = agent
+    ? t('ui.escalation.existing', { name, agent, when })
+    : t('ui.escalation.existingNoAgent', { name, when })
   return <Outcome text={text} url={existing.taskUrl} />
 }
 
@@ -154,7 +193,13 @@ function Outcome({ text, url }: { text: string; url: string | null }) {
         {url && (
           <>
             {' · '}
-            <Anchor href={url} target="_blank" rel="noopener noreferrer" isExternal externalIconLabel={t('ui.escalation.opensInNewTab')}>
+            <Anchor
+              href={url}
+              target="_blank"
+              rel="noopener noreferrer"
+              isExternal
+              externalIconLabel={t('ui.escalation.opensInNewTab')}
+            >
               {t('ui.escalation.openTask')}
             </Anchor>
           </>

@@ -11,7 +11,11 @@ import { NOTE_MAX_LENGTH } from './note-limits'
 type Phase = 'closed' | 'open' | 'sending' | 'sent' | 'failed'
 
 /** "Add a follow-up note" on an escalation that already exists, instead of a second escalation. */
-export function FollowUp({ task }: { task: { taskId: string; taskUrl: string | null; ownerName: string | null } }) {
+export function FollowUp({
+  task,
+}: {
+  task: { taskId: string; taskUrl: string | null; ownerName: string | null }
+}) {
   const { t } = useI18n()
   const { escalation } = useServices()
   const [phase, setPhase] = useState<Phase>('closed')
@@ -43,7 +47,13 @@ export function FollowUp({ task }: { task: { taskId: string; taskUrl: string | n
       setPhase('sent')
     } catch (error) {
       const cause = error instanceof EscalationError ? error.cause : error
-      setReason(isCrmError(cause) ? t(`ui.error.kind.${cause.details.timedOut ? 'timeout' : cause.kind}`, { field: cause.details.field ?? '' }) : '')
+      setReason(
+        isCrmError(cause)
+          ? t(`ui.error.kind.${cause.details.timedOut ? 'timeout' : cause.kind}`, {
+              field: cause.details.field ?? '',
+            })
+          : ''
+      )
       setPhase('failed')
     } finally {
       inFlight.current = false

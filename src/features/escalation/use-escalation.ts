@@ -10,9 +10,18 @@ export type EscalationState =
   | { readonly status: 'checking' }
   | { readonly status: 'idle' }
   | { readonly status: 'sending' }
-  | { readonly status: 'done'; readonly ownerName: string; readonly taskId: string; readonly taskUrl: string | null }
+  | {
+      readonly status: 'done'
+      readonly ownerName: string
+      readonly taskId: string
+      readonly taskUrl: string | null
+    }
   | { readonly status: 'existing'; readonly existing: ExistingEscalation }
-  | { readonly status: 'failed'; readonly step: 'crm' | 'zendesk' | 'unknown'; readonly error: CrmError | null }
+  | {
+      readonly status: 'failed'
+      readonly step: 'crm' | 'zendesk' | 'unknown'
+      readonly error: CrmError | null
+    }
 
 const EMPTY_DRAFT: EscalationDraft = { reason: 'churn-risk', note: '' }
 
@@ -24,7 +33,11 @@ const EMPTY_DRAFT: EscalationDraft = { reason: 'churn-risk', note: '' }
  * ticket tagged as escalated is then checked first, and any failure of that check shows the form,
  * whose create still finds the task instead of adding a second.
  */
-export function useEscalation(customer: CustomerContext, account: AccountSummary, existing: ExistingEscalation | null | undefined) {
+export function useEscalation(
+  customer: CustomerContext,
+  account: AccountSummary,
+  existing: ExistingEscalation | null | undefined
+) {
   const { escalation } = useServices()
   const ticket = customer.ticket ?? null
   const [stored] = useState(() => (ticket ? escalation.load(ticket) : null))

@@ -15,7 +15,10 @@ import type { AppSettings } from '../../settings/app-settings'
 export interface Services {
   readonly settings: AppSettings
   readonly ticket: TicketPort
-  lookup(context: CustomerContext, options?: LookupOptions): Promise<CachedOutcome & { readonly fromCache: boolean }>
+  lookup(
+    context: CustomerContext,
+    options?: LookupOptions
+  ): Promise<CachedOutcome & { readonly fromCache: boolean }>
   now(): number
   readonly escalation: EscalationService
   /** Agents' picks when several accounts match, remembered per organization. */
@@ -40,7 +43,11 @@ export interface EscalationService {
   readonly fallbackOwner: string | null
   load(ticket: TicketRef): StoredEscalation | null
   saveDraft(ticket: TicketRef, draft: EscalationDraft): void
-  escalate(context: CustomerContext, account: AccountSummary, draft: EscalationDraft): Promise<EscalationResult>
+  escalate(
+    context: CustomerContext,
+    account: AccountSummary,
+    draft: EscalationDraft
+  ): Promise<EscalationResult>
   /**
    * Whether the ticket's escalation task must be searched for after the card shows: the ticket is
    * tagged as escalated and the CRM's lookup could not include its task (HubSpot, custom).
@@ -49,5 +56,8 @@ export interface EscalationService {
   /** The ticket's escalation task, or null when the CRM has none. */
   findExisting(context: CustomerContext, account: AccountSummary): Promise<ExistingEscalation | null>
   /** Adds a follow-up to an existing escalation (CRM task note + internal note). */
-  followUp(task: { taskId: string; taskUrl: string | null; ownerName: string | null }, text: string): Promise<void>
+  followUp(
+    task: { taskId: string; taskUrl: string | null; ownerName: string | null },
+    text: string
+  ): Promise<void>
 }

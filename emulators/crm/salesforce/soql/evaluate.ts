@@ -1,4 +1,12 @@
-import { fieldName, isIdField, looksLikeId, objectName, relationship, type ObjectName, type SfRecord } from '../schema'
+import {
+  fieldName,
+  isIdField,
+  looksLikeId,
+  objectName,
+  relationship,
+  type ObjectName,
+  type SfRecord,
+} from '../schema'
 import type { SalesforceStore } from '../store'
 import type { Condition, Literal, SoqlQuery } from './parse'
 import { SoqlError } from './soql-error'
@@ -63,7 +71,8 @@ function literalValue(literal: Literal): unknown {
 }
 
 function compare(left: unknown, right: unknown): number {
-  if (typeof left === 'string' && typeof right === 'string') return left.toLowerCase().localeCompare(right.toLowerCase())
+  if (typeof left === 'string' && typeof right === 'string')
+    return left.toLowerCase().localeCompare(right.toLowerCase())
   return Number(left) - Number(right)
 }
 
@@ -73,7 +82,12 @@ function equals(left: unknown, right: unknown): boolean {
   return left === right
 }
 
-function matches(store: SalesforceStore, object: ObjectName, record: SfRecord, condition: Condition): boolean {
+function matches(
+  store: SalesforceStore,
+  object: ObjectName,
+  record: SfRecord,
+  condition: Condition
+): boolean {
   switch (condition.type) {
     case 'and':
       return matches(store, object, record, condition.left) && matches(store, object, record, condition.right)
@@ -101,7 +115,13 @@ function matches(store: SalesforceStore, object: ObjectName, record: SfRecord, c
       if (condition.operator === '!=') return !equals(value, expected)
       if (value === null || expected === null) return false
       const order = compare(value, expected)
-      return condition.operator === '<' ? order < 0 : condition.operator === '<=' ? order <= 0 : condition.operator === '>' ? order > 0 : order >= 0
+      return condition.operator === '<'
+        ? order < 0
+        : condition.operator === '<='
+          ? order <= 0
+          : condition.operator === '>'
+            ? order > 0
+            : order >= 0
     }
   }
 }
@@ -111,7 +131,13 @@ function attributes(object: ObjectName, id: string, version: string): { type: st
 }
 
 /** Builds the response record: selected fields in SELECT order, relationships as nested objects or null. */
-function project(store: SalesforceStore, object: ObjectName, record: SfRecord, fields: readonly string[], version: string): Record<string, unknown> {
+function project(
+  store: SalesforceStore,
+  object: ObjectName,
+  record: SfRecord,
+  fields: readonly string[],
+  version: string
+): Record<string, unknown> {
   const output: Record<string, unknown> = { attributes: attributes(object, record.Id, version) }
   for (const path of fields) {
     const resolved = resolvePath(object, path)
@@ -136,11 +162,17 @@ function project(store: SalesforceStore, object: ObjectName, record: SfRecord, f
   return output
 }
 
-export function runQuery(store: SalesforceStore, query: SoqlQuery, version: string): Record<string, unknown>[] {
+export function runQuery(
+  store: SalesforceStore,
+  query: SoqlQuery,
+  version: string
+): Record<string, unknown>[] {
   const object = objectName(query.object)
   if (!object) throw new SoqlError('INVALID_TYPE', `sObject type '${query.object}' is not supported.`)
   for (const field of query.fields) resolvePath(object, field)
-  let rows = store.records[object].filter((record) => !query.where || matches(store, object, record, query.where))
+  let rows = store.records[object].filter(
+    (record) => !query.where || matches(store, object, record, query.where)
+  )
   if (query.orderBy) {
     const { field, descending, nullsLast } = query.orderBy
     const path = resolvePath(object, field)

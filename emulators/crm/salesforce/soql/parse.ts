@@ -14,13 +14,22 @@ export type Condition =
   | { readonly type: 'and' | 'or'; readonly left: Condition; readonly right: Condition }
   | { readonly type: 'not'; readonly condition: Condition }
   | { readonly type: 'compare'; readonly field: string; readonly operator: Operator; readonly value: Literal }
-  | { readonly type: 'in'; readonly field: string; readonly values: readonly Literal[]; readonly negated: boolean }
+  | {
+      readonly type: 'in'
+      readonly field: string
+      readonly values: readonly Literal[]
+      readonly negated: boolean
+    }
 
 export interface SoqlQuery {
   readonly fields: readonly string[]
   readonly object: string
   readonly where: Condition | null
-  readonly orderBy: { readonly field: string; readonly descending: boolean; readonly nullsLast: boolean } | null
+  readonly orderBy: {
+    readonly field: string
+    readonly descending: boolean
+    readonly nullsLast: boolean
+  } | null
   readonly limit: number | null
 }
 
@@ -34,7 +43,13 @@ export function parseSoql(source: string): SoqlQuery {
     token?.kind === 'word' && token.text.toUpperCase() === word
   const unexpected = (): never => {
     const token = peek()
-    const text = !token ? 'end of query' : token.kind === 'string' ? `'${token.raw}'` : token.kind === 'word' || token.kind === 'punct' ? token.text : String(token.value)
+    const text = !token
+      ? 'end of query'
+      : token.kind === 'string'
+        ? `'${token.raw}'`
+        : token.kind === 'word' || token.kind === 'punct'
+          ? token.text
+          : String(token.value)
     throw new SoqlError('MALFORMED_QUERY', `unexpected token: '${text}'`)
   }
   const expectWord = (word: string): void => {
@@ -105,9 +120,15 @@ export function parseSoql(source: string): SoqlQuery {
       return { type: 'compare', field, operator: 'LIKE', value: literal() }
     }
     const op = peek()
-    if (op?.kind !== 'punct' || !['=', '!=', '<>', '<', '<=', '>', '>='].includes(op.text)) return unexpected()
+    if (op?.kind !== 'punct' || !['=', '!=', '<>', '<', '<=', '>', '>='].includes(op.text))
+      return unexpected()
     position += 1
-    return { type: 'compare', field, operator: (op.text === '<>' ? '!=' : op.text) as Operator, value: literal() }
+    return {
+      type: 'compare',
+      field,
+      operator: (op.text === '<>' ? '!=' : op.text) as Operator,
+      value: literal(),
+    }
   }
   const andExpression = (): Condition => {
     let left = primary()
@@ -170,4 +191,25 @@ export function parseSoql(source: string): SoqlQuery {
   return { fields, object, where, orderBy, limit }
 }
 
-const KEYWORDS = new Set(['SELECT', 'FROM', 'WHERE', 'AND', 'OR', 'NOT', 'LIKE', 'IN', 'ORDER', 'BY', 'ASC', 'DESC', 'NULLS', 'FIRST', 'LAST', 'LIMIT', 'NULL', 'TRUE', 'FALSE', 'TODAY'])
+const KEYWORDS = new Set([
+  'SELECT',
+  'FROM',
+  'WHERE',
+  'AND',
+  'OR',
+  'NOT',
+  'LIKE',
+  'IN',
+  'ORDER',
+  'BY',
+  'ASC',
+  'DESC',
+  'NULLS',
+  'FIRST',
+  'LAST',
+  'LIMIT',
+  'NULL',
+  'TRUE',
+  'FALSE',
+  'TODAY',
+])

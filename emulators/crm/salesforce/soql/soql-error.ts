@@ -2,7 +2,8 @@
 export class SoqlError extends Error {
   override readonly name = 'SoqlError'
   constructor(
-    readonly errorCode: 'MALFORMED_QUERY' | 'INVALID_TYPE' | 'INVALID_FIELD' | 'INVALID_QUERY_FILTER_OPERATOR',
+    readonly errorCode:
+      'MALFORMED_QUERY' | 'INVALID_TYPE' | 'INVALID_FIELD' | 'INVALID_QUERY_FILTER_OPERATOR',
     message: string
   ) {
     super(message)

@@ -9,7 +9,16 @@ export type Token =
 
 // Salesforce's escape sequences inside string literals. \% and \_ are kept escaped so LIKE can
 // tell a literal % from a wildcard; outside LIKE they are unescaped by the evaluator.
-const SIMPLE_ESCAPES: Record<string, string> = { "'": "'", '"': '"', '\\': '\\', n: '\n', r: '\r', t: '\t', b: '\b', f: '\f' }
+const SIMPLE_ESCAPES: Record<string, string> = {
+  "'": "'",
+  '"': '"',
+  '\\': '\\',
+  n: '\n',
+  r: '\r',
+  t: '\t',
+  b: '\b',
+  f: '\f',
+}
 
 /** Splits a SOQL string into tokens; throws SoqlError (MALFORMED_QUERY) on anything it cannot read. */
 export function tokenize(source: string): Token[] {
@@ -24,7 +33,8 @@ export function tokenize(source: string): Token[] {
       let raw = ''
       i += 1
       for (;;) {
-        if (i >= source.length) throw new SoqlError('MALFORMED_QUERY', 'unexpected end of query: unterminated string')
+        if (i >= source.length)
+          throw new SoqlError('MALFORMED_QUERY', 'unexpected end of query: unterminated string')
         const c = source[i] ?? ''
         if (c === "'") break
         if (c === '\\') {

@@ -13,9 +13,12 @@ describe('the @path language', () => {
     expect(parsePath(text)).toEqual(segments)
   })
 
-  it.each(['', '$.', '$..a', '$.a[*]', '$.a[?(@.x)]', 'a b', '$["a"]', '$.a[-1]', 'a.', '.a'])('refuses %j', (text) => {
-    expect(parsePath(text)).toBeNull()
-  })
+  it.each(['', '$.', '$..a', '$.a[*]', '$.a[?(@.x)]', 'a b', '$["a"]', '$.a[-1]', 'a.', '.a'])(
+    'refuses %j',
+    (text) => {
+      expect(parsePath(text)).toBeNull()
+    }
+  )
 
   it('names paths the way variables are listed', () => {
     expect(formatPath(['task', 'key'])).toBe('task.key')

@@ -25,7 +25,11 @@ export function parsePath(text: string): JsonPath | null {
 
 /** `task.key`, `data[0].id`: how a path is named in variable lists and problem details. */
 export function formatPath(path: JsonPath): string {
-  return path.map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : index === 0 ? segment : `.${segment}`)).join('')
+  return path
+    .map((segment, index) =>
+      typeof segment === 'number' ? `[${segment}]` : index === 0 ? segment : `.${segment}`
+    )
+    .join('')
 }
 
 /**

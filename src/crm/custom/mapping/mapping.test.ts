@@ -14,7 +14,10 @@ const problemOf = (json: unknown, variables?: readonly string[]) => {
 }
 
 describe('mappings (Segment Mapping Kit style)', () => {
-  const scope = { task: { key: 'zd:acme:102', subject: 'Outage', ticketId: 102, contactId: undefined }, text: 'Follow-up' }
+  const scope = {
+    task: { key: 'zd:acme:102', subject: 'Outage', ticketId: 102, contactId: undefined },
+    text: 'Follow-up',
+  }
 
   it('evaluates raw JSON literally and directives against the scope', () => {
     const mapping = compile({
@@ -38,13 +41,21 @@ describe('mappings (Segment Mapping Kit style)', () => {
   })
 
   it('leaves out members that resolve to nothing, and keeps null', () => {
-    const mapping = compile({ contact_id: { '@path': '$.task.contactId' }, note: { '@template': '{{task.contactId}}' }, list: [{ '@path': '$.nope' }], parent: null })
+    const mapping = compile({
+      contact_id: { '@path': '$.task.contactId' },
+      note: { '@template': '{{task.contactId}}' },
+      list: [{ '@path': '$.nope' }],
+      parent: null,
+    })
     expect(evaluateMapping(mapping, scope)).toEqual({ list: [], parent: null })
   })
 
   it('places values as JSON values, so quotes and braces in them cannot change the body', () => {
     const hostile = { requester: { email: '"},"admin":true,"x":{"y":"@x.example' } }
-    const body = evaluateMapping(compile({ email: { '@path': '$.requester.email' }, q: { '@template': 'email:{{requester.email}}' } }), hostile)
+    const body = evaluateMapping(
+      compile({ email: { '@path': '$.requester.email' }, q: { '@template': 'email:{{requester.email}}' } }),
+      hostile
+    )
     const sent = JSON.parse(JSON.stringify(body)) as Record<string, unknown>
     expect(Object.keys(sent)).toEqual(['email', 'q'])
     expect(sent['email']).toBe(hostile.requester.email)
@@ -52,7 +63,10 @@ describe('mappings (Segment Mapping Kit style)', () => {
   })
 
   it('keeps a __proto__ key a plain member of the result', () => {
-    const body = evaluateMapping(compile(JSON.parse('{"__proto__": {"@path": "$.task.key"}}')), scope) as Record<string, unknown>
+    const body = evaluateMapping(
+      compile(JSON.parse('{"__proto__": {"@path": "$.task.key"}}')),
+      scope
+    ) as Record<string, unknown>
     expect(Object.getPrototypeOf(body)).toBe(Object.prototype)
     expect(JSON.stringify(body)).toBe('{"__proto__":"zd:acme:102"}')
   })
@@ -63,11 +77,15 @@ describe('mappings (Segment Mapping Kit style)', () => {
   })
 
   it('lists the variables it reads', () => {
-    expect(mappingVariables(compile({ a: { '@path': '$.task.key' }, b: [{ '@template': '{{task.subject}}-{{task.key}}' }], c: 'x' }))).toEqual([
-      'task.key',
-      'task.subject',
-      'task.key',
-    ])
+    expect(
+      mappingVariables(
+        compile({
+          a: { '@path': '$.task.key' },
+          b: [{ '@template': '{{task.subject}}-{{task.key}}' }],
+          c: 'x',
+        })
+      )
+    ).toEqual(['task.key', 'task.subject', 'task.key'])
   })
 
   it.each([
@@ -77,16 +95,31 @@ describe('mappings (Segment Mapping Kit style)', () => {
     ['a path that is not a string', { title: { '@path': 3 } }, 'body.title'],
     ['a malformed path', { title: { '@path': '$.task[*]' } }, 'body.title'],
     ['a malformed template', { list: ['ok', { '@template': '{{task.key' }] }, 'body.list[1]'],
-    ['a raw string with a placeholder (a forgotten @template)', { title: 'Ticket {{task.ticketId}}' }, 'body.title'],
+    [
+      'a raw string with a placeholder (a forgotten @template)',
+      { title: 'Ticket {{task.ticketId}}' },
+      'body.title',
+    ],
   ])('refuses %s, saying where', (_what, json, where) => {
     expect(problemOf(json)).toEqual({ kind: 'invalid', at: where })
   })
 
   it('refuses variables outside the allowed list, in paths and in templates', () => {
     const allowed = ['task.key', 'task.subject']
-    expect(problemOf({ a: { '@path': '$.task.secret' } }, allowed)).toEqual({ kind: 'unknown-variable', at: 'body.a' })
-    expect(problemOf({ a: { '@template': '{{task.key}} {{setting.crm_api_token}}' } }, allowed)).toEqual({ kind: 'unknown-variable', at: 'body.a' })
-    expect(problemOf({ a: { '@path': '$.task' } }, allowed)).toEqual({ kind: 'unknown-variable', at: 'body.a' })
-    expect(problemOf({ a: { '@path': '$.task.key' }, b: { '@template': '{{task.subject}}' } }, allowed)).toBeNull()
+    expect(problemOf({ a: { '@path': '$.task.secret' } }, allowed)).toEqual({
+      kind: 'unknown-variable',
+      at: 'body.a',
+    })
+    expect(problemOf({ a: { '@template': '{{task.key}} {{setting.crm_api_token}}' } }, allowed)).toEqual({
+      kind: 'unknown-variable',
+      at: 'body.a',
+    })
+    expect(problemOf({ a: { '@path': '$.task' } }, allowed)).toEqual({
+      kind: 'unknown-variable',
+      at: 'body.a',
+    })
+    expect(
+      problemOf({ a: { '@path': '$.task.key' }, b: { '@template': '{{task.subject}}' } }, allowed)
+    ).toBeNull()
   })
 })

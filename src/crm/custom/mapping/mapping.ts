@@ -1,5 +1,12 @@
 import { formatPath, parsePath, readPath, type JsonPath } from './json-path'
-import { asText, parseTemplate, renderTemplate, templateVariables, type Encoder, type Template } from './template'
+import {
+  asText,
+  parseTemplate,
+  renderTemplate,
+  templateVariables,
+  type Encoder,
+  type Template,
+} from './template'
 
 /**
  * A compiled mapping in the style of Segment's Mapping Kit: raw JSON is taken literally, and an
@@ -20,7 +27,8 @@ export interface MappingProblem {
   readonly at: string
 }
 
-export type Compiled<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: MappingProblem }
+export type Compiled<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: MappingProblem }
 
 export interface CompileOptions {
   /** When given, every `@path` and placeholder must name one of these (`task.key`). */
@@ -33,7 +41,10 @@ export function at(base: string, key: string | number): string {
   return base ? `${base}.${key}` : key
 }
 
-const fail = (kind: MappingProblem['kind'], where: string): Compiled<never> => ({ ok: false, problem: { kind, at: where || '$' } })
+const fail = (kind: MappingProblem['kind'], where: string): Compiled<never> => ({
+  ok: false,
+  problem: { kind, at: where || '$' },
+})
 
 export function compilePath(text: unknown, where: string, options: CompileOptions = {}): Compiled<JsonPath> {
   const path = typeof text === 'string' ? parsePath(text) : null
@@ -42,15 +53,24 @@ export function compilePath(text: unknown, where: string, options: CompileOption
   return { ok: true, value: path }
 }
 
-export function compileTemplate(text: unknown, where: string, options: CompileOptions = {}): Compiled<Template> {
+export function compileTemplate(
+  text: unknown,
+  where: string,
+  options: CompileOptions = {}
+): Compiled<Template> {
   const template = typeof text === 'string' ? parseTemplate(text) : null
   if (!template) return fail('invalid', where)
   const { variables } = options
-  if (variables && templateVariables(template).some((name) => !variables.has(name))) return fail('unknown-variable', where)
+  if (variables && templateVariables(template).some((name) => !variables.has(name)))
+    return fail('unknown-variable', where)
   return { ok: true, value: template }
 }
 
-export function compileMapping(value: unknown, where: string, options: CompileOptions = {}): Compiled<Mapping> {
+export function compileMapping(
+  value: unknown,
+  where: string,
+  options: CompileOptions = {}
+): Compiled<Mapping> {
   if (Array.isArray(value)) {
     const items: Mapping[] = []
     for (const [index, item] of value.entries()) {
@@ -77,7 +97,12 @@ export function compileMapping(value: unknown, where: string, options: CompileOp
   return { ok: true, value: { kind: 'literal', value } }
 }
 
-function compileDirective(keys: readonly string[], record: Record<string, unknown>, where: string, options: CompileOptions): Compiled<Mapping> {
+function compileDirective(
+  keys: readonly string[],
+  record: Record<string, unknown>,
+  where: string,
+  options: CompileOptions
+): Compiled<Mapping> {
   // A directive mixed with raw keys is ambiguous (which one wins?), so Mapping Kit refuses it and so do we.
   if (keys.length !== 1) return fail('invalid', where)
   const directive = keys[0]
@@ -115,12 +140,15 @@ export function evaluateMapping(mapping: Mapping, scope: unknown, encode: Encode
       for (const [key, item] of mapping.entries) {
         const value = evaluateMapping(item, scope, encode)
         // defineProperty, not `out[key] =`: a `__proto__` key in a setting must stay a plain key.
-        if (value !== undefined) Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true })
+        if (value !== undefined)
+          Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true })
       }
       return out
     }
     case 'array':
-      return mapping.items.map((item) => evaluateMapping(item, scope, encode)).filter((value) => value !== undefined)
+      return mapping.items
+        .map((item) => evaluateMapping(item, scope, encode))
+        .filter((value) => value !== undefined)
   }
 }
 

@@ -22,7 +22,8 @@ export function parseTemplate(text: string): Template | null {
   }
   if (last < text.length) parts.push(text.slice(last))
   // A brace pair left in the literal text is a placeholder the admin mistyped, not text to send.
-  if (parts.some((part) => typeof part === 'string' && (part.includes('{{') || part.includes('}}')))) return null
+  if (parts.some((part) => typeof part === 'string' && (part.includes('{{') || part.includes('}}'))))
+    return null
   return { parts }
 }
 
