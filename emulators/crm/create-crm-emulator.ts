@@ -50,19 +50,39 @@ export interface CrmEmulator {
   faults(): Faults
   requests(): RecordedRequest[]
   clearRequests(): void
+  /**
+   * Faults of writes only (creates and updates, not searches or reads): the write is applied, then
+   * its answer is lost (`lose-answer`: the connection drops) or never comes (`hang`: until the
+   * caller goes away). Counts down per write; null clears it.
+   */
+  setWriteFault(fault: WriteFault | null): void
+  /** HubSpot: objects created in the last `ms` are not found by search yet, as in HubSpot's index. */
+  setSearchLagMs(ms: number): void
   /** The tasks written, as plain JSON objects in the dialect's own shape. */
   tasks(): CrmTask[]
   reset(): void
   close(): Promise<void>
 }
 
+export interface WriteFault {
+  readonly kind: 'lose-answer' | 'hang'
+  readonly remaining?: number
+}
+
 const JSON_TYPE = 'application/json;charset=UTF-8'
+
+/** A create or update; searches, composite reads and batch reads are POSTs that change nothing. */
+function isWrite(request: VendorRequest): boolean {
+  if (request.method === 'GET' || request.method === 'HEAD') return false
+  return !/\/(search|query|composite)(\/|$)|\/batch\/read$/.test(request.path)
+}
 
 /** Starts the CRM emulator on loopback, in one vendor dialect. See emulators/crm/README.md. */
 export async function startCrmEmulator(options: CrmEmulatorOptions = {}): Promise<CrmEmulator> {
   let origin = ''
   const dialect = createDialect(options, () => origin)
   let faults: Faults = { mode: 'none' }
+  let writeFault: WriteFault | null = null
   let recorded: RecordedRequest[] = []
   const hanging = new Set<ServerResponse>()
   const sockets = new Set<Socket>()
@@ -155,7 +175,17 @@ export async function startCrmEmulator(options: CrmEmulatorOptions = {}): Promis
     const refused = dialect.authenticate(request)
     if (refused) return reply(refused.status, refused.body, refused.headers)
     if (active.mode === 'malformed') return reply(200, dialect.malformedBody)
+    const lostWrite = writeFault && isWrite(request) ? writeFault : null
+    if (lostWrite && lostWrite.remaining !== undefined)
+      writeFault = lostWrite.remaining > 1 ? { ...lostWrite, remaining: lostWrite.remaining - 1 } : null
     const response = dialect.handle(request)
+    entry.status = response.status
+    if (lostWrite?.kind === 'lose-answer') return void res.destroy()
+    if (lostWrite?.kind === 'hang') {
+      hanging.add(res)
+      res.on('close', () => hanging.delete(res))
+      return
+    }
     reply(response.status, response.body, response.headers)
   }
 
@@ -200,6 +230,7 @@ export async function startCrmEmulator(options: CrmEmulatorOptions = {}): Promis
   function reset(): void {
     dialect.reset()
     recorded = []
+    writeFault = null
     setFaults({ mode: 'none' })
   }
 
@@ -218,6 +249,11 @@ export async function startCrmEmulator(options: CrmEmulatorOptions = {}): Promis
     clearRequests: () => {
       recorded = []
     },
+    setWriteFault: (fault) => {
+      writeFault = fault
+      if (!fault) for (const res of hanging) res.destroy()
+    },
+    setSearchLagMs: (ms) => dialect.setSearchLag?.(ms),
     tasks: () => dialect.tasks(),
     reset,
     close: () =>

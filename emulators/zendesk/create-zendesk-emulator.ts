@@ -5,10 +5,11 @@ import { buildHostScript } from './server/build-host-script'
 import { createHostServer } from './server/host-server'
 import { closeServer, listen } from './server/http-helpers'
 import { installationSettings } from './server/installation-settings'
+import { ApiFaultSwitch, type ApiFaults } from './server/api-faults'
 import type { ProxyLogEntry } from './server/proxy'
 import { loadDefaultSeed, ZendeskState, type Comment, type ZendeskSeed } from './state'
 
-export type { Comment, ProxyLogEntry, ZendeskSeed }
+export type { ApiFaults, Comment, ProxyLogEntry, ZendeskSeed }
 
 export interface ZendeskEmulatorOptions {
   /** The built app: a folder with manifest.json and the assets it names. */
@@ -44,6 +45,10 @@ export interface ZendeskEmulator {
   /** Comments added to the ticket through /api/v2 (not its description). */
   comments(ticketId: number): Comment[]
   tags(ticketId: number): string[]
+  /** Makes ticket updates fail (or lose their answer) until cleared with null; see api-faults.ts. */
+  setApiFaults(faults: ApiFaults | null): void
+  /** Sets a ticket's tags as another agent or a trigger would (moves `updated_at`). */
+  setTags(ticketId: number, tags: readonly string[]): void
   /** Back to the seed: tickets, comments, tags and the proxy log. */
   reset(): void
   close(): Promise<void>
@@ -61,6 +66,7 @@ export async function startZendeskEmulator(options: ZendeskEmulatorOptions): Pro
   const hostScript = await buildHostScript()
   const lifetime = new AbortController()
   let log: ProxyLogEntry[] = []
+  const apiFaults = new ApiFaultSwitch()
 
   const servers: Server[] = []
   try {
@@ -81,6 +87,7 @@ export async function startZendeskEmulator(options: ZendeskEmulatorOptions): Pro
         publicSettings: settings.public,
         crmControlUrl: options.crmControlUrl ?? null,
       },
+      apiFaults,
       proxy: {
         manifest,
         settings,
@@ -104,7 +111,14 @@ export async function startZendeskEmulator(options: ZendeskEmulatorOptions): Pro
       proxyLog: () => log.map((entry) => ({ ...entry })),
       comments: (ticketId) => state.comments(ticketId).map((c) => ({ ...c })),
       tags: (ticketId) => [...(state.ticket(ticketId)?.tags ?? [])],
+      setApiFaults: (faults) => apiFaults.set(faults),
+      setTags: (ticketId, tags) => {
+        const ticket = state.ticket(ticketId)
+        if (!ticket) throw new Error(`No ticket #${ticketId}`)
+        state.setTags(ticket, tags)
+      },
       reset: () => {
+        apiFaults.set(null)
         state.reset()
         log = []
       },

@@ -152,13 +152,13 @@ export class ZendeskState {
   /** Zendesk keeps both renderings of a comment; whichever was sent, the other is derived. */
   addComment(
     ticket: Ticket,
-    input: { body?: string | undefined; htmlBody?: string | undefined; isPublic: boolean }
+    input: { body?: string | undefined; htmlBody?: string | undefined; isPublic: boolean; authorId?: number }
   ): Comment {
     const body = input.body ?? htmlToText(input.htmlBody ?? '')
     const comment: Comment = {
       id: this.nextCommentId++,
       type: 'Comment',
-      author_id: this.seed.currentUser.id,
+      author_id: input.authorId ?? this.seed.currentUser.id,
       body,
       html_body: input.htmlBody ?? textToHtml(body),
       plain_body: body,
@@ -170,8 +170,14 @@ export class ZendeskState {
     return comment
   }
 
+  /**
+   * Every change moves `updated_at` forward, even two changes in the same millisecond: a stamp is
+   * what `safe_update` compares, so two updates must never share one.
+   */
   private touch(ticket: Ticket): void {
-    ticket.updated_at = new Date().toISOString()
+    const now = Date.now()
+    const previous = Date.parse(ticket.updated_at)
+    ticket.updated_at = new Date(now > previous ? now : previous + 1).toISOString()
   }
 }
 

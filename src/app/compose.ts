@@ -1,3 +1,4 @@
+import { withInertPlaceholders } from '../zendesk/inert-placeholders'
 import { customerKey, type CustomerContext } from '../domain/customer'
 import { lookupAccount } from '../domain/lookup-account'
 import { createStorageLookupCache, webStorageOrMemory } from '../cache/storage-lookup-cache'
@@ -71,7 +72,9 @@ export async function compose(client: ZafClient, startup: StartupRequests): Prom
   // Owners outlive the tab (localStorage): a CSM's name is the same on every ticket and for every
   // agent, so a new tab need not pay HubSpot's owner call again within the hour.
   const ownerCache = createStorageOwnerCache(local, cacheNamespace, OWNER_TTL_MS, now)
-  const { connector, escalation } = createCrm(settings, zafAdapter(client), { ownerCache })
+  // Every request, to the CRM or to Zendesk, passes through here: user and CRM text in it is inert.
+  const requests = withInertPlaceholders(client)
+  const { connector, escalation } = createCrm(settings, zafAdapter(requests), { ownerCache })
   const cache = createStorageLookupCache(webStorageOrMemory('sessionStorage'), LOOKUP_TTL_MS)
 
   const deps = { connector, cache, cacheNamespace, now }
@@ -105,7 +108,7 @@ export async function compose(client: ZafClient, startup: StartupRequests): Prom
     now,
     choices: createStorageAccountChoices(local, cacheNamespace),
     escalation: createEscalationService({
-      client,
+      client: requests,
       crm: escalation,
       settings,
       now,

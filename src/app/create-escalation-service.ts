@@ -1,15 +1,14 @@
 import { createEscalationStore } from '../cache/escalation-store'
 import { webStorageOrMemory } from '../cache/storage-lookup-cache'
-import type { CustomerContext } from '../domain/customer'
-import { escalate, followUp } from '../domain/escalate'
-import { escalationKey } from '../domain/escalation-note'
+import type { CustomerContext, TicketRef } from '../domain/customer'
+import { escalate, followUp, inspectEscalation, resumableAttempt, type EscalateDeps } from '../domain/escalate'
+import { escalationKey } from '../domain/escalation-claim'
 import type { EscalationCrm } from '../domain/ports'
 import type { EscalationService } from '../features/shared/services-context'
 import { formatMoneyFull } from '../i18n/format'
 import type { AppSettings } from '../settings/app-settings'
 import type { ZafClient } from '../zendesk/zaf-client'
 import { createZafTicketWriter } from '../zendesk/zaf-ticket-writer'
-import { NO_PROGRESS } from '../domain/escalation'
 
 interface EscalationWiring {
   readonly client: ZafClient
@@ -22,44 +21,77 @@ interface EscalationWiring {
   readonly fallbackName: string
 }
 
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
+
+function nonce(): string {
+  const bytes = new Uint8Array(4)
+  crypto.getRandomValues(bytes)
+  return [...bytes].map((byte) => byte.toString(36)).join('')
+}
+
+/**
+ * One escalation of a ticket at a time in this browser: tabs share the saved progress, so a second
+ * tab must not run the same attempt. The Web Locks API releases the lock when its tab closes,
+ * which is what lets a reopened tab resume at once. Without it (very old browsers) the claim on
+ * the ticket still keeps agents apart, and only tabs of one agent are unguarded.
+ */
+function exclusiveFor(ticket: TicketRef): EscalateDeps['exclusive'] {
+  const name = `success-bridge:escalation:${ticket.subdomain}:${ticket.id}`
+  return async <T,>(task: () => Promise<T>): Promise<T | null> => {
+    const locks = typeof navigator === 'undefined' ? undefined : navigator.locks
+    if (!locks) return task()
+    let ran = false
+    const result = await locks.request(name, { ifAvailable: true }, async (lock) => {
+      if (!lock) return null
+      ran = true
+      return task()
+    })
+    return ran ? (result as T) : null
+  }
+}
+
 /** Wires the escalation use case to ZAF, the CRM and localStorage (drafts survive reloads). */
 export function createEscalationService(wiring: EscalationWiring): EscalationService {
   const storage = webStorageOrMemory('localStorage')
   const zendesk = createZafTicketWriter(wiring.client)
-  const storeFor = (ticket: { id: number; subdomain: string }) =>
-    createEscalationStore(storage, ticket.subdomain, ticket.id)
+  const storeFor = (ticket: TicketRef) => createEscalationStore(storage, ticket.subdomain, ticket.id)
+  const depsFor = (ticket: TicketRef): EscalateDeps => ({
+    crm: wiring.crm,
+    zendesk,
+    store: storeFor(ticket),
+    now: wiring.now,
+    sleep,
+    nonce,
+    exclusive: exclusiveFor(ticket),
+    healthRiskBelow: wiring.settings.healthRiskBelow,
+    fallbackOwner: wiring.settings.escalationFallbackOwner,
+    formatArr: (amount) => formatMoneyFull(amount, wiring.settings.arrCurrency, wiring.locale),
+  })
   return {
     fallbackOwner: wiring.settings.escalationFallbackOwner,
-    load: (ticket) => storeFor(ticket).load(),
-    saveDraft(ticket, draft) {
-      const store = storeFor(ticket)
-      store.save({ draft, progress: store.load()?.progress ?? NO_PROGRESS })
-    },
-    async escalate(context, account, draft) {
+    loadDraft: (ticket) => storeFor(ticket).loadDraft(),
+    saveDraft: (ticket, draft) => storeFor(ticket).saveDraft(draft),
+    resumable: (ticket) => resumableAttempt(ticket.escalationTags ?? [], storeFor(ticket)),
+    async escalate(context, account, draft, priorEscalations) {
       if (!context.ticket) throw new Error('Escalation needs a ticket')
-      const result = await escalate(
-        account,
-        draft,
-        {
-          crm: wiring.crm,
-          zendesk,
-          store: storeFor(context.ticket),
-          now: wiring.now,
-          healthRiskBelow: wiring.settings.healthRiskBelow,
-          fallbackOwner: wiring.settings.escalationFallbackOwner,
-          formatArr: (amount) => formatMoneyFull(amount, wiring.settings.arrCurrency, wiring.locale),
-        },
-        wiring.fallbackName
-      )
-      wiring.forgetLookup(context)
-      return result
+      try {
+        return await escalate(
+          { account, draft, priorEscalations },
+          depsFor(context.ticket),
+          wiring.fallbackName
+        )
+      } finally {
+        // Whatever happened, the cached lookup may now be out of date.
+        wiring.forgetLookup(context)
+      }
     },
+    inspect: (ticket) => inspectEscalation(depsFor(ticket)),
     checksExisting: (context) => Boolean(context.ticket?.escalated && wiring.crm.findExisting),
-    async findExisting(context, account) {
+    async findExisting(context, account, escalations) {
       const ticket = context.ticket
       if (!ticket || !wiring.crm.findExisting) return null
       return wiring.crm.findExisting({
-        key: escalationKey(ticket.subdomain, ticket.id),
+        key: escalationKey(ticket.subdomain, ticket.id, Math.max(1, escalations)),
         ticketId: ticket.id,
         accountId: account.id,
       })

@@ -1,35 +1,52 @@
 import * as z from 'zod/mini'
 import { ESCALATION_REASONS } from '../domain/escalation-note'
-import type { StoredEscalation } from '../domain/escalation'
+import type { AttemptProgress, EscalationDraft } from '../domain/escalation'
 import type { EscalationStore } from '../domain/ports'
 import { safely, type KeyValueStorage } from './storage-lookup-cache'
 
-const storedSchema = z.object({
-  draft: z.object({ reason: z.enum(ESCALATION_REASONS), note: z.string() }),
-  progress: z.object({
-    crmAttempted: z.boolean(),
-    task: z.nullable(z.object({ id: z.string(), url: z.nullable(z.string()), ownerName: z.string() })),
-    zendeskAttempted: z.boolean(),
-  }),
+const draftSchema = z.object({ reason: z.enum(ESCALATION_REASONS), note: z.string() })
+const attemptSchema = z.object({
+  attemptId: z.string(),
+  sequence: z.number(),
+  draft: draftSchema,
+  crmAttempted: z.boolean(),
+  task: z.nullable(z.object({ id: z.string(), url: z.nullable(z.string()), ownerName: z.string() })),
+  zendeskAttempted: z.boolean(),
 })
 
 /**
- * The draft and progress of one ticket's escalation, in localStorage so they survive a reload or a
- * closed tab until the escalation has fully succeeded. Keyed by Zendesk account and ticket.
+ * The draft and each attempt's progress for one ticket's escalation, in localStorage so they
+ * survive a reload or a closed tab until the escalation has fully succeeded. Keyed by Zendesk
+ * account and ticket; each attempt under its own id, so two tabs never overwrite each other's.
  */
 export function createEscalationStore(
   storage: KeyValueStorage,
   subdomain: string,
   ticketId: number
 ): EscalationStore {
-  const key = `success-bridge:escalation:v1:${subdomain}:${ticketId}`
+  const prefix = `success-bridge:escalation:v2:${subdomain}:${ticketId}`
+  const draftKey = `${prefix}:draft`
+  const currentKey = `${prefix}:current`
+  const attemptKey = (attemptId: string): string => `${prefix}:attempt:${attemptId}`
+  const read = <T,>(key: string, schema: z.ZodMiniType<T>): T | null => {
+    const parsed = safely(() => schema.safeParse(JSON.parse(storage.getItem(key) ?? 'null')))
+    return parsed?.success ? parsed.data : null
+  }
+  // Storage full or blocked: the escalation still works; only what survives a reload is lost.
+  const write = (key: string, value: unknown): void => void safely(() => storage.setItem(key, JSON.stringify(value)))
+  const remove = (key: string): void => void safely(() => storage.removeItem(key))
+
   return {
-    load() {
-      const parsed = safely(() => storedSchema.safeParse(JSON.parse(storage.getItem(key) ?? 'null')))
-      return parsed?.success ? (parsed.data as StoredEscalation) : null
+    loadDraft: () => read(draftKey, draftSchema) as EscalationDraft | null,
+    saveDraft: (draft) => write(draftKey, draft),
+    loadAttempt: (attemptId) => read(attemptKey(attemptId), attemptSchema) as AttemptProgress | null,
+    saveAttempt: (progress) => write(attemptKey(progress.attemptId), progress),
+    currentAttempt: () => read(currentKey, z.string()),
+    setCurrentAttempt: (attemptId) => (attemptId === null ? remove(currentKey) : write(currentKey, attemptId)),
+    finish(attemptId) {
+      remove(attemptKey(attemptId))
+      if (read(currentKey, z.string()) === attemptId) remove(currentKey)
+      remove(draftKey)
     },
-    // Storage full or blocked: the escalation still works, only the draft is not kept.
-    save: (value) => void safely(() => storage.setItem(key, JSON.stringify(value))),
-    clear: () => void safely(() => storage.removeItem(key)),
   }
 }

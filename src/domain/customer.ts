@@ -25,6 +25,8 @@ export interface TicketRef {
    * cannot include the ticket's task (HubSpot, custom) search for it only when it is worth a request.
    */
   readonly escalated?: boolean
+  /** The ticket's escalation tags as it was opened (`escalation-claim.ts`): claims and completed escalations. */
+  readonly escalationTags?: readonly string[]
 }
 
 export interface CustomerContext {

@@ -1,88 +1,117 @@
 import { describe, expect, it } from 'vitest'
 import type { AccountSummary } from './account'
 import { CrmError } from './crm-error'
-import { escalate, EscalationError, followUp } from './escalate'
-import type { ExistingEscalation, StoredEscalation } from './escalation'
+import { escalate, EscalationError, followUp, resumableAttempt, type EscalateDeps } from './escalate'
+import type { AttemptProgress, EscalationDraft, ExistingEscalation } from './escalation'
+import { CLAIM_STALE_AFTER_MS, claimTag, newClaim, PENDING_TAG } from './escalation-claim'
 import type {
   EscalationCrm,
   EscalationStore,
   EscalationTaskInput,
   TicketDetails,
+  TicketState,
   TicketWriter,
 } from './ports'
 
 // Small in-memory implementations of the ports, each recording what it was asked to do, so the
-// tests read as "what reached the CRM and the ticket" after each sequence of events.
+// tests read as "what reached the CRM and the ticket" after each sequence of events. The ticket
+// applies `safe_update` as Zendesk documents it: a write with a stale stamp changes nothing.
 class MemoryStore implements EscalationStore {
-  value: StoredEscalation | null = null
-  load() {
-    return this.value
-  }
-  save(value: StoredEscalation) {
-    this.value = value
-  }
-  clear() {
-    this.value = null
+  draft: EscalationDraft | null = null
+  attempts = new Map<string, AttemptProgress>()
+  current: string | null = null
+  loadDraft = () => this.draft
+  saveDraft = (draft: EscalationDraft) => void (this.draft = draft)
+  loadAttempt = (id: string) => this.attempts.get(id) ?? null
+  saveAttempt = (progress: AttemptProgress) => void this.attempts.set(progress.attemptId, progress)
+  currentAttempt = () => this.current
+  setCurrentAttempt = (id: string | null) => void (this.current = id)
+  finish(id: string) {
+    this.attempts.delete(id)
+    if (this.current === id) this.current = null
+    this.draft = null
   }
 }
 
 class RecordingCrm implements EscalationCrm {
   tasks: EscalationTaskInput[] = []
   appended: string[] = []
+  /** Failures to play, in order, before behaving normally. `lost` = created, but the answer never arrived. */
+  script: ('fail' | 'lost')[] = []
   appendToTask(taskId: string, text: string) {
     this.appended.push(`${taskId}: ${text}`)
     return Promise.resolve()
   }
-  /** Failures to play, in order, before behaving normally. `lost` = created, but the answer never arrived. */
-  script: ('fail' | 'lost')[] = []
   createTask(input: EscalationTaskInput) {
     const next = this.script.shift()
     if (next === 'fail') return Promise.reject(new CrmError('unavailable', 'down', { status: 503 }))
-    const existing = this.tasks.find((task) => task.key === input.key)
-    if (existing) {
+    const index = this.tasks.findIndex((task) => task.key === input.key)
+    if (index >= 0) {
       const found: ExistingEscalation = {
-        taskId: 'T1',
-        taskUrl: 'https://crm/T1',
+        taskId: `T${index + 1}`,
+        taskUrl: `https://crm/T${index + 1}`,
         ownerName: 'Marcus',
         escalatedBy: 'Sam',
         createdAt: null,
+        closed: false,
       }
       return Promise.resolve({ kind: 'exists' as const, existing: found })
     }
     this.tasks.push(input)
+    const id = `T${this.tasks.length}`
     if (next === 'lost') return Promise.reject(new CrmError('unavailable', 'timeout', { timedOut: true }))
-    return Promise.resolve({ kind: 'created' as const, taskId: 'T1', taskUrl: 'https://crm/T1' })
+    return Promise.resolve({ kind: 'created' as const, taskId: id, taskUrl: `https://crm/${id}` })
   }
 }
 
-class RecordingTicket implements TicketWriter {
+/** One Zendesk ticket, shared by every agent's writer. */
+class MemoryTicket {
+  tags: string[] = ['outage']
   notes: string[] = []
-  tags: string[] = []
+  stamp = 1
+  /** Failures of the next writes: `fail` writes nothing, `lost` writes and loses the answer. */
   script: ('fail' | 'lost')[] = []
-  details(): Promise<TicketDetails> {
-    return Promise.resolve({
-      id: 102,
-      subdomain: 'demo',
-      subject: 'Outage',
-      priority: 'urgent',
-      status: 'open',
-      requester: null,
-      organization: { id: 9, name: 'Globex' },
-      agentName: 'Alex',
-    })
-  }
-  recentTicketCount() {
-    return Promise.resolve(3)
-  }
-  addInternalNoteAndTag(_ticketId: number, note: string, tag: string) {
+  /** Another update lands just before the next write (a customer reply, a trigger). */
+  interruptions = 0
+  write(state: TicketState, change: { tags: readonly string[]; internalNote?: string }) {
+    if (this.interruptions > 0) {
+      this.interruptions -= 1
+      this.stamp += 1
+    }
     const next = this.script.shift()
     if (next === 'fail') return Promise.reject(new Error('zendesk down'))
-    this.notes.push(note)
-    this.tags.push(tag)
-    return next === 'lost' ? Promise.reject(new Error('answer lost')) : Promise.resolve()
+    if (state.updatedAt !== String(this.stamp)) return Promise.resolve('conflict' as const)
+    this.tags = [...change.tags]
+    if (change.internalNote) this.notes.push(change.internalNote)
+    this.stamp += 1
+    return next === 'lost' ? Promise.reject(new Error('answer lost')) : Promise.resolve('written' as const)
   }
-  hasInternalNoteContaining(_ticketId: number, marker: string) {
-    return Promise.resolve(this.notes.some((note) => note.includes(marker)))
+}
+
+function writerFor(ticket: MemoryTicket, agentId: number, agentName: string): TicketWriter {
+  return {
+    details: (): Promise<TicketDetails> =>
+      Promise.resolve({
+        id: 102,
+        subdomain: 'demo',
+        subject: 'Outage',
+        priority: 'urgent',
+        status: 'open',
+        requester: null,
+        organization: { id: 9, name: 'Globex' },
+        agentId,
+        agentName,
+      }),
+    recentTicketCount: () => Promise.resolve(3),
+    readState: () => Promise.resolve({ tags: [...ticket.tags], updatedAt: String(ticket.stamp) }),
+    writeIfUnchanged: (_id, state, change) => ticket.write(state, change),
+    addInternalNoteAndTag: (_id, note, tag) => {
+      ticket.notes.push(note)
+      ticket.tags = [...new Set([...ticket.tags, tag])]
+      return Promise.resolve()
+    },
+    hasInternalNoteContaining: (_id, marker) => Promise.resolve(ticket.notes.some((n) => n.includes(marker))),
+    agentName: (id) => Promise.resolve(id === 2 ? 'Sam' : null),
   }
 }
 
@@ -98,26 +127,37 @@ const account: AccountSummary = {
   contactId: '003H',
 }
 const draft = { reason: 'churn-risk' as const, note: 'Call them today' }
+const START = Date.parse('2026-11-25T10:00:00Z')
 
-function setup(fallbackOwner: string | null = null) {
-  const crm = new RecordingCrm()
-  const zendesk = new RecordingTicket()
+function agent(ticket: MemoryTicket, crm: RecordingCrm, agentId = 1, name = 'Alex') {
+  let clock = START
+  let nonces = 0
   const store = new MemoryStore()
-  const deps = {
+  const deps: EscalateDeps = {
     crm,
-    zendesk,
+    zendesk: writerFor(ticket, agentId, name),
     store,
-    now: () => Date.parse('2026-11-25T10:00:00Z'),
+    now: () => clock,
+    sleep: () => Promise.resolve(),
+    nonce: () => `n${agentId}x${nonces++}`,
+    exclusive: (task) => task(),
     healthRiskBelow: 50,
-    fallbackOwner,
+    fallbackOwner: null,
     formatArr: String,
   }
   return {
-    crm,
-    zendesk,
     store,
-    run: (acc: AccountSummary = account) => escalate(acc, draft, deps, 'the CS team'),
+    deps,
+    advance: (ms: number) => void (clock += ms),
+    run: (prior = 0, acc: AccountSummary = account, agentDraft = draft) =>
+      escalate({ account: acc, draft: agentDraft, priorEscalations: prior }, deps, 'the CS team'),
   }
+}
+
+function setup() {
+  const ticket = new MemoryTicket()
+  const crm = new RecordingCrm()
+  return { ticket, crm, alex: agent(ticket, crm) }
 }
 
 async function failure(promise: Promise<unknown>): Promise<EscalationError> {
@@ -131,14 +171,9 @@ async function failure(promise: Promise<unknown>): Promise<EscalationError> {
 }
 
 describe('escalate', () => {
-  it('creates one task, one note and the tag, then forgets the draft', async () => {
-    const { crm, zendesk, store, run } = setup()
-    expect(await run()).toEqual({
-      kind: 'done',
-      ownerName: 'Marcus',
-      taskId: 'T1',
-      taskUrl: 'https://crm/T1',
-    })
+  it('claims the ticket, creates one task, then one note and tag that release the claim', async () => {
+    const { ticket, crm, alex } = setup()
+    expect(await alex.run()).toEqual({ kind: 'done', ownerName: 'Marcus', taskId: 'T1', taskUrl: 'https://crm/T1' })
     expect(crm.tasks).toHaveLength(1)
     expect(crm.tasks[0]).toMatchObject({
       key: 'zd:demo:102',
@@ -148,94 +183,159 @@ describe('escalate', () => {
       priority: 'High',
       dueDate: '2026-11-25',
       subject: '[Escalation] #102 Outage',
+      afterUnknownOutcome: false,
     })
     expect(crm.tasks[0]?.description).toContain('Call them today')
-    expect(zendesk.notes).toHaveLength(1)
-    expect(zendesk.notes[0]).toContain('CRM task: https://crm/T1')
-    expect(zendesk.tags).toEqual(['csm_escalated'])
-    expect(store.value).toBeNull()
+    expect(ticket.notes).toHaveLength(1)
+    expect(ticket.notes[0]).toContain('CRM task: https://crm/T1')
+    expect(ticket.tags).toEqual(['outage', 'csm_escalated'])
+    expect(alex.store.attempts.size).toBe(0)
+    expect(alex.store.current).toBeNull()
+  })
+
+  it('lets exactly one of two agents escalating at once through; the other learns who', async () => {
+    const { ticket, crm, alex } = setup()
+    const sam = agent(ticket, crm, 2, 'Sam')
+    const [first, second] = await Promise.all([alex.run(), sam.run(0, account, { ...draft, note: 'Mine' })])
+    expect(crm.tasks).toHaveLength(1)
+    expect(ticket.notes).toHaveLength(1)
+    expect([first.kind, second.kind].sort()).toEqual(['claimed', 'done'])
+    const lost = first.kind === 'claimed' ? first : second
+    expect(lost).toMatchObject({ kind: 'claimed', holder: { byMe: false } })
+    expect(ticket.tags).toEqual(['outage', 'csm_escalated'])
+  })
+
+  it('reads again and retries the claim when an unrelated update got there first', async () => {
+    const { ticket, crm, alex } = setup()
+    ticket.interruptions = 2
+    expect(await alex.run()).toMatchObject({ kind: 'done' })
+    expect(crm.tasks).toHaveLength(1)
+    expect(ticket.notes).toHaveLength(1)
+  })
+
+  it('says another agent escalated first when the ticket already has more escalations than the agent saw', async () => {
+    const { ticket, crm, alex } = setup()
+    ticket.tags = ['csm_escalated']
+    expect(await alex.run(0)).toEqual({ kind: 'already-escalated', escalations: 1 })
+    expect(crm.tasks).toEqual([])
+    expect(ticket.notes).toEqual([])
   })
 
   it('keeps the draft when the CRM fails, and a retry creates exactly one task', async () => {
-    const { crm, store, zendesk, run } = setup()
+    const { ticket, crm, alex } = setup()
     crm.script = ['fail']
-    expect((await failure(run())).step).toBe('crm')
-    expect(store.value?.draft).toEqual(draft)
+    expect((await failure(alex.run())).step).toBe('crm')
+    expect([...alex.store.attempts.values()][0]?.draft).toEqual(draft)
     expect(crm.tasks).toHaveLength(0)
+    expect(ticket.tags).toContain(PENDING_TAG)
 
-    expect(await run()).toMatchObject({ kind: 'done' })
+    expect(await alex.run()).toMatchObject({ kind: 'done' })
     expect(crm.tasks).toHaveLength(1)
-    expect(zendesk.notes).toHaveLength(1)
+    expect(ticket.notes).toHaveLength(1)
+    expect(ticket.tags).toEqual(['outage', 'csm_escalated'])
   })
 
-  it('treats a task found after our own lost answer as ours and finishes the escalation', async () => {
-    const { crm, zendesk, run } = setup()
+  it('after a lost CRM answer, asks the CRM to look for its own write and finishes with that task', async () => {
+    const { ticket, crm, alex } = setup()
     crm.script = ['lost']
-    expect((await failure(run())).step).toBe('crm')
+    expect((await failure(alex.run())).step).toBe('crm')
+    expect(await alex.run()).toMatchObject({ kind: 'done', taskUrl: 'https://crm/T1' })
     expect(crm.tasks).toHaveLength(1)
-
-    expect(await run()).toMatchObject({ kind: 'done', taskUrl: 'https://crm/T1' })
-    expect(crm.tasks).toHaveLength(1)
-    expect(zendesk.notes).toHaveLength(1)
+    expect(ticket.notes).toHaveLength(1)
   })
 
-  it('shows another agent’s escalation instead of adding a second one', async () => {
-    const { crm, zendesk, store, run } = setup()
-    crm.tasks.push(anotherAgentsTask)
-    expect(await run()).toMatchObject({ kind: 'already-escalated', existing: { escalatedBy: 'Sam' } })
+  it('resumes from the claim whose answer was lost, instead of waiting for it to go stale', async () => {
+    const { ticket, crm, alex } = setup()
+    ticket.script = ['lost']
+    expect((await failure(alex.run())).step).toBe('claim')
+    expect(ticket.tags).toContain(PENDING_TAG)
+    expect(resumableAttempt(ticket.tags, alex.store)).not.toBeNull()
+    expect(await alex.run()).toMatchObject({ kind: 'done' })
     expect(crm.tasks).toHaveLength(1)
-    expect(zendesk.notes).toEqual([])
-    expect(store.value).toBeNull()
   })
 
-  it('retries only the Zendesk step after the task exists, and never posts the note twice', async () => {
-    const { crm, zendesk, run } = setup()
-    zendesk.script = ['lost']
-    expect((await failure(run())).step).toBe('zendesk')
-    expect(crm.tasks).toHaveLength(1)
-    expect(zendesk.notes).toHaveLength(1)
+  it('never posts the note twice when the final update landed but its answer was lost', async () => {
+    const { ticket, crm, alex } = setup()
+    ticket.script = [] // the claim goes through
+    const original = ticket.write.bind(ticket)
+    let writes = 0
+    ticket.write = (state, change) => (++writes === 2 ? ((ticket.script = ['lost']), original(state, change)) : original(state, change))
+    expect((await failure(alex.run())).step).toBe('zendesk')
+    expect(ticket.notes).toHaveLength(1)
+    expect(resumableAttempt(ticket.tags, alex.store)).not.toBeNull()
 
-    expect(await run()).toMatchObject({ kind: 'done' })
+    expect(await alex.run()).toMatchObject({ kind: 'done' })
     expect(crm.tasks).toHaveLength(1)
-    expect(zendesk.notes).toHaveLength(1)
+    expect(ticket.notes).toHaveLength(1)
+    expect(alex.store.attempts.size).toBe(0)
+  })
+
+  it('takes over a claim left for longer than the stale time, and adopts the task it may have made', async () => {
+    const { ticket, crm, alex } = setup()
+    const abandoned = newClaim(2, START - CLAIM_STALE_AFTER_MS - 1000, 'gone')
+    ticket.tags = ['outage', PENDING_TAG, claimTag(abandoned)]
+    crm.tasks.push({ ...(await firstTaskInput()), description: 'Escalated by: Sam' })
+    expect(await alex.run()).toMatchObject({ kind: 'done', taskId: 'T1' })
+    expect(crm.tasks).toHaveLength(1)
+    expect(ticket.notes).toHaveLength(1)
+    expect(ticket.tags).toEqual(['outage', 'csm_escalated'])
+  })
+
+  it('waits for a fresh claim instead of taking it over', async () => {
+    const { ticket, crm, alex } = setup()
+    ticket.tags = ['outage', PENDING_TAG, claimTag(newClaim(2, START - 5000, 'busy'))]
+    expect(await alex.run()).toMatchObject({ kind: 'claimed', holder: { agentName: 'Sam', byMe: false } })
+    expect(crm.tasks).toEqual([])
+  })
+
+  it('escalates again after the earlier escalation was closed, under its own key and tag', async () => {
+    const { ticket, crm, alex } = setup()
+    ticket.tags = ['csm_escalated']
+    expect(await alex.run(1)).toMatchObject({ kind: 'done' })
+    expect(crm.tasks[0]?.key).toBe('zd:demo:102:2')
+    expect(ticket.tags).toEqual(['csm_escalated', 'csm_escalation_2'])
+  })
+
+  it('says another tab of this browser is escalating when it cannot have the lock', async () => {
+    const { crm, alex } = setup()
+    const busy = { ...alex.deps, exclusive: () => Promise.resolve(null) }
+    expect(await escalate({ account, draft, priorEscalations: 0 }, busy, 'x')).toMatchObject({
+      kind: 'claimed',
+      holder: { byMe: true, claim: null },
+    })
+    expect(crm.tasks).toEqual([])
   })
 
   it('sends the task to the fallback owner when the account has no CSM, and says so', async () => {
-    const { crm, run } = setup('005Q')
-    expect(await run({ ...account, csm: null })).toMatchObject({ kind: 'done', ownerName: 'the CS team' })
+    const { crm, alex } = setup()
+    const deps = { ...alex.deps, fallbackOwner: '005Q' }
+    expect(
+      await escalate({ account: { ...account, csm: null }, draft, priorEscalations: 0 }, deps, 'the CS team')
+    ).toMatchObject({ kind: 'done', ownerName: 'the CS team' })
     expect(crm.tasks[0]?.ownerId).toBe('005Q')
     expect(crm.tasks[0]?.description).toContain('This account has no CSM')
   })
 
-  it('adds a follow-up to the task and the ticket instead of a second escalation', async () => {
-    const { crm, zendesk } = setup()
-    await followUp(
-      { taskId: 'T1', taskUrl: 'https://crm/T1', ownerName: 'Marcus' },
-      '  Customer called again  ',
-      { crm, zendesk, now: () => Date.parse('2026-11-25T10:00:00Z') }
-    )
-    expect(crm.appended).toEqual(['T1: Follow-up from Alex on 2026-11-25:\nCustomer called again'])
+  it('refuses without a CSM or a fallback owner, before touching the ticket or the CRM', async () => {
+    const { ticket, crm, alex } = setup()
+    expect((await failure(alex.run(0, { ...account, csm: null }))).step).toBe('crm')
     expect(crm.tasks).toEqual([])
-    expect(zendesk.notes).toEqual([
-      'Follow-up sent to Marcus on the CRM task https://crm/T1:\n\nCustomer called again',
-    ])
+    expect(ticket.tags).toEqual(['outage'])
   })
 
-  it('refuses without a CSM or a fallback owner, before touching the CRM', async () => {
-    const { crm, run } = setup()
-    expect((await failure(run({ ...account, csm: null }))).step).toBe('crm')
+  it('adds a follow-up to the task and the ticket instead of a second escalation', async () => {
+    const { ticket, crm, alex } = setup()
+    await followUp({ taskId: 'T1', taskUrl: 'https://crm/T1', ownerName: 'Marcus' }, '  Customer called again  ', alex.deps)
+    expect(crm.appended).toEqual(['T1: Follow-up from Alex on 2026-11-25:\nCustomer called again'])
     expect(crm.tasks).toEqual([])
+    expect(ticket.notes).toEqual(['Follow-up sent to Marcus on the CRM task https://crm/T1:\n\nCustomer called again'])
   })
 })
 
-const anotherAgentsTask: EscalationTaskInput = {
-  key: 'zd:demo:102',
-  ticketId: 102,
-  subject: '[Escalation] #102 Outage',
-  description: 'Escalated by: Sam',
-  ownerId: '005M',
-  accountId: '001A',
-  contactId: null,
-  priority: 'High',
-  dueDate: '2026-11-25',
+async function firstTaskInput(): Promise<EscalationTaskInput> {
+  const { crm, alex } = setup()
+  await alex.run()
+  const input = crm.tasks[0]
+  if (!input) throw new Error('no task')
+  return input
 }

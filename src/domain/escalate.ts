@@ -1,49 +1,90 @@
 import type { AccountSummary } from './account'
 import { CrmError } from './crm-error'
 import {
-  NO_PROGRESS,
   dueInDays,
   taskPriority,
   taskSubject,
+  type AttemptProgress,
   type EscalationDraft,
-  type ExistingEscalation,
-  type StoredEscalation,
 } from './escalation'
-import { buildEscalationNote, escalationKey, REASON_LABEL } from './escalation-note'
-import type { EscalationCrm, EscalationStore, TicketWriter } from './ports'
+import {
+  completedEscalations,
+  ESCALATED_TAG,
+  escalationKey,
+  isStale,
+  newClaim,
+  readClaim,
+  tagsWhenEscalated,
+  tagsWithClaim,
+  type Claim,
+} from './escalation-claim'
+import { buildEscalationNote, REASON_LABEL } from './escalation-note'
+import type { EscalationCrm, EscalationStore, TicketDetails, TicketState, TicketWriter } from './ports'
 import { localDate } from './renewal'
 
-export const ESCALATED_TAG = 'csm_escalated'
+export { ESCALATED_TAG }
 
 export interface EscalateDeps {
   readonly crm: EscalationCrm
   readonly zendesk: TicketWriter
   readonly store: EscalationStore
   readonly now: () => number
+  /** Waits between attempts at a guarded write that met another update. */
+  readonly sleep: (ms: number) => Promise<void>
+  /** A short random string: tells two tabs of one agent apart in a claim. */
+  readonly nonce: () => string
+  /**
+   * Runs `task` unless another tab of this browser is running an escalation of this ticket
+   * (they share the saved progress); null when one is. Released when the tab closes.
+   */
+  readonly exclusive: <T>(task: () => Promise<T>) => Promise<T | null>
   readonly healthRiskBelow: number
   readonly fallbackOwner: string | null
   readonly formatArr: (amount: number) => string
 }
 
+export interface EscalationRequest {
+  readonly account: AccountSummary
+  readonly draft: EscalationDraft
+  /**
+   * Completed escalations the agent saw on this ticket: 0 for a first escalation, n for
+   * "Escalate again" after the n-th was closed. Anything else on the ticket means someone else
+   * escalated meanwhile.
+   */
+  readonly priorEscalations: number
+}
+
+/** Someone else's escalation of this ticket, under way. */
+export interface ClaimHolder {
+  /** Null when another tab of this browser is only starting (its claim is not on the ticket yet). */
+  readonly claim: Claim | null
+  /** The same agent, in another tab or window. */
+  readonly byMe: boolean
+  readonly agentName: string | null
+}
+
 export type EscalationResult =
-  | {
-      readonly kind: 'done'
-      readonly ownerName: string
-      readonly taskId: string
-      readonly taskUrl: string | null
-    }
-  | { readonly kind: 'already-escalated'; readonly existing: ExistingEscalation }
+  | { readonly kind: 'done'; readonly ownerName: string; readonly taskId: string; readonly taskUrl: string | null }
+  /** Another agent (or tab) completed an escalation first; nothing of ours was written. */
+  | { readonly kind: 'already-escalated'; readonly escalations: number }
+  /** Another agent (or tab) is escalating right now; nothing of ours was written. */
+  | { readonly kind: 'claimed'; readonly holder: ClaimHolder }
 
 /** Which step failed, so the card can say what is saved and what a retry will do. */
 export class EscalationError extends Error {
   override readonly name = 'EscalationError'
   constructor(
-    readonly step: 'crm' | 'zendesk',
+    /** `claim`: nothing was written anywhere; `crm`: no task; `zendesk`: the task exists, the note does not. */
+    readonly step: 'claim' | 'crm' | 'zendesk',
     override readonly cause: unknown
   ) {
     super(`Escalation failed at the ${step} step`)
   }
 }
+
+// A guarded write that meets an unrelated update (a customer reply, a trigger) reads again and
+// retries; this many times, with a growing, jittered pause, before it gives up with an error.
+const GUARDED_WRITE_ROUNDS = 6
 
 /** Who gets the task: the CSM, else the admin's fallback owner, else nobody (escalation not offered). */
 export function escalationOwner(
@@ -55,58 +96,120 @@ export function escalationOwner(
 }
 
 /**
- * One escalation, exactly once: CRM task (idempotent by the ticket's key), then one Zendesk update
- * with the internal note and tag. Progress is saved after every step, so a retry or a reload only
- * does what is missing, and the draft is dropped only when everything has succeeded.
+ * This browser's unfinished attempt on the ticket, which any load or click must finish before
+ * anything else: the attempt named by the claim on the ticket, or the last one this browser
+ * claimed when its final update may have landed unheard (ADR 0010).
+ */
+export function resumableAttempt(tags: readonly string[], store: EscalationStore): AttemptProgress | null {
+  const claim = readClaim(tags)
+  const claimed = claim ? store.loadAttempt(claim.attemptId) : null
+  if (claimed) return claimed
+  const current = store.currentAttempt()
+  const last = current ? store.loadAttempt(current) : null
+  return last?.zendeskAttempted ? last : null
+}
+
+/**
+ * One escalation, exactly once (ADR 0010): claim the ticket in Zendesk with collision protection,
+ * create the CRM task (idempotent by the escalation's key), then one guarded Zendesk update with
+ * the internal note and tag that also releases the claim. Progress is saved before every step, so
+ * a retry or a reload finishes what is missing, and the draft is dropped only at the end.
  */
 export async function escalate(
-  account: AccountSummary,
-  draft: EscalationDraft,
+  request: EscalationRequest,
   deps: EscalateDeps,
   fallbackName: string
 ): Promise<EscalationResult> {
-  const owner = escalationOwner(account, deps.fallbackOwner)
+  const result = await deps.exclusive(() => escalateHere(request, deps, fallbackName))
+  if (result) return result
+  // Another tab of this browser is on it: say whose claim it is, if it is on the ticket yet.
+  const ticket = await zendeskStep(() => deps.zendesk.details())
+  const state = await zendeskStep(() => deps.zendesk.readState(ticket.id))
+  const claim = readClaim(state.tags)
+  return { kind: 'claimed', holder: claim ? await holder(claim, ticket, deps) : { claim: null, byMe: true, agentName: ticket.agentName } }
+}
+
+async function escalateHere(
+  request: EscalationRequest,
+  deps: EscalateDeps,
+  fallbackName: string
+): Promise<EscalationResult> {
+  const owner = escalationOwner(request.account, deps.fallbackOwner)
   if (!owner)
     throw new EscalationError(
       'crm',
       new CrmError('rejected', 'The account has no CSM and no fallback owner is set')
     )
-  const ownerName = owner.name ?? fallbackName
-  const stored = deps.store.load()
-  let progress = stored?.progress ?? NO_PROGRESS
-  const save = (next: typeof progress): void => {
-    progress = next
-    deps.store.save({ draft, progress } satisfies StoredEscalation)
-  }
+  const ticket = await zendeskStep(() => deps.zendesk.details(), 'claim')
+  const state = await zendeskStep(() => deps.zendesk.readState(ticket.id), 'claim')
+  const resumed = resumableAttempt(state.tags, deps.store)
+  if (resumed) return complete(resumed, request.account, ticket, deps, owner.name ?? fallbackName, owner)
 
-  const ticket = await deps.zendesk.details().catch((error: unknown) => {
-    throw new EscalationError('zendesk', error)
-  })
-  const key = escalationKey(ticket.subdomain, ticket.id)
-  const today = localDate(new Date(deps.now()))
+  const claimed = await claimTicket(request, ticket, state, deps)
+  if ('kind' in claimed) return claimed
+  return complete(claimed.attempt, request.account, ticket, deps, owner.name ?? fallbackName, owner)
+}
+
+async function claimTicket(
+  request: EscalationRequest,
+  ticket: TicketDetails,
+  firstState: TicketState,
+  deps: EscalateDeps
+): Promise<{ readonly attempt: AttemptProgress } | EscalationResult> {
+  const claim = newClaim(ticket.agentId, deps.now(), deps.nonce())
+  let state = firstState
+  for (let round = 0; round < GUARDED_WRITE_ROUNDS; round++) {
+    if (round > 0) {
+      await deps.sleep(backoff(round))
+      state = await zendeskStep(() => deps.zendesk.readState(ticket.id), 'claim')
+    }
+    const escalations = completedEscalations(state.tags)
+    if (escalations > request.priorEscalations) return { kind: 'already-escalated', escalations }
+    const other = readClaim(state.tags)
+    const takingOver = other !== null && isStale(other, deps.now())
+    if (other && !takingOver) return { kind: 'claimed', holder: await holder(other, ticket, deps) }
+    // Saved before the write, under its own id: if the answer is lost, the claim we then find on
+    // the ticket names this attempt, and this browser resumes it.
+    const attempt: AttemptProgress = {
+      attemptId: claim.attemptId,
+      sequence: request.priorEscalations + 1,
+      draft: request.draft,
+      // A stale claim's attempt may have created the task before its tab closed: ask the CRM.
+      crmAttempted: takingOver,
+      task: null,
+      zendeskAttempted: false,
+    }
+    deps.store.saveAttempt(attempt)
+    const outcome = await zendeskStep(
+      () => deps.zendesk.writeIfUnchanged(ticket.id, state, { tags: tagsWithClaim(state.tags, claim) }),
+      'claim'
+    )
+    if (outcome === 'written') {
+      deps.store.setCurrentAttempt(claim.attemptId)
+      return { attempt }
+    }
+  }
+  throw new EscalationError('claim', new CrmError('unavailable', 'The ticket kept changing during the claim'))
+}
+
+async function complete(
+  start: AttemptProgress,
+  account: AccountSummary,
+  ticket: TicketDetails,
+  deps: EscalateDeps,
+  ownerName: string,
+  owner: { id: string; isFallback: boolean }
+): Promise<EscalationResult> {
+  let progress = start
+  const save = (next: AttemptProgress): void => {
+    progress = next
+    deps.store.saveAttempt(next)
+  }
+  const key = escalationKey(ticket.subdomain, ticket.id, progress.sequence)
 
   if (!progress.task) {
-    const since = localDate(new Date(deps.now() - 30 * 86_400_000))
-    const recent = ticket.organization
-      ? await deps.zendesk.recentTicketCount(ticket.organization.id, since).catch(() => null)
-      : null
-    const description = buildEscalationNote({
-      ticket,
-      requester: ticket.requester,
-      organizationName: ticket.organization?.name ?? null,
-      agentName: ticket.agentName,
-      reason: draft.reason,
-      agentNote: draft.note,
-      account,
-      recentTicketCount: recent,
-      today,
-      healthRiskBelow: deps.healthRiskBelow,
-      arrText: account.arr === null ? null : deps.formatArr(account.arr),
-    })
-    const fallbackLine = owner.isFallback
-      ? '\n\nThis account has no CSM; assigned to the Customer Success team (fallback owner).'
-      : ''
-    const attemptedBefore = progress.crmAttempted
+    const description = await contextNote(progress.draft, account, ticket, deps, owner.isFallback)
+    const unknownOutcome = progress.crmAttempted
     save({ ...progress, crmAttempted: true })
     let result
     try {
@@ -114,21 +217,19 @@ export async function escalate(
         key,
         ticketId: ticket.id,
         subject: taskSubject(ticket.id, ticket.subject),
-        description: description + fallbackLine,
+        description,
         ownerId: owner.id,
         accountId: account.id,
         contactId: account.contactId ?? null,
         priority: taskPriority(ticket.priority),
         dueDate: localDate(new Date(deps.now() + dueInDays(ticket.priority) * 86_400_000)),
+        afterUnknownOutcome: unknownOutcome,
       })
     } catch (error) {
       throw new EscalationError('crm', error)
     }
-    if (result.kind === 'exists' && !attemptedBefore) {
-      // Someone else escalated this ticket first: show theirs, add nothing of ours.
-      deps.store.clear()
-      return { kind: 'already-escalated', existing: result.existing }
-    }
+    // With the claim held, a task that already has this escalation's key is this escalation's:
+    // ours after a lost answer, or a stale claim's that we took over. Either way, finish it.
     const task =
       result.kind === 'created'
         ? { id: result.taskId, url: result.taskUrl }
@@ -139,24 +240,100 @@ export async function escalate(
   const task = progress.task
   if (!task) throw new EscalationError('crm', new CrmError('invalid-response', 'No task after the CRM step'))
   const marker = task.url ?? task.id
-  try {
-    const alreadyNoted =
-      progress.zendeskAttempted && (await deps.zendesk.hasInternalNoteContaining(ticket.id, marker))
-    if (!alreadyNoted) {
-      save({ ...progress, zendeskAttempted: true })
-      const lines = [
-        `Escalated to ${task.ownerName} (Customer Success) by ${ticket.agentName}.`,
-        `CRM task: ${marker}`,
-        `Reason: ${REASON_LABEL[draft.reason]}`,
-      ]
-      if (draft.note.trim()) lines.push('', draft.note.trim())
-      await deps.zendesk.addInternalNoteAndTag(ticket.id, lines.join('\n'), ESCALATED_TAG)
+  const done: EscalationResult = { kind: 'done', ownerName: task.ownerName, taskId: task.id, taskUrl: task.url }
+  for (let round = 0; round < GUARDED_WRITE_ROUNDS; round++) {
+    if (round > 0) await deps.sleep(backoff(round))
+    const state = await zendeskStep(() => deps.zendesk.readState(ticket.id))
+    if (readClaim(state.tags)?.attemptId !== progress.attemptId) {
+      // Our claim is gone. Either our final update landed and its answer was lost, or another
+      // agent took the claim over as abandoned and finished with this same task (same key).
+      const escalations = completedEscalations(state.tags)
+      deps.store.finish(progress.attemptId)
+      if (escalations >= progress.sequence) return done
+      const other = readClaim(state.tags)
+      if (other) return { kind: 'claimed', holder: await holder(other, ticket, deps) }
+      throw new EscalationError('zendesk', new CrmError('rejected', 'The escalation claim was removed from the ticket'))
     }
-  } catch (error) {
-    throw new EscalationError('zendesk', error)
+    save({ ...progress, zendeskAttempted: true })
+    const lines = [
+      `Escalated to ${task.ownerName} (Customer Success) by ${ticket.agentName}.`,
+      `CRM task: ${marker}`,
+      `Reason: ${REASON_LABEL[progress.draft.reason]}`,
+    ]
+    if (progress.draft.note.trim()) lines.push('', progress.draft.note.trim())
+    const outcome = await zendeskStep(() =>
+      deps.zendesk.writeIfUnchanged(ticket.id, state, {
+        tags: tagsWhenEscalated(state.tags, progress.sequence),
+        internalNote: lines.join('\n'),
+      })
+    )
+    if (outcome === 'written') {
+      deps.store.finish(progress.attemptId)
+      return done
+    }
   }
-  deps.store.clear()
-  return { kind: 'done', ownerName: task.ownerName, taskId: task.id, taskUrl: task.url }
+  throw new EscalationError('zendesk', new CrmError('unavailable', 'The ticket kept changing during the update'))
+}
+
+async function contextNote(
+  draft: EscalationDraft,
+  account: AccountSummary,
+  ticket: TicketDetails,
+  deps: EscalateDeps,
+  isFallback: boolean
+): Promise<string> {
+  const since = localDate(new Date(deps.now() - 30 * 86_400_000))
+  const recent = ticket.organization
+    ? await deps.zendesk.recentTicketCount(ticket.organization.id, since).catch(() => null)
+    : null
+  const note = buildEscalationNote({
+    ticket,
+    requester: ticket.requester,
+    organizationName: ticket.organization?.name ?? null,
+    agentName: ticket.agentName,
+    reason: draft.reason,
+    agentNote: draft.note,
+    account,
+    recentTicketCount: recent,
+    today: localDate(new Date(deps.now())),
+    healthRiskBelow: deps.healthRiskBelow,
+    arrText: account.arr === null ? null : deps.formatArr(account.arr),
+  })
+  return isFallback
+    ? `${note}\n\nThis account has no CSM; assigned to the Customer Success team (fallback owner).`
+    : note
+}
+
+async function holder(claim: Claim, ticket: TicketDetails, deps: Pick<EscalateDeps, 'zendesk'>): Promise<ClaimHolder> {
+  const byMe = claim.agentId === ticket.agentId
+  const agentName = byMe ? ticket.agentName : await deps.zendesk.agentName(claim.agentId).catch(() => null)
+  return { claim, byMe, agentName }
+}
+
+function backoff(round: number): number {
+  return 150 * round + Math.floor(Math.random() * 150)
+}
+
+async function zendeskStep<T>(step: () => Promise<T>, name: 'claim' | 'zendesk' = 'zendesk'): Promise<T> {
+  try {
+    return await step()
+  } catch (error) {
+    throw new EscalationError(name, error)
+  }
+}
+
+/** What a waiting card needs to know about the ticket's escalation, read from Zendesk now. */
+export async function inspectEscalation(
+  deps: Pick<EscalateDeps, 'zendesk' | 'now'>
+): Promise<{ readonly escalations: number; readonly holder: ClaimHolder | null; readonly stale: boolean }> {
+  const ticket = await deps.zendesk.details()
+  const state = await deps.zendesk.readState(ticket.id)
+  const claim = readClaim(state.tags)
+  return {
+    escalations: completedEscalations(state.tags),
+    holder: claim ? await holder(claim, ticket, deps) : null,
+    stale: claim !== null && isStale(claim, deps.now()),
+  }
 }
 
 /**
@@ -168,9 +345,7 @@ export async function followUp(
   text: string,
   deps: Pick<EscalateDeps, 'crm' | 'zendesk' | 'now'>
 ): Promise<void> {
-  const ticket = await deps.zendesk.details().catch((error: unknown) => {
-    throw new EscalationError('zendesk', error)
-  })
+  const ticket = await zendeskStep(() => deps.zendesk.details())
   const note = text.trim()
   const entry = `Follow-up from ${ticket.agentName} on ${localDate(new Date(deps.now()))}:\n${note}`
   await deps.crm.appendToTask(task.taskId, entry).catch((error: unknown) => {
@@ -181,9 +356,5 @@ export async function followUp(
     '',
     note,
   ]
-  await deps.zendesk
-    .addInternalNoteAndTag(ticket.id, lines.join('\n'), ESCALATED_TAG)
-    .catch((error: unknown) => {
-      throw new EscalationError('zendesk', error)
-    })
+  await zendeskStep(() => deps.zendesk.addInternalNoteAndTag(ticket.id, lines.join('\n'), ESCALATED_TAG))
 }

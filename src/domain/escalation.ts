@@ -9,6 +9,8 @@ export interface ExistingEscalation {
   readonly escalatedBy: string | null
   /** ISO timestamp. */
   readonly createdAt: string | null
+  /** The CSM completed (or otherwise closed) the task: the ticket may be escalated again. */
+  readonly closed: boolean
 }
 
 /** What the agent has typed, kept per ticket until the whole escalation has succeeded. */
@@ -18,22 +20,21 @@ export interface EscalationDraft {
 }
 
 /**
- * How far an escalation got, stored with the draft so a retry (or a reload) completes only the
- * missing steps. `crmAttempted` is set before the CRM call: if a retry then finds the task
- * already there, it is ours (a timeout whose request succeeded), not another agent's.
+ * How far one escalation attempt got, saved before every step under its attempt id so that a
+ * retry, a reload or a reopened tab completes only the missing steps (ADR 0010). The claim on the
+ * ticket names the attempt; only the browser that holds the attempt's progress resumes it.
+ * `crmAttempted` is set before the CRM call: a task found for the key afterwards is ours (a lost
+ * answer), and the CRM is asked in a way that sees its own latest writes.
  */
-export interface EscalationProgress {
+export interface AttemptProgress {
+  readonly attemptId: string
+  /** Which escalation of this ticket this is: 1, or n after n − 1 were closed. */
+  readonly sequence: number
+  readonly draft: EscalationDraft
   readonly crmAttempted: boolean
   readonly task: { readonly id: string; readonly url: string | null; readonly ownerName: string } | null
   readonly zendeskAttempted: boolean
 }
-
-export interface StoredEscalation {
-  readonly draft: EscalationDraft
-  readonly progress: EscalationProgress
-}
-
-export const NO_PROGRESS: EscalationProgress = { crmAttempted: false, task: null, zendeskAttempted: false }
 
 /** Salesforce-style task priority from the Zendesk ticket priority. */
 export function taskPriority(ticketPriority: string | null): 'High' | 'Normal' | 'Low' {

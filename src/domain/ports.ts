@@ -1,4 +1,4 @@
-import type { ExistingEscalation, StoredEscalation } from './escalation'
+import type { AttemptProgress, EscalationDraft, ExistingEscalation } from './escalation'
 import type { CustomerContext } from './customer'
 import type { LookupOutcome } from './match'
 
@@ -54,6 +54,11 @@ export interface EscalationTaskInput {
   readonly priority: 'High' | 'Normal' | 'Low'
   /** `YYYY-MM-DD`. */
   readonly dueDate: string
+  /**
+   * An earlier create for this key may have succeeded without our hearing of it (a lost answer, a
+   * closed tab): look for the task in a way that sees the CRM's latest writes before creating.
+   */
+  readonly afterUnknownOutcome: boolean
 }
 
 /** The CRM side of an escalation. Implementations make `createTask` safe to call twice for one key. */
@@ -84,7 +89,15 @@ export interface TicketDetails {
   readonly status: string
   readonly requester: { readonly name: string; readonly email: string | null } | null
   readonly organization: { readonly id: number; readonly name: string } | null
+  readonly agentId: number
   readonly agentName: string
+}
+
+/** The ticket as Zendesk holds it now (not as the agent's view loaded it): what a guarded write needs. */
+export interface TicketState {
+  readonly tags: readonly string[]
+  /** Zendesk's `updated_at`, sent back as `updated_stamp`. */
+  readonly updatedAt: string
 }
 
 /** Writes to the Zendesk ticket through the agent's session. */
@@ -92,15 +105,37 @@ export interface TicketWriter {
   details(): Promise<TicketDetails>
   /** Tickets from the organization in the last 30 days, or null when it cannot be counted. */
   recentTicketCount(organizationId: number, since: string): Promise<number | null>
-  /** One update: a private internal note and the tag, so both land or neither does. */
+  readState(ticketId: number): Promise<TicketState>
+  /**
+   * One update with collision protection (`safe_update`): sets the tags, and adds a private
+   * internal note when given, only if the ticket is unchanged since `state` was read. `conflict`
+   * when it changed (Zendesk's 409): nothing was written.
+   */
+  writeIfUnchanged(
+    ticketId: number,
+    state: TicketState,
+    change: { readonly tags: readonly string[]; readonly internalNote?: string }
+  ): Promise<'written' | 'conflict'>
+  /** One update: a private internal note and the tag, so both land or neither does (follow-ups). */
   addInternalNoteAndTag(ticketId: number, note: string, tag: string): Promise<void>
   /** Whether an internal note containing `marker` is already on the ticket (a retry after a lost answer). */
   hasInternalNoteContaining(ticketId: number, marker: string): Promise<boolean>
+  /** An agent's name, for "Sam is escalating this ticket"; null when it cannot be read. */
+  agentName(userId: number): Promise<string | null>
 }
 
-/** Per-ticket storage for the draft and the progress of an escalation. */
+/**
+ * Per-ticket storage in the agent's browser: the draft, and each attempt's progress under its own
+ * id, so two tabs of one agent never overwrite each other's progress.
+ */
 export interface EscalationStore {
-  load(): StoredEscalation | null
-  save(value: StoredEscalation): void
-  clear(): void
+  loadDraft(): EscalationDraft | null
+  saveDraft(draft: EscalationDraft): void
+  loadAttempt(attemptId: string): AttemptProgress | null
+  saveAttempt(progress: AttemptProgress): void
+  /** The attempt this browser is completing: written once its claim is on the ticket. */
+  currentAttempt(): string | null
+  setCurrentAttempt(attemptId: string | null): void
+  /** Drops the attempt and, when it is the current one, the pointer and the draft. */
+  finish(attemptId: string): void
 }

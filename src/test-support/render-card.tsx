@@ -70,9 +70,11 @@ export function renderWithServices(
     // The card's own tests render no escalation section; any call here is a test bug.
     escalation: {
       fallbackOwner: null,
-      load: () => null,
+      loadDraft: () => null,
       saveDraft: () => undefined,
+      resumable: () => null,
       escalate: () => Promise.reject(new Error('escalation is not rendered in card tests')),
+      inspect: () => Promise.reject(new Error('escalation is not rendered in card tests')),
       checksExisting: () => false,
       findExisting: () => Promise.reject(new Error('escalation is not rendered in card tests')),
       followUp: () => Promise.reject(new Error('escalation is not rendered in card tests')),

@@ -56,7 +56,7 @@ describe('parseCustomerContext', () => {
         externalId: '001000000000001AAA',
         domains: ['northwind.example', 'nw.example'],
       },
-      ticket: { id: 101, subdomain: 'acme', escalated: false },
+      ticket: { id: 101, subdomain: 'acme', escalated: false, escalationTags: [] },
     })
   })
 
@@ -69,7 +69,7 @@ describe('parseCustomerContext', () => {
     }
     expect(
       parseCustomerContext('ticket_sidebar', { ...base, 'ticket.tags': ['outage', 'csm_escalated'] }).ticket
-    ).toEqual({ id: 102, subdomain: 'acme', escalated: true })
+    ).toEqual({ id: 102, subdomain: 'acme', escalated: true, escalationTags: ['csm_escalated'] })
     expect(
       parseCustomerContext('ticket_sidebar', { ...base, 'ticket.tags': ['csm_escalated_later'] }).ticket
         ?.escalated

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini'
 import type { CustomerContext, Organization, Requester } from '../domain/customer'
-import { ESCALATED_TAG } from '../domain/escalate'
+import { ESCALATED_TAG, escalationTags } from '../domain/escalation-claim'
 import { contextPaths, type AppLocation } from './context-paths'
 import type { ZafClient } from './zaf-client'
 
@@ -45,7 +45,14 @@ export function parseCustomerContext(location: AppLocation, data: Record<string,
         organization: toOrganization(data['ticket.organization']),
         ticket:
           typeof ticketId === 'number' && typeof subdomain === 'string'
-            ? { id: ticketId, subdomain, escalated: hasTag(data['ticket.tags'], ESCALATED_TAG) }
+            ? {
+                id: ticketId,
+                subdomain,
+                escalated: hasTag(data['ticket.tags'], ESCALATED_TAG),
+                escalationTags: Array.isArray(data['ticket.tags'])
+                  ? escalationTags(data['ticket.tags'].filter((tag): tag is string => typeof tag === 'string'))
+                  : [],
+              }
             : null,
       }
     }

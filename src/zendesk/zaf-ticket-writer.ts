@@ -9,6 +9,7 @@ const DETAIL_PATHS = [
   'ticket.status',
   'ticket.requester',
   'ticket.organization',
+  'currentUser.id',
   'currentUser.name',
   'currentAccount.subdomain',
 ] as const
@@ -26,9 +27,22 @@ const detailsSchema = z.object({
   'ticket.organization': z.nullable(
     z.optional(z.looseObject({ id: z.number(), name: z.nullable(z.optional(z.string())) }))
   ),
+  'currentUser.id': z.number(),
   'currentUser.name': z.string(),
   'currentAccount.subdomain': z.string(),
 })
+
+const ticketSchema = z.looseObject({
+  ticket: z.looseObject({ tags: z.array(z.string()), updated_at: z.string() }),
+})
+const userSchema = z.looseObject({ user: z.looseObject({ name: z.string() }) })
+
+/** ZAF rejects a failed request with the response (jQuery-style); this reads its status. */
+function statusOf(failure: unknown): number | null {
+  if (typeof failure !== 'object' || failure === null || !('status' in failure)) return null
+  const status = Number((failure as { status: unknown }).status)
+  return Number.isFinite(status) ? status : null
+}
 
 const searchSchema = z.looseObject({ count: z.number() })
 const commentsSchema = z.looseObject({
@@ -60,6 +74,7 @@ export function createZafTicketWriter(client: ZafClient): TicketWriter {
         status: data['ticket.status'] ?? 'open',
         requester: requester ? { name: requester.name ?? '', email: requester.email ?? null } : null,
         organization: organization ? { id: organization.id, name: organization.name ?? '' } : null,
+        agentId: data['currentUser.id'],
         agentName: data['currentUser.name'],
       }
     },
@@ -69,6 +84,31 @@ export function createZafTicketWriter(client: ZafClient): TicketWriter {
         await api(`/api/v2/search.json?query=${encodeURIComponent(query)}`)
       )
       return parsed.success ? parsed.data.count : null
+    },
+    async readState(ticketId) {
+      const parsed = ticketSchema.safeParse(await api(`/api/v2/tickets/${ticketId}.json`))
+      if (!parsed.success) throw new Error('Zendesk returned an unreadable ticket')
+      return { tags: parsed.data.ticket.tags, updatedAt: parsed.data.ticket.updated_at }
+    },
+    async writeIfUnchanged(ticketId, state, change) {
+      const ticket = {
+        tags: change.tags,
+        // Collision protection: Zendesk applies this only if the ticket's updated_at is still this.
+        safe_update: true,
+        updated_stamp: state.updatedAt,
+        ...(change.internalNote === undefined ? {} : { comment: { body: change.internalNote, public: false } }),
+      }
+      try {
+        await api(`/api/v2/tickets/${ticketId}.json`, 'PUT', { ticket })
+        return 'written'
+      } catch (failure) {
+        if (statusOf(failure) === 409) return 'conflict'
+        throw failure
+      }
+    },
+    async agentName(userId) {
+      const parsed = userSchema.safeParse(await api(`/api/v2/users/${userId}.json`))
+      return parsed.success ? parsed.data.user.name : null
     },
     async addInternalNoteAndTag(ticketId, note, tag) {
       await api(`/api/v2/tickets/${ticketId}.json`, 'PUT', {

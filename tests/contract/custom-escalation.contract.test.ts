@@ -38,6 +38,7 @@ const input: EscalationTaskInput = {
   contactId: 'con_hank',
   priority: 'High',
   dueDate: '2026-11-26',
+  afterUnknownOutcome: false,
 }
 
 const calls = (): string[] => stack.crm.requests().map((r) => `${r.method} ${r.path} ${r.status}`)
@@ -77,6 +78,7 @@ describe('custom-REST escalation tasks against the Northwind Success API', () =>
         ownerName: null,
         escalatedBy: null,
         createdAt: null,
+        closed: false,
       },
     })
     expect(stack.crm.tasks()).toHaveLength(1)

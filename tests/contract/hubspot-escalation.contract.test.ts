@@ -25,6 +25,7 @@ const input: EscalationTaskInput = {
   contactId: '5200002',
   priority: 'High',
   dueDate: '2026-11-25',
+  afterUnknownOutcome: false,
 }
 
 type Task = {

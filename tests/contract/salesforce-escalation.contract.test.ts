@@ -29,6 +29,7 @@ const input: EscalationTaskInput = {
   contactId: '003000000000002AAA',
   priority: 'High',
   dueDate: '2026-11-25',
+  afterUnknownOutcome: false,
 }
 
 describe('Salesforce escalation tasks against the CRM emulator', () => {

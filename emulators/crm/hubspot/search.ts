@@ -57,7 +57,9 @@ export const SEARCH_LIMITS = {
 export function search(
   store: HubSpotStore,
   type: ObjectType,
-  body: Record<string, unknown> | null
+  body: Record<string, unknown> | null,
+  /** HubSpot's search index lags behind writes: objects created after this instant are not found yet. */
+  indexedUpTo: number = Number.POSITIVE_INFINITY
 ): VendorResponse {
   const parsed = searchSchema.safeParse(body)
   if (!parsed.success) return invalidJson()
@@ -70,7 +72,7 @@ export function search(
   if (!Number.isInteger(offset) || offset < 0)
     return validationError('after must be a paging cursor from paging.next.after')
   const matching = store.objects[type]
-    .filter((object) => !object.archived)
+    .filter((object) => !object.archived && Date.parse(object.createdAt) <= indexedUpTo)
     .filter(
       (object) =>
         groups.length === 0 ||

@@ -54,6 +54,8 @@ export interface Dialect {
   meter(request: VendorRequest): Record<string, string>
   /** Extra fields for the request log (the SOQL, a JSON body). */
   describe(request: VendorRequest): { soql?: string[]; body?: string }
+  /** HubSpot: how far the search index lags behind writes (ms); other vendors' searches are consistent. */
+  setSearchLag?(ms: number): void
   /** The records the app wrote (tasks), as plain JSON objects. */
   tasks(): Record<string, unknown>[]
   reset(): void

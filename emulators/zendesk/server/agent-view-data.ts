@@ -2,6 +2,7 @@ import type { HostData, Location } from '../host/host-data'
 import type { Ticket } from '../state'
 import { apiComments, type ApiContext } from './api-shapes'
 import type { SettingValue } from './installation-settings'
+import { agentProfile } from './zendesk-api'
 
 export interface AgentViewInputs {
   /** The app's page per location the manifest declares. */
@@ -57,7 +58,10 @@ export function agentViewData(ctx: ApiContext, page: AgentPage, inputs: AgentVie
     tickets: state.tickets().map((t) => ({ id: t.id, subject: t.subject })),
     users: state.seed.users.map((u) => ({ ...u })),
     organizations: state.seed.organizations.map((o) => ({ ...o, domain_names: [...o.domain_names] })),
-    currentUser: { ...state.seed.currentUser, timeZone: { ...state.seed.currentUser.timeZone } },
+    currentUser: (() => {
+      const me = agentProfile(state, ctx.agentId)
+      return { ...me, timeZone: { ...me.timeZone } }
+    })(),
     comments: ticket
       ? apiComments(ctx, ticket).map((c) => ({
           id: c.id,

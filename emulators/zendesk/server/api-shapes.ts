@@ -7,6 +7,8 @@ export interface ApiContext {
   readonly state: ZendeskState
   /** The account's API base, e.g. http://localhost:4000/api/v2 */
   readonly apiBase: string
+  /** The signed-in agent (a user id): who writes comments and who `users/me` is. */
+  readonly agentId: number
 }
 
 export function apiTicket(ctx: ApiContext, t: Ticket): Record<string, unknown> {

@@ -5,6 +5,7 @@ import type { ApiContext } from './api-shapes'
 import { BodyTooLargeError, readBody, sendJson, sendText } from './http-helpers'
 import { proxyRequest, requestOptionsSchema, type ProxyConfig } from './proxy'
 import { renderAgentView } from './render-agent-view'
+import type { ApiFaultSwitch } from './api-faults'
 import { handleZendeskApi } from './zendesk-api'
 
 export interface HostServerDeps {
@@ -14,6 +15,21 @@ export interface HostServerDeps {
   /** The app pages' origins, allowed as frame sources by the agent view's CSP. */
   readonly appFrameOrigins: readonly string[]
   readonly proxy: ProxyConfig
+  readonly apiFaults: ApiFaultSwitch
+}
+
+const AGENT_COOKIE = 'zd_agent'
+
+/**
+ * Who is signed in: `?as=<user id>` on an agent page signs that agent in for this browser profile
+ * (a cookie, as Zendesk's session is), so two profiles can be two agents on one ticket.
+ */
+function signedInAgent(req: IncomingMessage, url: URL, state: ZendeskState): number {
+  const asked = Number(url.searchParams.get('as') ?? NaN)
+  if (Number.isInteger(asked) && state.user(asked)?.role !== undefined && state.user(asked)?.role !== 'end-user')
+    return asked
+  const cookie = /(?:^|;\s*)zd_agent=(\d+)/.exec(req.headers.cookie ?? '')?.[1]
+  return cookie ? Number(cookie) : state.seed.currentUser.id
 }
 
 const MAX_BODY_BYTES = 1024 * 1024
@@ -50,13 +66,17 @@ export function createHostServer(deps: HostServerDeps): Server {
       res.writeHead(302, { Location: `/agent/tickets/${state.tickets()[0]?.id ?? 1}` })
       return void res.end()
     }
+    const agentId = signedInAgent(req, url, state)
     const agentPage = method === 'GET' ? findAgentPage(state, path) : null
     if (agentPage) {
       if ('missing' in agentPage) return sendText(res, 404, agentPage.missing)
-      const ctx: ApiContext = { state, apiBase: `${url.origin}/api/v2` }
+      const ctx: ApiContext = { state, apiBase: `${url.origin}/api/v2`, agentId }
       const data = agentViewData(ctx, agentPage, deps.agentView)
       if (!data) return sendText(res, 404, `The app has no ${agentPage.location} location in its manifest`)
-      res.writeHead(200, agentViewHeaders(deps.appFrameOrigins))
+      res.writeHead(200, {
+        ...agentViewHeaders(deps.appFrameOrigins),
+        'Set-Cookie': `${AGENT_COOKIE}=${agentId}; Path=/; SameSite=Lax`,
+      })
       return void res.end(renderAgentView(data))
     }
     // Browsers ask for it on every page; an empty answer keeps 404 noise out of test consoles.
@@ -95,7 +115,13 @@ export function createHostServer(deps: HostServerDeps): Server {
           })
         return sendJson(res, 200, await proxyRequest(options.data, deps.proxy))
       }
-      const response = handleZendeskApi({ state, apiBase: `${url.origin}/api/v2` }, method, url, body)
+      const fault = deps.apiFaults.take(method, path, body)
+      if (fault === 'server-error')
+        return sendJson(res, 500, { error: 'InternalServerError', description: 'Emulated failure' })
+      if (fault === 'hang') return holdUntilClosed(res)
+      const response = handleZendeskApi({ state, apiBase: `${url.origin}/api/v2`, agentId }, method, url, body)
+      if (fault === 'apply-then-drop') return void res.destroy()
+      if (fault === 'apply-then-hang') return holdUntilClosed(res)
       return sendJson(res, response.status, response.body)
     }
     sendText(res, 404, 'Not found')
@@ -109,6 +135,11 @@ export function createHostServer(deps: HostServerDeps): Server {
       sendText(res, 500, 'Emulator error')
     })
   })
+}
+
+/** No answer: the request stays open until the client goes away (or the server closes). */
+function holdUntilClosed(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => res.on('close', resolve))
 }
 
 /**

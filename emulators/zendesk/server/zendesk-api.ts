@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { Ticket } from '../state'
+import type { Ticket, ZendeskSeed, ZendeskState } from '../state'
 import { apiComments, apiOrganization, apiTicket, apiUser, type ApiContext } from './api-shapes'
 import { parseTicketSearch } from './search-query'
 
@@ -29,6 +29,22 @@ const recordInvalid = (description: string): ApiResponse => ({
   },
 })
 
+// The body of a safe-update 409 is not documented; this is the `{error, description}` shape of
+// Zendesk's other errors. Apps should treat any 409 on a guarded write as "re-read, then decide".
+const updateConflict = (): ApiResponse => ({
+  status: 409,
+  body: { error: 'UpdateConflict', description: 'The ticket was updated since updated_stamp' },
+})
+
+/** The signed-in agent as `users/me` and ZAF's `currentUser` describe them. */
+export function agentProfile(state: ZendeskState, agentId: number): ZendeskSeed['currentUser'] {
+  const me = state.seed.currentUser
+  const user = agentId === me.id ? null : state.user(agentId)
+  if (!user || user.role === 'end-user') return me
+  // Another agent of the account: the same locale and time zone as the seed's agent.
+  return { ...me, id: user.id, name: user.name, email: user.email, role: user.role }
+}
+
 const tagList = z.array(z.string())
 const ticketUpdateSchema = z.object({
   ticket: z.object({
@@ -43,6 +59,10 @@ const ticketUpdateSchema = z.object({
     additional_tags: tagList.optional(),
     remove_tags: tagList.optional(),
     requester_id: z.number().int().optional(),
+    // Collision protection: Zendesk documents `safe_update` as a boolean; its tags endpoint's
+    // example sends the string "true", so both are accepted.
+    safe_update: z.union([z.boolean(), z.enum(['true', 'false'])]).optional(),
+    updated_stamp: z.string().optional(),
   }),
 })
 const tagsBodySchema = z.object({ tags: tagList })
@@ -98,7 +118,7 @@ export function handleZendeskApi(ctx: ApiContext, method: string, url: URL, rawB
     return { status: 200, body: { tags: [...ticket.tags] } }
   }
   if (path === '/api/v2/users/me.json' && method === 'GET') {
-    const me = state.seed.currentUser
+    const me = agentProfile(state, ctx.agentId)
     return {
       status: 200,
       body: {
@@ -137,6 +157,14 @@ function updateTicket(ctx: ApiContext, ticket: Ticket, value: unknown): ApiRespo
     return recordInvalid('Comment: cannot be blank')
   const requester = update.requester_id === undefined ? null : state.user(update.requester_id)
   if (update.requester_id !== undefined && !requester) return recordInvalid('Requester: is invalid')
+  // Zendesk: with `safe_update` present (even `false`, which behaves like true) the update applies
+  // only when `updated_stamp` is the ticket's current `updated_at`; otherwise 409 and nothing changes.
+  if (update.safe_update !== undefined) {
+    if (update.updated_stamp === undefined) return recordInvalid('Updated stamp: is required for a safe update')
+    const stamp = Date.parse(update.updated_stamp)
+    if (Number.isNaN(stamp)) return recordInvalid('Updated stamp: is invalid')
+    if (stamp !== Date.parse(ticket.updated_at)) return updateConflict()
+  }
 
   // Validate everything first, then apply: a rejected update changes nothing, as in Zendesk.
   const events: Record<string, unknown>[] = []
@@ -160,6 +188,7 @@ function updateTicket(ctx: ApiContext, ticket: Ticket, value: unknown): ApiRespo
       body: comment.body,
       htmlBody: comment.html_body,
       isPublic: comment.public ?? true,
+      authorId: ctx.agentId,
     })
     events.unshift({ ...added })
   }
@@ -167,7 +196,7 @@ function updateTicket(ctx: ApiContext, ticket: Ticket, value: unknown): ApiRespo
     id: Date.now(),
     ticket_id: ticket.id,
     created_at: new Date().toISOString(),
-    author_id: state.seed.currentUser.id,
+    author_id: ctx.agentId,
     events,
   }
   return { status: 200, body: { ticket: apiTicket(ctx, ticket), audit } }

@@ -14,7 +14,7 @@ export function hostDataFor(
   page: number | { newTicket: true } | { userId: number } | { organizationId: number }
 ): HostData {
   const state = new ZendeskState(loadDefaultSeed())
-  const data = agentViewData({ state, apiBase: 'http://localhost:4000/api/v2' }, toPage(state, page), {
+  const data = agentViewData({ state, apiBase: 'http://localhost:4000/api/v2', agentId: state.seed.currentUser.id }, toPage(state, page), {
     appUrls: {
       ticket_sidebar: APP_URL,
       new_ticket_sidebar: APP_URL,

@@ -89,6 +89,7 @@ describe('building custom-REST requests', () => {
       contactId: null,
       priority: 'High',
       dueDate: '2026-11-27',
+      afterUnknownOutcome: false,
     } as const
     const create = request('POST', '/api/v1/accounts/{{task.accountId}}/tasks', {
       priority: { '@path': '$.task.priority' },

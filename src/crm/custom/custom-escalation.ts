@@ -155,6 +155,9 @@ function existingTask(body: unknown, idPath: JsonPath, urlPath: JsonPath | null)
     ownerName: null,
     escalatedBy: null,
     createdAt: null,
+    // A custom CRM's answer has no status mapping: its escalation counts as open, so the card
+    // offers a follow-up rather than a second escalation.
+    closed: false,
   }
 }
 

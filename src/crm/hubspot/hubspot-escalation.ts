@@ -11,10 +11,19 @@ import {
   TASK_TO_CONTACT,
   unreadable,
 } from './hubspot-api'
-import { searchResultSchema, simpleObjectSchema } from './hubspot-schemas'
+import {
+  batchResultSchema,
+  objectWithAssociationsSchema,
+  searchResultSchema,
+  simpleObjectSchema,
+  type SimpleObject,
+} from './hubspot-schemas'
 import type { ResolveOwner } from './owner-directory'
 import { propertyText } from './parse-company'
 import { fromTaskBody, toTaskBody } from './task-body'
+
+// Newest associations last; an escalation retried after a lost answer is among the latest tasks.
+const MAX_RECENT_TASKS = 100
 
 const PRIORITY = { High: 'HIGH', Normal: 'MEDIUM', Low: 'LOW' } as const
 // HubSpot's body limit for notes and tasks is 65,536 characters.
@@ -41,7 +50,7 @@ export function createHubSpotEscalation(
       url: `${OBJECTS}/tasks/search`,
       data: {
         filterGroups: [{ filters: [{ propertyName: keyProperty, operator: 'EQ', value: input.key }] }],
-        properties: ['hubspot_owner_id', 'hs_task_body', 'hs_createdate'],
+        properties: ['hubspot_owner_id', 'hs_task_body', 'hs_createdate', 'hs_task_status'],
         sorts: ['hs_createdate'],
         limit: 1,
       },
@@ -50,7 +59,10 @@ export function createHubSpotEscalation(
     const result = searchResultSchema.safeParse(response.data)
     if (!result.success) throw unreadable('task search')
     const task = result.data.results[0]
-    if (!task) return null
+    return task ? toExisting(task, input) : null
+  }
+
+  const toExisting = async (task: SimpleObject, input: EscalationRef): Promise<ExistingEscalation> => {
     const owner = await resolveOwner(propertyText(task, 'hubspot_owner_id'))
     return {
       taskId: task.id,
@@ -58,7 +70,43 @@ export function createHubSpotEscalation(
       ownerName: owner?.name ?? null,
       escalatedBy: escalatedByFromNote(fromTaskBody(propertyText(task, 'hs_task_body'))),
       createdAt: propertyText(task, 'hs_createdate') ?? task.createdAt ?? null,
+      closed: propertyText(task, 'hs_task_status') === 'COMPLETED',
     }
+  }
+
+  /**
+   * After a create whose answer was lost, search cannot be trusted: HubSpot's index lags writes
+   * by seconds. The company's task associations are read from the record itself, which sees every
+   * write, so this finds a task created a moment ago.
+   */
+  const findAmongCompanyTasks = async (input: EscalationRef): Promise<ExistingEscalation | null> => {
+    const company = objectWithAssociationsSchema.safeParse(
+      (
+        await http.send({
+          method: 'GET',
+          url: `${OBJECTS}/companies/${encodeURIComponent(input.accountId)}`,
+          params: { associations: 'tasks' },
+        })
+      ).data
+    )
+    if (!company.success) throw unreadable('company')
+    const ids = [...new Set((company.data.associations?.['tasks']?.results ?? []).map((task) => task.id))].slice(
+      -MAX_RECENT_TASKS
+    )
+    if (ids.length === 0) return null
+    const response = await http.send({
+      method: 'POST',
+      url: `${OBJECTS}/tasks/batch/read`,
+      data: {
+        inputs: ids.map((id) => ({ id })),
+        properties: [keyProperty, 'hubspot_owner_id', 'hs_task_body', 'hs_createdate', 'hs_task_status'],
+      },
+      idempotent: true,
+    })
+    const tasks = batchResultSchema.safeParse(response.data)
+    if (!tasks.success) throw unreadable('task batch')
+    const task = tasks.data.results.find((candidate) => propertyText(candidate, keyProperty) === input.key)
+    return task ? toExisting(task, input) : null
   }
 
   return {
@@ -66,7 +114,9 @@ export function createHubSpotEscalation(
     findExisting,
 
     async createTask(input): Promise<EscalationTaskResult> {
-      const existing = await findExisting(input)
+      const existing = input.afterUnknownOutcome
+        ? await findAmongCompanyTasks(input)
+        : await findExisting(input)
       if (existing) return { kind: 'exists', existing }
       const associations = [{ id: input.accountId, typeId: TASK_TO_COMPANY }]
       if (input.contactId) associations.push({ id: input.contactId, typeId: TASK_TO_CONTACT })

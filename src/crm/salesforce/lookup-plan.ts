@@ -1,5 +1,5 @@
 import { emailDomain, isPublicEmailDomain, type CustomerContext } from '../../domain/customer'
-import { escalationKey } from '../../domain/escalation-note'
+import { completedEscalations, escalationKey } from '../../domain/escalation-claim'
 import { MATCH_STRATEGIES, type MatchAttempt, type MatchStrategy } from '../../domain/match'
 import type { FieldNames } from '../../settings/app-settings'
 import { API_ROOT } from './salesforce-api'
@@ -107,22 +107,36 @@ export function planLookup(
     else skipped.push(step)
   }
   const ticket = context.ticket
-  const escalationSoql = ticket
-    ? openEscalationSoql(ticket.id, escalationKey(ticket.subdomain, ticket.id), escalationKeyField)
+  const escalationQuery = ticket
+    ? escalationSoql(
+        ticket.id,
+        escalationKey(ticket.subdomain, ticket.id, Math.max(1, completedEscalations(ticket.escalationTags ?? []))),
+        escalationKeyField
+      )
     : null
-  return { queries, skipped, escalationSoql, order }
+  return { queries, skipped, escalationSoql: escalationQuery, order }
 }
 
-const TASK_COLUMNS = 'Id, OwnerId, Owner.Name, WhatId, CreatedDate, Description'
+const TASK_COLUMNS = 'Id, OwnerId, Owner.Name, WhatId, CreatedDate, Description, IsClosed'
 
 /**
- * The open escalation task of a ticket: by the unique key field when the admin has one, else by
- * the subject prefix we write (then filtered to the matched account by the parser).
+ * The ticket's latest escalation task, open or closed (a closed one lets the agent escalate again):
+ * by the unique key field when the admin has one (the key names the escalation's number), else the
+ * newest task with the subject prefix we write (then filtered to the matched account by the parser).
  */
-export function openEscalationSoql(ticketId: number, key: string, escalationKeyField: string | null): string {
+export function escalationSoql(ticketId: number, key: string, escalationKeyField: string | null): string {
   if (escalationKeyField) {
-    return `SELECT ${TASK_COLUMNS} FROM Task WHERE ${escalationKeyField} = ${soqlString(key)} AND IsClosed = false LIMIT 1`
+    return `SELECT ${TASK_COLUMNS} FROM Task WHERE ${escalationKeyField} = ${soqlString(key)} LIMIT 1`
   }
+  return `SELECT ${TASK_COLUMNS} FROM Task WHERE Subject LIKE ${soqlPrefix(`[Escalation] #${ticketId} `)} ORDER BY CreatedDate DESC LIMIT 5`
+}
+
+/**
+ * Without a key field, the guard before a create: the ticket's *open* escalation task. A closed
+ * one is an earlier escalation, which must not stop a new one (the ticket's claim in Zendesk keeps
+ * two agents from both getting here).
+ */
+export function openEscalationSoql(ticketId: number): string {
   return `SELECT ${TASK_COLUMNS} FROM Task WHERE Subject LIKE ${soqlPrefix(`[Escalation] #${ticketId} `)} AND IsClosed = false ORDER BY CreatedDate DESC LIMIT 5`
 }
 

@@ -10,14 +10,15 @@ const taskSchema = z.looseObject({
   CreatedDate: z.nullable(z.optional(z.string())),
   Description: z.nullable(z.optional(z.string())),
   Owner: z.nullable(z.optional(z.looseObject({ Name: z.nullable(z.optional(z.string())) }))),
+  IsClosed: z.nullable(z.optional(z.boolean())),
 })
 
 export function taskRecordUrl(baseUrl: string, taskId: string): string {
   return `${baseUrl}/lightning/r/Task/${encodeURIComponent(taskId)}/view`
 }
 
-/** The newest open escalation task on this account, from a query result; null when there is none. */
-export function parseOpenEscalation(
+/** The newest escalation task on this account, from a query result; null when there is none. */
+export function parseEscalation(
   body: unknown,
   accountId: string,
   baseUrl: string
@@ -35,6 +36,7 @@ export function parseOpenEscalation(
       ownerName: task.data.Owner?.Name ?? null,
       escalatedBy: escalatedByFromNote(task.data.Description),
       createdAt: task.data.CreatedDate ?? null,
+      closed: task.data.IsClosed === true,
     }
   }
   return null

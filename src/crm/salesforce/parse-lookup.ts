@@ -6,7 +6,7 @@ import type { VendorErrorReader } from '../http/to-crm-error'
 import { toCrmErrorFromStatus } from './read-salesforce-error'
 import type { LookupPlan, PlannedQuery } from './lookup-plan'
 import { parseAccount, websiteMatchesDomain } from './parse-account'
-import { parseOpenEscalation } from './parse-escalation'
+import { parseEscalation } from './parse-escalation'
 import { compositeResponseSchema, queryResultSchema } from './salesforce-schemas'
 
 interface ParseInput {
@@ -46,7 +46,7 @@ export function parseLookup({ plan, body, fields, baseUrl, readVendorError }: Pa
         kind: 'found',
         account,
         tried: ordered(tried, plan.order),
-        escalation: parseOpenEscalation(escalationSub.body, account.id, baseUrl),
+        escalation: parseEscalation(escalationSub.body, account.id, baseUrl),
       }
     }
     if (accounts.length > 1) {

@@ -1,9 +1,10 @@
 import { CrmError, isCrmError } from '../../domain/crm-error'
-import type { EscalationCrm, EscalationTaskInput, EscalationTaskResult } from '../../domain/ports'
+import type { ExistingEscalation } from '../../domain/escalation'
+import type { EscalationCrm, EscalationRef, EscalationTaskInput, EscalationTaskResult } from '../../domain/ports'
 import type { AppSettings } from '../../settings/app-settings'
 import type { CrmHttp } from '../http/create-crm-http'
-import { openEscalationSoql } from './lookup-plan'
-import { parseOpenEscalation, taskRecordUrl } from './parse-escalation'
+import { escalationSoql, openEscalationSoql } from './lookup-plan'
+import { parseEscalation, taskRecordUrl } from './parse-escalation'
 import { API_ROOT } from './salesforce-api'
 import * as z from 'zod/mini'
 
@@ -17,14 +18,26 @@ const descriptionSchema = z.looseObject({ Description: z.nullable(z.optional(z.s
  * - without one, we look for the ticket's open escalation task before creating.
  */
 export function createSalesforceEscalation(http: CrmHttp, settings: AppSettings): EscalationCrm {
-  const findExisting = async (input: EscalationTaskInput): Promise<EscalationTaskResult | null> => {
-    const soql = openEscalationSoql(input.ticketId, input.key, settings.escalationKeyField)
+  const query = async (soql: string, ref: EscalationRef): Promise<ExistingEscalation | null> => {
     const response = await http.send({ method: 'GET', url: `${API_ROOT}/query`, params: { q: soql } })
-    const existing = parseOpenEscalation(response.data, input.accountId, settings.baseUrl)
+    return parseEscalation(response.data, ref.accountId, settings.baseUrl)
+  }
+  // The task a create would duplicate: by key when the key field exists, else the open one.
+  const guard = async (input: EscalationTaskInput): Promise<EscalationTaskResult | null> => {
+    const existing = await query(
+      settings.escalationKeyField
+        ? escalationSoql(input.ticketId, input.key, settings.escalationKeyField)
+        : openEscalationSoql(input.ticketId),
+      input
+    )
     return existing ? { kind: 'exists', existing } : null
   }
 
   return {
+    // The lookup's composite reads the ticket's task on load; this is for after another agent's
+    // escalation finished while the card was open.
+    findExisting: (ref) => query(escalationSoql(ref.ticketId, ref.key, settings.escalationKeyField), ref),
+
     async appendToTask(taskId, text) {
       const url = `${API_ROOT}/sobjects/Task/${encodeURIComponent(taskId)}`
       const current = descriptionSchema.safeParse((await http.send({ method: 'GET', url })).data)
@@ -39,7 +52,7 @@ export function createSalesforceEscalation(http: CrmHttp, settings: AppSettings)
     },
     async createTask(input) {
       if (!settings.escalationKeyField) {
-        const existing = await findExisting(input)
+        const existing = await guard(input)
         if (existing) return existing
       }
       const fields: Record<string, string> = {
@@ -66,7 +79,7 @@ export function createSalesforceEscalation(http: CrmHttp, settings: AppSettings)
         }
       } catch (error) {
         if (isCrmError(error) && error.details.vendorCode === 'DUPLICATE_VALUE') {
-          const existing = await findExisting(input)
+          const existing = await guard(input)
           if (existing) return existing
         }
         throw error

@@ -1,6 +1,5 @@
 import styled from 'styled-components'
-import { Anchor, Button } from '@zendeskgarden/react-buttons'
-import { Field, Hint, Label, Select, Textarea } from '@zendeskgarden/react-forms'
+import { Button } from '@zendeskgarden/react-buttons'
 import { Alert } from '@zendeskgarden/react-notifications'
 import { MD } from '@zendeskgarden/react-typography'
 import { getColor } from '@zendeskgarden/react-theming'
@@ -8,13 +7,13 @@ import type { AccountSummary } from '../../domain/account'
 import type { CustomerContext } from '../../domain/customer'
 import type { ExistingEscalation } from '../../domain/escalation'
 import { escalationOwner } from '../../domain/escalate'
-import { ESCALATION_REASONS, type EscalationReason } from '../../domain/escalation-note'
-import { formatAge } from '../../i18n/format'
 import { useI18n } from '../../i18n/i18n-context'
 import { useServices } from '../shared/services-context'
+import { EscalationForm } from './escalation-form'
+import { ExistingView } from './existing-view'
 import { FollowUp } from './follow-up'
-import { NOTE_MAX_LENGTH } from './note-limits'
-import { useEscalation, type EscalationState } from './use-escalation'
+import { Outcome } from './outcome'
+import { useEscalation } from './use-escalation'
 
 const Section = styled.section`
   margin-top: ${(p) => p.theme.space.md};
@@ -43,7 +42,7 @@ export function EscalationSection({ customer, account, existing }: Props) {
     <Section aria-labelledby="escalation-heading" data-testid="escalation">
       <Heading id="escalation-heading">{t('ui.escalation.title')}</Heading>
       {owner ? (
-        <EscalationForm
+        <EscalationFlow
           customer={customer}
           account={account}
           existing={existing}
@@ -59,7 +58,7 @@ export function EscalationSection({ customer, account, existing }: Props) {
   )
 }
 
-function EscalationForm({
+function EscalationFlow({
   customer,
   account,
   existing,
@@ -67,144 +66,53 @@ function EscalationForm({
   isFallback,
 }: Props & { ownerName: string | null; isFallback: boolean }) {
   const { t } = useI18n()
-  const { state, draft, setDraft, submit } = useEscalation(customer, account, existing)
+  const { state, draft, setDraft, submit, escalateAgain } = useEscalation(customer, account, existing)
   const name = ownerName ?? t('ui.escalation.fallbackName')
 
-  if (state.status === 'done') {
-    return (
-      <>
-        <Outcome text={t('ui.escalation.done', { name: state.ownerName })} url={state.taskUrl} />
-        <FollowUp task={{ taskId: state.taskId, taskUrl: state.taskUrl, ownerName: state.ownerName }} />
-      </>
-    )
-  }
-  if (state.status === 'checking') {
-    return (
-      <MD role="status" aria-busy="true" data-testid="escalation-checking">
-        {t('ui.escalation.checking')}
-      </MD>
-    )
-  }
-  if (state.status === 'existing') {
-    return (
-      <>
-        <ExistingView existing={state.existing} ownerName={ownerName} />
-        <FollowUp task={{ ...state.existing, ownerName: state.existing.ownerName ?? ownerName }} />
-      </>
-    )
-  }
-
-  const sending = state.status === 'sending'
-  return (
-    <>
-      {isFallback && <Hint>{t('ui.escalation.fallbackNotice')}</Hint>}
-      <Field>
-        <Label>{t('ui.escalation.reasonLabel')}</Label>
-        <Select
-          value={draft.reason}
-          onChange={(event) => setDraft({ ...draft, reason: event.target.value as EscalationReason })}
-          disabled={sending}
-        >
-          {ESCALATION_REASONS.map((reason) => (
-            <option key={reason} value={reason}>
-              {t(`ui.escalation.reason.${reason}`)}
-            </option>
-          ))}
-        </Select>
-      </Field>
-      <Field>
-        <Label>{t('ui.escalation.noteLabel')}</Label>
-        <Hint>{t('ui.escalation.noteHint')}</Hint>
-        <Textarea
-          minRows={2}
-          maxRows={6}
-          maxLength={NOTE_MAX_LENGTH}
-          value={draft.note}
-          onChange={(event) => setDraft({ ...draft, note: event.target.value })}
-          disabled={sending}
+  switch (state.status) {
+    case 'done':
+      return (
+        <>
+          <Outcome text={t('ui.escalation.done', { name: state.ownerName })} url={state.taskUrl} />
+          <FollowUp task={{ taskId: state.taskId, taskUrl: state.taskUrl, ownerName: state.ownerName }} />
+        </>
+      )
+    case 'checking':
+      return (
+        <MD role="status" aria-busy="true" data-testid="escalation-checking">
+          {t('ui.escalation.checking')}
+        </MD>
+      )
+    case 'existing':
+      return (
+        <>
+          <ExistingView existing={state.existing} ownerName={ownerName} />
+          {state.pendingNote && (
+            <Alert type="info" role="status" data-testid="escalation-came-first">
+              <Alert.Paragraph>{t('ui.escalation.cameFirst')}</Alert.Paragraph>
+            </Alert>
+          )}
+          <FollowUp
+            task={{ ...state.existing, ownerName: state.existing.ownerName ?? ownerName }}
+            initialText={state.pendingNote}
+          />
+          {state.existing.closed && (
+            <Button size="small" onClick={escalateAgain} data-testid="escalate-again">
+              {t('ui.escalation.againOpen')}
+            </Button>
+          )}
+        </>
+      )
+    default:
+      return (
+        <EscalationForm
+          state={state}
+          draft={draft}
+          setDraft={setDraft}
+          submit={submit}
+          name={name}
+          isFallback={isFallback}
         />
-      </Field>
-      {state.status === 'failed' && <FailureView state={state} />}
-      <Button isPrimary isStretched onClick={() => void submit()} disabled={sending} aria-busy={sending}>
-        {sending
-          ? t('ui.escalation.sending')
-          : state.status === 'failed'
-            ? t('ui.escalation.retry')
-            : t('ui.escalation.button', { name })}
-      </Button>
-    </>
-  )
-}
-
-function FailureView({ state }: { state: Extract<EscalationState, { status: 'failed' }> }) {
-  const { t } = useI18n()
-  const reason = state.error
-    ? t(`ui.error.kind.${state.error.details.timedOut ? 'timeout' : state.error.kind}`, {
-        field: state.error.details.field ?? '',
-      })
-    : ''
-  const key =
-    state.step === 'crm'
-      ? 'ui.escalation.failed.crm'
-      : state.step === 'zendesk'
-        ? 'ui.escalation.failed.zendesk'
-        : 'ui.escalation.failed.unknown'
-  return (
-    <Alert type="warning" role="alert" data-testid="escalation-failed">
-      <Alert.Paragraph>{t(key, { reason })}</Alert.Paragraph>
-    </Alert>
-  )
-}
-
-/**
- * An escalation found in the CRM. Some CRMs' tasks do not say who the owner is, who escalated or
- * when (a custom CRM's search answer): the owner is then the one this card would escalate to.
- */
-function ExistingView({ existing, ownerName }: { existing: ExistingEscalation; ownerName: string | null }) {
-  const { t, locale } = useI18n()
-  const { now } = useServices()
-  const name = existing.ownerName ?? ownerName ?? t('ui.escalation.fallbackName')
-  const agent = existing.escalatedBy
-  if (!existing.createdAt) {
-    return (
-      <Outcome
-        text={
-          agent
-            ? t('ui.escalation.existingUndated', { name, agent })
-            : t('ui.escalation.existingUndatedNoAgent', { name })
-        }
-        url={existing.taskUrl}
-      />
-    )
+      )
   }
-  const when = formatAge(Math.max(0, now() - Date.parse(existing.createdAt.replace(/\+0000$/, 'Z'))), locale)
-  const text = agent
-    ? t('ui.escalation.existing', { name, agent, when })
-    : t('ui.escalation.existingNoAgent', { name, when })
-  return <Outcome text={text} url={existing.taskUrl} />
-}
-
-function Outcome({ text, url }: { text: string; url: string | null }) {
-  const { t } = useI18n()
-  return (
-    <Alert type="success" role="status" data-testid="escalation-result">
-      <Alert.Paragraph>
-        {text}
-        {url && (
-          <>
-            {' · '}
-            <Anchor
-              href={url}
-              target="_blank"
-              rel="noopener noreferrer"
-              isExternal
-              externalIconLabel={t('ui.escalation.opensInNewTab')}
-            >
-              {t('ui.escalation.openTask')}
-            </Anchor>
-          </>
-        )}
-      </Alert.Paragraph>
-    </Alert>
-  )
 }

@@ -13,13 +13,16 @@ type Phase = 'closed' | 'open' | 'sending' | 'sent' | 'failed'
 /** "Add a follow-up note" on an escalation that already exists, instead of a second escalation. */
 export function FollowUp({
   task,
+  initialText = null,
 }: {
   task: { taskId: string; taskUrl: string | null; ownerName: string | null }
+  /** The agent's note from an escalation that another agent's came before: one click to send it. */
+  initialText?: string | null
 }) {
   const { t } = useI18n()
   const { escalation } = useServices()
-  const [phase, setPhase] = useState<Phase>('closed')
-  const [text, setText] = useState('')
+  const [phase, setPhase] = useState<Phase>(initialText ? 'open' : 'closed')
+  const [text, setText] = useState(initialText ?? '')
   const [reason, setReason] = useState('')
   const [empty, setEmpty] = useState(false)
   const inFlight = useRef(false)

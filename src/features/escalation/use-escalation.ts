@@ -3,65 +3,185 @@ import type { AccountSummary } from '../../domain/account'
 import type { CustomerContext } from '../../domain/customer'
 import { isCrmError, type CrmError } from '../../domain/crm-error'
 import type { EscalationDraft, ExistingEscalation } from '../../domain/escalation'
-import { EscalationError } from '../../domain/escalate'
+import { EscalationError, type ClaimHolder, type EscalationResult } from '../../domain/escalate'
+import { completedEscalations, isStale, readClaim } from '../../domain/escalation-claim'
 import { useServices } from '../shared/services-context'
 
 export type EscalationState =
   | { readonly status: 'checking' }
-  | { readonly status: 'idle' }
-  | { readonly status: 'sending' }
+  /** The form. `prior`: completed escalations the agent has seen (more than 0 means "again"). */
+  | { readonly status: 'idle'; readonly prior: number }
+  | { readonly status: 'sending'; readonly resuming: boolean }
+  | { readonly status: 'done'; readonly ownerName: string; readonly taskId: string; readonly taskUrl: string | null }
+  /** `pendingNote`: the agent's own note, when another agent's escalation came first. */
   | {
-      readonly status: 'done'
-      readonly ownerName: string
-      readonly taskId: string
-      readonly taskUrl: string | null
+      readonly status: 'existing'
+      readonly existing: ExistingEscalation
+      readonly prior: number
+      readonly pendingNote: string | null
     }
-  | { readonly status: 'existing'; readonly existing: ExistingEscalation }
+  /** Someone else's escalation is under way; `holder` is null until Zendesk has said whose. */
+  | { readonly status: 'claimed'; readonly holder: ClaimHolder | null; readonly stale: boolean; readonly prior: number }
   | {
       readonly status: 'failed'
-      readonly step: 'crm' | 'zendesk' | 'unknown'
+      readonly step: 'claim' | 'crm' | 'zendesk' | 'unknown'
       readonly error: CrmError | null
+      readonly prior: number
     }
 
+const NO_TAGS: readonly string[] = []
 const EMPTY_DRAFT: EscalationDraft = { reason: 'churn-risk', note: '' }
+/** How often a card waiting for another agent's escalation reads the ticket again. */
+export const CLAIM_POLL_MS = 2500
 
 /**
- * The escalation section's state. The draft is saved on every change and restored on load; a
- * stored task without a finished Zendesk step means the last attempt stopped half-way, so the
- * section opens on "retry" instead of a fresh form. One submit at a time, whatever the clicks.
- * `existing` is undefined when the lookup could not include the ticket's task (HubSpot, custom): a
- * ticket tagged as escalated is then checked first, and any failure of that check shows the form,
- * whose create still finds the task instead of adding a second.
+ * The escalation section's state (ADR 0010). On load, this browser's unfinished attempt wins over
+ * everything else and is finished at once; then the CRM's task; then another agent's claim, which
+ * the card follows until it completes or goes stale; then the form. The draft is saved on every
+ * change and never dropped before an escalation carries it. One submit at a time, whatever the clicks.
+ * `existing` is undefined when the lookup could not include the ticket's task (HubSpot, custom).
  */
 export function useEscalation(
   customer: CustomerContext,
   account: AccountSummary,
   existing: ExistingEscalation | null | undefined
 ) {
-  const { escalation } = useServices()
+  const { escalation, now } = useServices()
   const ticket = customer.ticket ?? null
-  const [stored] = useState(() => (ticket ? escalation.load(ticket) : null))
-  const [draft, setDraftState] = useState<EscalationDraft>(stored?.draft ?? EMPTY_DRAFT)
+  const tags = ticket?.escalationTags ?? NO_TAGS
+  const [resumable] = useState(() => (ticket ? escalation.resumable(ticket) : null))
+  const [draft, setDraftState] = useState<EscalationDraft>(
+    () => resumable?.draft ?? (ticket ? escalation.loadDraft(ticket) : null) ?? EMPTY_DRAFT
+  )
   const [state, setState] = useState<EscalationState>(() => {
-    if (existing) return { status: 'existing', existing }
-    if (stored?.progress.task) return { status: 'failed', step: 'zendesk', error: null }
+    const prior = completedEscalations(tags)
+    if (resumable) return { status: 'sending', resuming: true }
+    if (existing) return { status: 'existing', existing, prior: Math.max(prior, 1), pendingNote: null }
+    const claim = readClaim(tags)
+    if (claim) return { status: 'claimed', holder: null, stale: isStale(claim, now()), prior }
     if (existing === undefined && escalation.checksExisting(customer)) return { status: 'checking' }
-    return { status: 'idle' }
+    return { status: 'idle', prior }
   })
   const inFlight = useRef(false)
-  const checking = state.status === 'checking'
+  // The latest draft for callbacks that outlive a render (submit, the wait for another agent).
+  const draftRef = useRef(draft)
+  useEffect(() => {
+    draftRef.current = draft
+  }, [draft])
+  const mounted = useRef(true)
+  useEffect(() => {
+    mounted.current = true
+    return () => {
+      mounted.current = false
+    }
+  }, [])
+  const update = useCallback((next: EscalationState) => {
+    if (mounted.current) setState(next)
+  }, [])
 
+  // Another agent's escalation came first: show it, and keep our note as a ready follow-up.
+  const showTheirs = useCallback(
+    async (escalations: number) => {
+      const pendingNote = draftRef.current.note.trim() || null
+      const found = await escalation.findExisting(customer, account, escalations).catch(() => null)
+      update(
+        found
+          ? { status: 'existing', existing: found, prior: escalations, pendingNote }
+          : { status: 'idle', prior: escalations }
+      )
+    },
+    [account, customer, escalation, update]
+  )
+
+  const settle = useCallback(
+    async (result: EscalationResult, prior: number) => {
+      if (result.kind === 'done')
+        update({ status: 'done', ownerName: result.ownerName, taskId: result.taskId, taskUrl: result.taskUrl })
+      else if (result.kind === 'claimed') update({ status: 'claimed', holder: result.holder, stale: false, prior })
+      else await showTheirs(result.escalations)
+    },
+    [showTheirs, update]
+  )
+
+  const submit = useCallback(async () => {
+    // A double click, or Enter held down, must not send twice: the ref changes synchronously.
+    if (inFlight.current) return
+    inFlight.current = true
+    const prior = 'prior' in state ? state.prior : 0
+    update({ status: 'sending', resuming: false })
+    try {
+      await settle(await escalation.escalate(customer, account, draftRef.current, prior), prior)
+    } catch (error) {
+      const step = error instanceof EscalationError ? error.step : 'unknown'
+      const cause = error instanceof EscalationError ? error.cause : error
+      update({ status: 'failed', step, error: isCrmError(cause) ? cause : null, prior })
+    } finally {
+      inFlight.current = false
+    }
+  }, [account, customer, escalation, settle, state, update])
+
+  // Resuming always wins: an attempt of ours that stopped half-way (a reload, a closed tab) is
+  // finished as soon as the section loads. Every step is safe to repeat (ADR 0010).
+  const resumed = useRef(false)
+  useEffect(() => {
+    if (!resumable || resumed.current || !ticket) return
+    resumed.current = true
+    inFlight.current = true
+    const prior = resumable.sequence - 1
+    escalation
+      .escalate(customer, account, resumable.draft, prior)
+      .then((result) => settle(result, prior))
+      .catch((error: unknown) => {
+        const step = error instanceof EscalationError ? error.step : 'unknown'
+        const cause = error instanceof EscalationError ? error.cause : error
+        update({ status: 'failed', step, error: isCrmError(cause) ? cause : null, prior })
+      })
+      .finally(() => {
+        inFlight.current = false
+      })
+  }, [account, customer, escalation, resumable, settle, ticket, update])
+
+  const checking = state.status === 'checking'
   useEffect(() => {
     if (!checking) return
     let current = true
-    escalation.findExisting(customer, account).then(
-      (found) => current && setState(found ? { status: 'existing', existing: found } : { status: 'idle' }),
-      () => current && setState({ status: 'idle' })
+    const prior = completedEscalations(tags)
+    escalation.findExisting(customer, account, prior).then(
+      (found) =>
+        current &&
+        setState(
+          found
+            ? { status: 'existing', existing: found, prior: Math.max(prior, 1), pendingNote: null }
+            : { status: 'idle', prior }
+        ),
+      () => current && setState({ status: 'idle', prior })
     )
     return () => {
       current = false
     }
-  }, [checking, escalation, customer, account])
+  }, [checking, escalation, customer, account, tags])
+
+  // While another agent holds the claim, read the ticket every few seconds: their escalation
+  // either completes (show it), or goes stale (offer to take over), or disappears (the form).
+  const waitingFor = state.status === 'claimed' ? state.prior : null
+  useEffect(() => {
+    if (waitingFor === null || !ticket) return
+    let current = true
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const look = async (): Promise<void> => {
+      const marks = await escalation.inspect(ticket).catch(() => null)
+      if (!current) return
+      if (marks && marks.escalations > waitingFor) return void (await showTheirs(marks.escalations))
+      if (marks && !marks.holder) return update({ status: 'idle', prior: waitingFor })
+      if (marks?.holder) update({ status: 'claimed', holder: marks.holder, stale: marks.stale, prior: waitingFor })
+      timer = setTimeout(() => void look(), CLAIM_POLL_MS)
+    }
+    void look()
+    return () => {
+      current = false
+      clearTimeout(timer)
+    }
+  }, [escalation, showTheirs, ticket, update, waitingFor])
 
   const setDraft = useCallback(
     (next: EscalationDraft) => {
@@ -71,26 +191,10 @@ export function useEscalation(
     [escalation, ticket]
   )
 
-  const submit = useCallback(async () => {
-    // A double click, or Enter held down, must not send twice: the ref changes synchronously.
-    if (inFlight.current) return
-    inFlight.current = true
-    setState({ status: 'sending' })
-    try {
-      const result = await escalation.escalate(customer, account, draft)
-      setState(
-        result.kind === 'done'
-          ? { status: 'done', ownerName: result.ownerName, taskId: result.taskId, taskUrl: result.taskUrl }
-          : { status: 'existing', existing: result.existing }
-      )
-    } catch (error) {
-      const step = error instanceof EscalationError ? error.step : 'unknown'
-      const cause = error instanceof EscalationError ? error.cause : error
-      setState({ status: 'failed', step, error: isCrmError(cause) ? cause : null })
-    } finally {
-      inFlight.current = false
-    }
-  }, [account, customer, draft, escalation])
+  /** "Escalate again" on a closed escalation: the form, for escalation number prior + 1. */
+  const escalateAgain = useCallback(() => {
+    if (state.status === 'existing') update({ status: 'idle', prior: state.prior })
+  }, [state, update])
 
-  return { state, draft, setDraft, submit }
+  return { state, draft, setDraft, submit, escalateAgain }
 }

@@ -2,8 +2,8 @@ import { createContext, useContext, type ReactNode } from 'react'
 import type { AccountChoices, CachedOutcome, TicketPort } from '../../domain/ports'
 import type { CustomerContext, TicketRef } from '../../domain/customer'
 import type { AccountSummary } from '../../domain/account'
-import type { EscalationDraft, ExistingEscalation, StoredEscalation } from '../../domain/escalation'
-import type { EscalationResult } from '../../domain/escalate'
+import type { AttemptProgress, EscalationDraft, ExistingEscalation } from '../../domain/escalation'
+import type { ClaimHolder, EscalationResult } from '../../domain/escalate'
 import type { LookupOptions } from '../../domain/lookup-account'
 import type { AppSettings } from '../../settings/app-settings'
 
@@ -37,27 +37,44 @@ export function useServices(): Services {
   return services
 }
 
-/** Escalation, as features see it: drafts per ticket and the one-click handoff. */
+/** Escalation, as features see it: drafts per ticket and the one-click handoff (ADR 0010). */
 export interface EscalationService {
   /** Who receives escalations for accounts without a CSM; null means escalation is not offered then. */
   readonly fallbackOwner: string | null
-  load(ticket: TicketRef): StoredEscalation | null
+  loadDraft(ticket: TicketRef): EscalationDraft | null
   saveDraft(ticket: TicketRef, draft: EscalationDraft): void
+  /** This browser's unfinished attempt on the ticket, from the tags the ticket was opened with. */
+  resumable(ticket: TicketRef): AttemptProgress | null
   escalate(
     context: CustomerContext,
     account: AccountSummary,
-    draft: EscalationDraft
+    draft: EscalationDraft,
+    priorEscalations: number
   ): Promise<EscalationResult>
+  /** The ticket's escalation marks as Zendesk holds them now (while another agent escalates). */
+  inspect(ticket: TicketRef): Promise<EscalationMarks>
   /**
    * Whether the ticket's escalation task must be searched for after the card shows: the ticket is
    * tagged as escalated and the CRM's lookup could not include its task (HubSpot, custom).
    */
   checksExisting(context: CustomerContext): boolean
-  /** The ticket's escalation task, or null when the CRM has none. */
-  findExisting(context: CustomerContext, account: AccountSummary): Promise<ExistingEscalation | null>
+  /** The task of the ticket's `escalations`-th escalation, or null when the CRM has none. */
+  findExisting(
+    context: CustomerContext,
+    account: AccountSummary,
+    escalations: number
+  ): Promise<ExistingEscalation | null>
   /** Adds a follow-up to an existing escalation (CRM task note + internal note). */
   followUp(
     task: { taskId: string; taskUrl: string | null; ownerName: string | null },
     text: string
   ): Promise<void>
+}
+
+/** What the ticket says about its escalation right now. */
+export interface EscalationMarks {
+  readonly escalations: number
+  readonly holder: ClaimHolder | null
+  /** The holder's claim is old enough to be taken over. */
+  readonly stale: boolean
 }

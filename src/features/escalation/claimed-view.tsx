@@ -1,0 +1,25 @@
+import { Alert } from '@zendeskgarden/react-notifications'
+import { formatAge } from '../../i18n/format'
+import { useI18n } from '../../i18n/i18n-context'
+import { useServices } from '../shared/services-context'
+import type { EscalationState } from './use-escalation'
+
+/** Another agent, or another tab of this agent, is escalating this ticket now (or stopped half-way). */
+export function ClaimedView({ state }: { state: Extract<EscalationState, { status: 'claimed' }> }) {
+  const { t, locale } = useI18n()
+  const { now } = useServices()
+  const holder = state.holder
+  const when = holder?.claim ? formatAge(Math.max(0, now() - holder.claim.startedAt), locale) : null
+  const text = state.stale
+    ? t('ui.escalation.claim.stale', { when: when ?? '' })
+    : holder?.byMe
+      ? t('ui.escalation.claim.byMe')
+      : holder?.agentName && when
+        ? t('ui.escalation.claim.byAgent', { agent: holder.agentName, when })
+        : t('ui.escalation.claim.byOther')
+  return (
+    <Alert type="info" role="status" data-testid="escalation-claimed">
+      <Alert.Paragraph>{text}</Alert.Paragraph>
+    </Alert>
+  )
+}

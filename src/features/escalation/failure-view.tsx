@@ -1,0 +1,18 @@
+import { Alert } from '@zendeskgarden/react-notifications'
+import { useI18n } from '../../i18n/i18n-context'
+import type { EscalationState } from './use-escalation'
+
+/** What failed, what is kept and what a retry will do. */
+export function FailureView({ state }: { state: Extract<EscalationState, { status: 'failed' }> }) {
+  const { t } = useI18n()
+  const reason = state.error
+    ? t(`ui.error.kind.${state.error.details.timedOut ? 'timeout' : state.error.kind}`, {
+        field: state.error.details.field ?? '',
+      })
+    : ''
+  return (
+    <Alert type="warning" role="alert" data-testid="escalation-failed">
+      <Alert.Paragraph>{t(`ui.escalation.failed.${state.step}`, { reason })}</Alert.Paragraph>
+    </Alert>
+  )
+}
