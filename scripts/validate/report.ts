@@ -12,7 +12,8 @@ export function formatText(findings: readonly Finding[]): string {
   const width = Math.max(0, ...findings.map((finding) => finding.file.length))
   const lines = findings.map((finding) => {
     const mark = finding.severity === 'error' ? '✖ error  ' : '⚠ warning'
-    return `${mark}  ${finding.file.padEnd(width)}  [${finding.rule}] ${finding.message}`
+    const line = `${mark}  ${finding.file.padEnd(width)}  [${finding.rule}] ${finding.message}`
+    return finding.note === undefined ? line : `${line}\n           ↳ ${finding.note}`
   })
   const { errors, warnings } = summary(findings)
   return [...lines, `${count(errors, 'error')}, ${count(warnings, 'warning')}`].join('\n')
