@@ -11,7 +11,6 @@
  * be in the package. That package is theirs alone, so it is marked `"private": true` and named
  * `success-bridge-<version>-private.zip`.
  */
-import { spawnSync } from 'node:child_process'
 import {
   createWriteStream,
   mkdirSync,
@@ -25,6 +24,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import { ZipFile } from 'yazl'
+import { buildForProduction } from './build-production'
 import { formatText, summary } from './validate/report'
 import { hostProblem } from './validate/rules/domain-whitelist'
 import { readPackageFiles } from './validate/package-files'
@@ -118,11 +118,11 @@ async function zip(staging: string, files: readonly string[], target: string): P
 
 const options = parseArgs(process.argv.slice(2))
 if (options.build) {
-  const build = spawnSync(join(root, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], {
-    cwd: root,
-    stdio: 'inherit',
-  })
-  if (build.status !== 0) fail('vite build failed.')
+  try {
+    buildForProduction(options.dir)
+  } catch (cause) {
+    fail((cause as Error).message)
+  }
 }
 try {
   statSync(join(options.dir, 'manifest.json'))
