@@ -1,10 +1,11 @@
 /**
  * `npm run package -- [--no-build] [--dir dist] [--out dist-zip] [--allow-domain <host>]...`
  *
- * Builds the app (vite), copies only what Zendesk serves — manifest.json, translations/*.json and
- * assets/** without source maps, dotfiles or local settings files — into a staging folder,
- * validates exactly that (scripts/validate; any error aborts) and zips it to
- * `<out>/success-bridge-<version>.zip` with fixed timestamps, so the same build gives the same zip.
+ * Builds the app into `--dir` (a production build, see build-production.ts), copies only what
+ * Zendesk serves — manifest.json, translations/*.json and assets/** without source maps, dotfiles
+ * or local settings files — into a staging folder, validates exactly that (scripts/validate; any
+ * error aborts) and zips it to `<out>/success-bridge-<version>.zip` with fixed timestamps, so the
+ * same build gives the same zip.
  *
  * `--allow-domain <host>` is for an admin whose CRM runs on an in-house host: Zendesk only sends
  * secure settings (the CRM token) to hosts in the manifest's domainWhitelist, so the host has to
