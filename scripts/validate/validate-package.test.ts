@@ -63,13 +63,14 @@ describe('npm run validate (CLI)', () => {
     expect(run.stdout).toBe(
       "ℹ skipped  tmp/app-20260101000000.zip  (zcli's output folder: Zendesk's validator skips tmp/ too, and npm run package never ships it)\n0 errors, 0 warnings\n"
     )
-    // The same zip anywhere else is part of the package and is reported.
+    // The same zip anywhere else is part of the package, and Zendesk refuses it.
     pkg.write('assets/app.zip', 'PK\u0003\u0004')
     const again = spawnSync(tsx, ['scripts/validate/main.ts', pkg.dir, '--json'], {
       cwd: root,
       encoding: 'utf8',
     })
-    expect(JSON.parse(again.stdout)).toMatchObject({ warnings: 1, skipped: ['tmp/app-20260101000000.zip'] })
+    expect(again.status).toBe(1)
+    expect(JSON.parse(again.stdout)).toMatchObject({ errors: 1, skipped: ['tmp/app-20260101000000.zip'] })
   })
 
   it('reports a missing directory instead of validating nothing', () => {
