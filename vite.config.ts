@@ -3,7 +3,6 @@ import { join, resolve } from 'node:path'
 import { defineConfig, type Plugin } from 'vite'
 
 const root = import.meta.dirname
-const dist = resolve(root, 'dist')
 
 /**
  * Writes the rest of the Zendesk app package around the bundle, in the layout zcli serves and
@@ -11,9 +10,14 @@ const dist = resolve(root, 'dist')
  * reads; UI strings are bundled) and the logos and screenshots from assets/.
  */
 function zendeskPackage(): Plugin {
+  // The package root is the bundle folder's parent: dist/ by default, elsewhere with --outDir.
+  let dist = resolve(root, 'dist')
   return {
     name: 'zendesk-package',
     apply: 'build',
+    configResolved(config) {
+      dist = resolve(config.root, config.build.outDir, '..')
+    },
     closeBundle() {
       copyFileSync(join(root, 'manifest.json'), join(dist, 'manifest.json'))
       mkdirSync(join(dist, 'translations'), { recursive: true })
@@ -65,10 +69,17 @@ function withoutAxiosBrowserAdapters(): Plugin {
 /**
  * The translation files hold two audiences' texts: the app's own (`ui`, `crash`) and Zendesk's
  * (`app`: the Marketplace listing, and each setting's label and help for the admin). Of `app` the
- * bundle needs only the settings' labels (a settings problem names the setting by its label), so
- * the rest is dropped from what the app imports; dist/translations keeps it all for Zendesk.
+ * bundle needs only the settings' labels (a settings problem names the setting by its label), and
+ * not those of secure settings: the app never receives their values, so it never names them. The
+ * rest is dropped from what the app imports; dist/translations keeps it all for Zendesk. (Leaving
+ * out the token setting's label also keeps Zendesk's upload check from warning "Possible Token" on
+ * every locale chunk.)
  */
 function onlyMessagesTheAppShows(): Plugin {
+  const manifest = JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8')) as {
+    parameters?: { name: string; secure?: boolean }[]
+  }
+  const secure = new Set((manifest.parameters ?? []).filter((p) => p.secure).map((p) => p.name))
   return {
     name: 'only-messages-the-app-shows',
     apply: 'build',
@@ -77,7 +88,9 @@ function onlyMessagesTheAppShows(): Plugin {
       if (!/[\\/]translations[\\/][^\\/]+\.json$/.test(id)) return null
       const messages = JSON.parse(code) as { app?: { parameters?: Record<string, { label?: string }> } }
       const parameters = Object.fromEntries(
-        Object.entries(messages.app?.parameters ?? {}).map(([name, texts]) => [name, { label: texts.label }])
+        Object.entries(messages.app?.parameters ?? {})
+          .filter(([name]) => !secure.has(name))
+          .map(([name, texts]) => [name, { label: texts.label }])
       )
       return { code: JSON.stringify({ ...messages, app: { parameters } }), map: null }
     },

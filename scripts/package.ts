@@ -1,17 +1,17 @@
 /**
  * `npm run package -- [--no-build] [--dir dist] [--out dist-zip] [--allow-domain <host>]...`
  *
- * Builds the app (vite), copies only what Zendesk serves — manifest.json, translations/*.json and
- * assets/** without source maps, dotfiles or local settings files — into a staging folder,
- * validates exactly that (scripts/validate; any error aborts) and zips it to
- * `<out>/success-bridge-<version>.zip` with fixed timestamps, so the same build gives the same zip.
+ * Builds the app into `--dir` (a production build, see build-production.ts), copies only what
+ * Zendesk serves — manifest.json, translations/*.json and assets/** without source maps, dotfiles
+ * or local settings files — into a staging folder, validates exactly that (scripts/validate; any
+ * error aborts) and zips it to `<out>/success-bridge-<version>.zip` with fixed timestamps, so the
+ * same build gives the same zip.
  *
  * `--allow-domain <host>` is for an admin whose CRM runs on an in-house host: Zendesk only sends
  * secure settings (the CRM token) to hosts in the manifest's domainWhitelist, so the host has to
  * be in the package. That package is theirs alone, so it is marked `"private": true` and named
  * `success-bridge-<version>-private.zip`.
  */
-import { spawnSync } from 'node:child_process'
 import {
   createWriteStream,
   mkdirSync,
@@ -25,6 +25,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import { ZipFile } from 'yazl'
+import { buildForProduction } from './build-production'
 import { formatText, summary } from './validate/report'
 import { hostProblem } from './validate/rules/domain-whitelist'
 import { readPackageFiles } from './validate/package-files'
@@ -118,11 +119,11 @@ async function zip(staging: string, files: readonly string[], target: string): P
 
 const options = parseArgs(process.argv.slice(2))
 if (options.build) {
-  const build = spawnSync(join(root, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], {
-    cwd: root,
-    stdio: 'inherit',
-  })
-  if (build.status !== 0) fail('vite build failed.')
+  try {
+    buildForProduction(options.dir)
+  } catch (cause) {
+    fail((cause as Error).message)
+  }
 }
 try {
   statSync(join(options.dir, 'manifest.json'))

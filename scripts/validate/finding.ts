@@ -10,6 +10,11 @@ export interface Finding {
   readonly severity: Severity
   readonly file: string
   readonly message: string
+  /**
+   * Context Zendesk does not give: for a warning that only bundled libraries cause, which library
+   * and why the string is harmless; for a file the check skipped, why.
+   */
+  readonly note?: string
 }
 
 export const error = (rule: string, file: string, message: string): Finding => ({
@@ -18,11 +23,12 @@ export const error = (rule: string, file: string, message: string): Finding => (
   file,
   message,
 })
-export const warning = (rule: string, file: string, message: string): Finding => ({
+export const warning = (rule: string, file: string, message: string, note?: string): Finding => ({
   rule,
   severity: 'warning',
   file,
   message,
+  ...(note === undefined ? {} : { note }),
 })
 
 /** Zendesk renders values in messages the way Ruby's `inspect`-free interpolation does: strings bare, the rest as JSON. */

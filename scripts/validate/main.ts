@@ -5,6 +5,7 @@
  */
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
+import { readPackageFiles } from './package-files'
 import { formatJson, formatText, summary } from './report'
 import { validatePackage } from './validate-package'
 
@@ -22,5 +23,6 @@ if (!existsSync(dir)) {
   process.exit(2)
 }
 const findings = validatePackage(dir, { marketplace: !args.includes('--private') })
-console.log(args.includes('--json') ? formatJson(dir, findings) : formatText(findings))
+const { skipped } = readPackageFiles(dir)
+console.log(args.includes('--json') ? formatJson(dir, findings, skipped) : formatText(findings, skipped))
 process.exit(summary(findings).errors > 0 ? 1 : 0)

@@ -12,25 +12,36 @@ export interface PackageFiles {
   /** Regular files, sorted. */
   readonly files: readonly string[]
   readonly symlinks: readonly string[]
+  /** Files under a top-level tmp/, which no rule sees (see SKIPPED). */
+  readonly skipped: readonly string[]
   has(path: string): boolean
   read(path: string): Buffer
   readText(path: string): string
 }
 
+/**
+ * zcli writes its zips to tmp/ inside the app folder (`zcli apps:package`), and Zendesk's validator
+ * skips tmp/ when it lists a package's files; `npm run package` never ships it either. So it is
+ * skipped here too, but listed, and the CLI prints what it skipped.
+ */
+export const SKIPPED = /^tmp\//
+
 export function readPackageFiles(root: string): PackageFiles {
   const files: string[] = []
   const symlinks: string[] = []
+  const skipped: string[] = []
   const walk = (relative: string): void => {
     for (const name of readdirSync(join(root, relative))) {
       const path = relative ? `${relative}/${name}` : name
       const stat = lstatSync(join(root, path))
       if (stat.isSymbolicLink()) symlinks.push(path)
       else if (stat.isDirectory()) walk(path)
-      else if (stat.isFile()) files.push(path)
+      else if (stat.isFile()) (SKIPPED.test(path) ? skipped : files).push(path)
     }
   }
   walk('')
   files.sort()
+  skipped.sort()
   const known = new Set(files)
   // Several rules read the same files (every script is scanned for http:// and for secrets).
   const contents = new Map<string, Buffer>()
@@ -43,6 +54,7 @@ export function readPackageFiles(root: string): PackageFiles {
     root,
     files,
     symlinks,
+    skipped,
     has: (path) => known.has(path),
     read,
     readText: (path) => read(path).toString('utf8'),

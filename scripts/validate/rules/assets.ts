@@ -2,6 +2,7 @@ import { error, warning, type Finding } from '../finding'
 import { imageInfo } from '../image'
 import type { PackageFiles } from '../package-files'
 import type { Rule } from '../rule-context'
+import { svgEdits } from '../svg-markup'
 
 /** Research §3.5: the two logos every app needs to install, PNG at exactly these sizes. */
 const LOGOS = [
@@ -17,8 +18,9 @@ const BANNER_SIZES = [
 ] as const
 
 /**
- * Logos, the optional banner and SVG icons. Zendesk sanitises SVGs (ZAS validations/svg.rb): script
- * and event handlers are stripped and an embedded bitmap replaces the icon with a placeholder.
+ * Logos, the optional banner and SVG icons. Zendesk sanitises SVGs (ZAS validations/svg.rb) and warns
+ * when that changed the markup (see svg-markup.ts); an embedded bitmap replaces the icon with a
+ * placeholder.
  */
 export const assets: Rule = ({ pkg }) => {
   const findings: Finding[] = []
@@ -47,9 +49,7 @@ export const assets: Rule = ({ pkg }) => {
     }
   }
   if (pkg.has(BANNER)) findings.push(...bannerFindings(pkg))
-  for (const file of pkg.files.filter(
-    (name) => name.startsWith('assets/') && name.toLowerCase().endsWith('.svg')
-  )) {
+  for (const file of pkg.files.filter((name) => name.startsWith('assets/') && name.endsWith('.svg'))) {
     findings.push(...svgFindings(file, pkg.readText(file)))
   }
   return findings
@@ -79,24 +79,23 @@ function svgFindings(file: string, text: string): Finding[] {
         `${file} contains invalid markup and could not be automatically regenerated.`
       ),
     ]
-  const findings: Finding[] = []
-  if (/<image[\s>]/i.test(text) || /data:image\/(png|jpe?g|gif|webp)/i.test(text)) {
-    findings.push(
+  // Zendesk checks for a bitmap first: an icon with one is replaced, so its other markup is moot.
+  if (/<image[\s/>]/i.test(text))
+    return [
       warning(
         'assets/bitmap-in-svg',
         file,
         `${file} contains an embedded bitmap and cannot be used as an app icon. It has been replaced with a default placeholder icon.`
-      )
-    )
-  }
-  if (/<script[\s>]/i.test(text) || /\son[a-z]+\s*=/i.test(text) || /<foreignObject[\s>]/i.test(text)) {
-    findings.push(
-      warning(
-        'assets/sanitised-svg',
-        file,
-        `The markup in ${file} has been edited for use in Zendesk and may not display as intended.`
-      )
-    )
-  }
-  return findings
+      ),
+    ]
+  const edit = svgEdits(text)
+  if (edit === null) return []
+  return [
+    warning(
+      'assets/sanitised-svg',
+      file,
+      `The markup in ${file} has been edited for use in Zendesk and may not display as intended.`,
+      `Zendesk's sanitiser would change ${edit}.`
+    ),
+  ]
 }

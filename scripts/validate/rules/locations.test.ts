@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { findingsAfter, type BrokenCase } from '../fixtures/break-one'
+import { expectedOf, findingsAfter, type BrokenCase } from '../fixtures/break-one'
 
 type Json = Record<string, unknown>
 const support = (manifest: Json) => (manifest['location'] as Json)['support'] as Json
@@ -59,8 +59,8 @@ const cases: BrokenCase[] = [
 ]
 
 describe('locations', () => {
-  it.each(cases)('$name → $expected', ({ breakIt, expected }) => {
-    expect(findingsAfter(breakIt)).toEqual([expected])
+  it.each(cases)('$name → $expected', (broken) => {
+    expect(findingsAfter(broken.breakIt)).toEqual(expectedOf(broken))
   })
 
   it.each([

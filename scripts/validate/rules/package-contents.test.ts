@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { findingsAfter, type BrokenCase } from '../fixtures/break-one'
+import { expectedOf, findingsAfter, type BrokenCase } from '../fixtures/break-one'
 
 const cases: BrokenCase[] = [
   {
@@ -14,17 +14,17 @@ const cases: BrokenCase[] = [
   },
   {
     name: 'a zip',
-    expected: 'warning package/unsupported-mime-type',
+    expected: 'error package/unsupported-mime-type',
     breakIt: (pkg) => pkg.write('assets/backup.zip', 'PK\u0003\u0004'),
   },
   {
     name: 'a shell script',
-    expected: 'warning package/unsupported-mime-type',
+    expected: 'error package/unsupported-mime-type',
     breakIt: (pkg) => pkg.write('assets/deploy.sh', '#!/bin/sh\n'),
   },
   {
     name: 'an executable with an innocent name',
-    expected: 'warning package/unsupported-mime-type',
+    expected: 'error package/unsupported-mime-type',
     breakIt: (pkg) => pkg.write('assets/font.woff2', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0])),
   },
   {
@@ -60,8 +60,8 @@ const cases: BrokenCase[] = [
 ]
 
 describe('package contents', () => {
-  it.each(cases)('$name → $expected', ({ breakIt, expected }) => {
-    expect(findingsAfter(breakIt)).toEqual([expected])
+  it.each(cases)('$name → $expected', (broken) => {
+    expect(findingsAfter(broken.breakIt)).toEqual(expectedOf(broken))
   })
 
   it('accepts a requirements.json next to the manifest', () => {

@@ -87,9 +87,10 @@ export const packageContents: Rule = ({ pkg }) => {
       )
     )
   const unsupported = pkg.files.filter((file) => unsupportedKind(pkg, file) !== null)
+  // An error, as in Zendesk's validator: the upload is refused, so such a package must not be written.
   if (unsupported.length > 0) {
     findings.push(
-      warning(
+      error(
         'package/unsupported-mime-type',
         unsupported[0] ?? '',
         `Unsupported MIME type${unsupported.length > 1 ? 's' : ''} detected in ${unsupported.join(', ')}.`

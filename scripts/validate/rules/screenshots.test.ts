@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { findingsAfter, type BrokenCase } from '../fixtures/break-one'
+import { expectedOf, findingsAfter, type BrokenCase } from '../fixtures/break-one'
 import { solidPng } from '../fixtures/png'
 
 const shot = solidPng(1024, 768)
@@ -61,8 +61,8 @@ const cases: BrokenCase[] = [
 ]
 
 describe('screenshots', () => {
-  it.each(cases)('$name → $expected', ({ breakIt, expected }) => {
-    expect(findingsAfter(breakIt)).toEqual([expected])
+  it.each(cases)('$name → $expected', (broken) => {
+    expect(findingsAfter(broken.breakIt)).toEqual(expectedOf(broken))
   })
 
   it('accepts three screenshots at 2x (2048x1536)', () => {

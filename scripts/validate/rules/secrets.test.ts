@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { findingsAfter, type BrokenCase } from '../fixtures/break-one'
 
+// Our precise checks only: what Zendesk's keyword and pattern warnings say about the same strings is
+// tested in zendesk-secrets.test.ts.
+const ours = (breakIt: BrokenCase['breakIt']) =>
+  findingsAfter(breakIt).filter((finding) => / secrets\//.test(finding))
+
 const js =
   (code: string): BrokenCase['breakIt'] =>
   (pkg) =>
@@ -48,7 +53,7 @@ const cases: BrokenCase[] = [
 
 describe('secrets', () => {
   it.each(cases)('$name → $expected', ({ breakIt, expected }) => {
-    expect(findingsAfter(breakIt)).toEqual([expected])
+    expect(ours(breakIt)).toEqual([expected])
   })
 
   it.each([
@@ -63,6 +68,6 @@ describe('secrets', () => {
     ['an identifier-like value', 'const secretKeyName="crm_api_token_header_name"'],
     ['a short value', 'const password="hunter2"'],
   ])('lets %s through', (_name, code) => {
-    expect(findingsAfter(js(code))).toEqual([])
+    expect(ours(js(code))).toEqual([])
   })
 })

@@ -4,8 +4,8 @@ import { TEXT_EXTENSIONS } from './package-contents'
 
 /**
  * Credentials in shipped files. Zendesk (ZAS validations/secrets.rb) warns on keywords such as
- * "password" or "secret" anywhere, which any React or axios bundle trips; that warning tells a
- * reviewer nothing. We check two precise things instead:
+ * "password" or "secret" anywhere, which any React or axios bundle trips; that warning, word for
+ * word, is the zendesk-secrets rule. This rule checks two precise things besides:
  *
  * 1. Token formats that are credentials by construction (an error: a shipped live key cannot be
  *    recalled, so packaging must stop). Zendesk reports these as "Possible <type> found".

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { findingsAfter, type BrokenCase } from '../fixtures/break-one'
+import { expectedOf, findingsAfter, type BrokenCase } from '../fixtures/break-one'
 
 const cases: BrokenCase[] = [
   {
@@ -72,8 +72,8 @@ const cases: BrokenCase[] = [
 ]
 
 describe('translations', () => {
-  it.each(cases)('$name → $expected', ({ breakIt, expected }) => {
-    expect(findingsAfter(breakIt)).toEqual([expected])
+  it.each(cases)('$name → $expected', (broken) => {
+    expect(findingsAfter(broken.breakIt)).toEqual(expectedOf(broken))
   })
 
   it('counts characters, not UTF-16 units, against the 80-character limit', () => {
