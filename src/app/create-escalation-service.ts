@@ -1,7 +1,13 @@
 import { createEscalationStore } from '../cache/escalation-store'
 import { webStorageOrMemory } from '../cache/storage-lookup-cache'
 import type { CustomerContext, TicketRef } from '../domain/customer'
-import { escalate, followUp, inspectEscalation, resumableAttempt, type EscalateDeps } from '../domain/escalate'
+import {
+  escalate,
+  followUp,
+  inspectEscalation,
+  resumableAttempt,
+  type EscalateDeps,
+} from '../domain/escalate'
 import { escalationKey } from '../domain/escalation-claim'
 import type { EscalationCrm } from '../domain/ports'
 import type { EscalationService } from '../features/shared/services-context'
@@ -37,7 +43,7 @@ function nonce(): string {
  */
 function exclusiveFor(ticket: TicketRef): EscalateDeps['exclusive'] {
   const name = `success-bridge:escalation:${ticket.subdomain}:${ticket.id}`
-  return async <T,>(task: () => Promise<T>): Promise<T | null> => {
+  return async <T>(task: () => Promise<T>): Promise<T | null> => {
     const locks = typeof navigator === 'undefined' ? undefined : navigator.locks
     if (!locks) return task()
     let ran = false

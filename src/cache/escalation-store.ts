@@ -28,12 +28,13 @@ export function createEscalationStore(
   const draftKey = `${prefix}:draft`
   const currentKey = `${prefix}:current`
   const attemptKey = (attemptId: string): string => `${prefix}:attempt:${attemptId}`
-  const read = <T,>(key: string, schema: z.ZodMiniType<T>): T | null => {
+  const read = <T>(key: string, schema: z.ZodMiniType<T>): T | null => {
     const parsed = safely(() => schema.safeParse(JSON.parse(storage.getItem(key) ?? 'null')))
     return parsed?.success ? parsed.data : null
   }
   // Storage full or blocked: the escalation still works; only what survives a reload is lost.
-  const write = (key: string, value: unknown): void => void safely(() => storage.setItem(key, JSON.stringify(value)))
+  const write = (key: string, value: unknown): void =>
+    void safely(() => storage.setItem(key, JSON.stringify(value)))
   const remove = (key: string): void => void safely(() => storage.removeItem(key))
 
   return {
@@ -42,7 +43,8 @@ export function createEscalationStore(
     loadAttempt: (attemptId) => read(attemptKey(attemptId), attemptSchema) as AttemptProgress | null,
     saveAttempt: (progress) => write(attemptKey(progress.attemptId), progress),
     currentAttempt: () => read(currentKey, z.string()),
-    setCurrentAttempt: (attemptId) => (attemptId === null ? remove(currentKey) : write(currentKey, attemptId)),
+    setCurrentAttempt: (attemptId) =>
+      attemptId === null ? remove(currentKey) : write(currentKey, attemptId),
     finish(attemptId) {
       remove(attemptKey(attemptId))
       if (read(currentKey, z.string()) === attemptId) remove(currentKey)

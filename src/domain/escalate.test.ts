@@ -173,7 +173,12 @@ async function failure(promise: Promise<unknown>): Promise<EscalationError> {
 describe('escalate', () => {
   it('claims the ticket, creates one task, then one note and tag that release the claim', async () => {
     const { ticket, crm, alex } = setup()
-    expect(await alex.run()).toEqual({ kind: 'done', ownerName: 'Marcus', taskId: 'T1', taskUrl: 'https://crm/T1' })
+    expect(await alex.run()).toEqual({
+      kind: 'done',
+      ownerName: 'Marcus',
+      taskId: 'T1',
+      taskUrl: 'https://crm/T1',
+    })
     expect(crm.tasks).toHaveLength(1)
     expect(crm.tasks[0]).toMatchObject({
       key: 'zd:demo:102',
@@ -259,7 +264,8 @@ describe('escalate', () => {
     ticket.script = [] // the claim goes through
     const original = ticket.write.bind(ticket)
     let writes = 0
-    ticket.write = (state, change) => (++writes === 2 ? ((ticket.script = ['lost']), original(state, change)) : original(state, change))
+    ticket.write = (state, change) =>
+      ++writes === 2 ? ((ticket.script = ['lost']), original(state, change)) : original(state, change)
     expect((await failure(alex.run())).step).toBe('zendesk')
     expect(ticket.notes).toHaveLength(1)
     expect(resumableAttempt(ticket.tags, alex.store)).not.toBeNull()
@@ -325,10 +331,16 @@ describe('escalate', () => {
 
   it('adds a follow-up to the task and the ticket instead of a second escalation', async () => {
     const { ticket, crm, alex } = setup()
-    await followUp({ taskId: 'T1', taskUrl: 'https://crm/T1', ownerName: 'Marcus' }, '  Customer called again  ', alex.deps)
+    await followUp(
+      { taskId: 'T1', taskUrl: 'https://crm/T1', ownerName: 'Marcus' },
+      '  Customer called again  ',
+      alex.deps
+    )
     expect(crm.appended).toEqual(['T1: Follow-up from Alex on 2026-11-25:\nCustomer called again'])
     expect(crm.tasks).toEqual([])
-    expect(ticket.notes).toEqual(['Follow-up sent to Marcus on the CRM task https://crm/T1:\n\nCustomer called again'])
+    expect(ticket.notes).toEqual([
+      'Follow-up sent to Marcus on the CRM task https://crm/T1:\n\nCustomer called again',
+    ])
   })
 })
 

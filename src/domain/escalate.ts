@@ -64,7 +64,12 @@ export interface ClaimHolder {
 }
 
 export type EscalationResult =
-  | { readonly kind: 'done'; readonly ownerName: string; readonly taskId: string; readonly taskUrl: string | null }
+  | {
+      readonly kind: 'done'
+      readonly ownerName: string
+      readonly taskId: string
+      readonly taskUrl: string | null
+    }
   /** Another agent (or tab) completed an escalation first; nothing of ours was written. */
   | { readonly kind: 'already-escalated'; readonly escalations: number }
   /** Another agent (or tab) is escalating right now; nothing of ours was written. */
@@ -126,7 +131,12 @@ export async function escalate(
   const ticket = await zendeskStep(() => deps.zendesk.details())
   const state = await zendeskStep(() => deps.zendesk.readState(ticket.id))
   const claim = readClaim(state.tags)
-  return { kind: 'claimed', holder: claim ? await holder(claim, ticket, deps) : { claim: null, byMe: true, agentName: ticket.agentName } }
+  return {
+    kind: 'claimed',
+    holder: claim
+      ? await holder(claim, ticket, deps)
+      : { claim: null, byMe: true, agentName: ticket.agentName },
+  }
 }
 
 async function escalateHere(
@@ -240,7 +250,12 @@ async function complete(
   const task = progress.task
   if (!task) throw new EscalationError('crm', new CrmError('invalid-response', 'No task after the CRM step'))
   const marker = task.url ?? task.id
-  const done: EscalationResult = { kind: 'done', ownerName: task.ownerName, taskId: task.id, taskUrl: task.url }
+  const done: EscalationResult = {
+    kind: 'done',
+    ownerName: task.ownerName,
+    taskId: task.id,
+    taskUrl: task.url,
+  }
   for (let round = 0; round < GUARDED_WRITE_ROUNDS; round++) {
     if (round > 0) await deps.sleep(backoff(round))
     const state = await zendeskStep(() => deps.zendesk.readState(ticket.id))
@@ -252,7 +267,10 @@ async function complete(
       if (escalations >= progress.sequence) return done
       const other = readClaim(state.tags)
       if (other) return { kind: 'claimed', holder: await holder(other, ticket, deps) }
-      throw new EscalationError('zendesk', new CrmError('rejected', 'The escalation claim was removed from the ticket'))
+      throw new EscalationError(
+        'zendesk',
+        new CrmError('rejected', 'The escalation claim was removed from the ticket')
+      )
     }
     save({ ...progress, zendeskAttempted: true })
     const lines = [
@@ -272,7 +290,10 @@ async function complete(
       return done
     }
   }
-  throw new EscalationError('zendesk', new CrmError('unavailable', 'The ticket kept changing during the update'))
+  throw new EscalationError(
+    'zendesk',
+    new CrmError('unavailable', 'The ticket kept changing during the update')
+  )
 }
 
 async function contextNote(
@@ -304,7 +325,11 @@ async function contextNote(
     : note
 }
 
-async function holder(claim: Claim, ticket: TicketDetails, deps: Pick<EscalateDeps, 'zendesk'>): Promise<ClaimHolder> {
+async function holder(
+  claim: Claim,
+  ticket: TicketDetails,
+  deps: Pick<EscalateDeps, 'zendesk'>
+): Promise<ClaimHolder> {
   const byMe = claim.agentId === ticket.agentId
   const agentName = byMe ? ticket.agentName : await deps.zendesk.agentName(claim.agentId).catch(() => null)
   return { claim, byMe, agentName }

@@ -17,7 +17,11 @@ describe('escalation claim tags', () => {
   it('names the agent, the second and the attempt, and reads back what it wrote', () => {
     const claim = newClaim(42, now + 999, 'Ab-9')
     expect(claimTag(claim)).toBe(`csm_escalation_claim_42_${now / 1000}_ab9`)
-    expect(readClaim(['vip', claimTag(claim)])).toEqual({ attemptId: `42_${now / 1000}_ab9`, agentId: 42, startedAt: now })
+    expect(readClaim(['vip', claimTag(claim)])).toEqual({
+      attemptId: `42_${now / 1000}_ab9`,
+      agentId: 42,
+      startedAt: now,
+    })
     expect(readClaim(['csm_escalation_claim_x', 'csm_escalation_pending'])).toBeNull()
   })
 
@@ -40,7 +44,11 @@ describe('escalation claim tags', () => {
     const claimed = tagsWithClaim(['vip', 'csm_escalation_pending', claimTag(old)], mine)
     expect(claimed).toEqual(['vip', 'csm_escalation_pending', claimTag(mine)])
     expect(tagsWhenEscalated(claimed, 1)).toEqual(['vip', 'csm_escalated'])
-    expect(tagsWhenEscalated(['csm_escalated', ...claimed], 2)).toEqual(['csm_escalated', 'vip', 'csm_escalation_2'])
+    expect(tagsWhenEscalated(['csm_escalated', ...claimed], 2)).toEqual([
+      'csm_escalated',
+      'vip',
+      'csm_escalation_2',
+    ])
   })
 
   it('keeps the first escalation key in its original form and numbers later ones', () => {

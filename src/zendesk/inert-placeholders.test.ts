@@ -6,7 +6,12 @@ const PLACEHOLDER = /\{\{\s*setting\.[^}]*\}\}/
 
 describe('inert placeholders', () => {
   it('breaks every {{ so that no placeholder can match, and keeps the visible text', () => {
-    for (const text of ['Outage {{setting.nope}}', '{{{setting.crm_api_token}}}', 'a{{ setting.x }}b', '{{{{']) {
+    for (const text of [
+      'Outage {{setting.nope}}',
+      '{{{setting.crm_api_token}}}',
+      'a{{ setting.x }}b',
+      '{{{{',
+    ]) {
       const inert = inertText(text)
       expect(inert).not.toMatch(PLACEHOLDER)
       expect(inert).not.toContain('{{')
@@ -33,6 +38,8 @@ describe('inert placeholders', () => {
     expect(sent[0]?.url).not.toMatch(/%7B%7B/i)
     expect(decodeURIComponent(sent[0]?.url ?? '')).not.toMatch(PLACEHOLDER)
     expect(sent[0]?.data).not.toMatch(PLACEHOLDER)
-    expect(JSON.parse(sent[0]?.data ?? '{}').subject.replaceAll('\u200B', '')).toBe('Outage {{setting.crm_base_url}}')
+    expect(JSON.parse(sent[0]?.data ?? '{}').subject.replaceAll('\u200B', '')).toBe(
+      'Outage {{setting.crm_base_url}}'
+    )
   })
 })

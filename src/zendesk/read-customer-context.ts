@@ -50,7 +50,9 @@ export function parseCustomerContext(location: AppLocation, data: Record<string,
                 subdomain,
                 escalated: hasTag(data['ticket.tags'], ESCALATED_TAG),
                 escalationTags: Array.isArray(data['ticket.tags'])
-                  ? escalationTags(data['ticket.tags'].filter((tag): tag is string => typeof tag === 'string'))
+                  ? escalationTags(
+                      data['ticket.tags'].filter((tag): tag is string => typeof tag === 'string')
+                    )
                   : [],
               }
             : null,

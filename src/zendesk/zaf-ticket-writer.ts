@@ -96,7 +96,9 @@ export function createZafTicketWriter(client: ZafClient): TicketWriter {
         // Collision protection: Zendesk applies this only if the ticket's updated_at is still this.
         safe_update: true,
         updated_stamp: state.updatedAt,
-        ...(change.internalNote === undefined ? {} : { comment: { body: change.internalNote, public: false } }),
+        ...(change.internalNote === undefined
+          ? {}
+          : { comment: { body: change.internalNote, public: false } }),
       }
       try {
         await api(`/api/v2/tickets/${ticketId}.json`, 'PUT', { ticket })

@@ -26,7 +26,11 @@ const AGENT_COOKIE = 'zd_agent'
  */
 function signedInAgent(req: IncomingMessage, url: URL, state: ZendeskState): number {
   const asked = Number(url.searchParams.get('as') ?? NaN)
-  if (Number.isInteger(asked) && state.user(asked)?.role !== undefined && state.user(asked)?.role !== 'end-user')
+  if (
+    Number.isInteger(asked) &&
+    state.user(asked)?.role !== undefined &&
+    state.user(asked)?.role !== 'end-user'
+  )
     return asked
   const cookie = /(?:^|;\s*)zd_agent=(\d+)/.exec(req.headers.cookie ?? '')?.[1]
   return cookie ? Number(cookie) : state.seed.currentUser.id
@@ -119,7 +123,12 @@ export function createHostServer(deps: HostServerDeps): Server {
       if (fault === 'server-error')
         return sendJson(res, 500, { error: 'InternalServerError', description: 'Emulated failure' })
       if (fault === 'hang') return holdUntilClosed(res)
-      const response = handleZendeskApi({ state, apiBase: `${url.origin}/api/v2`, agentId }, method, url, body)
+      const response = handleZendeskApi(
+        { state, apiBase: `${url.origin}/api/v2`, agentId },
+        method,
+        url,
+        body
+      )
       if (fault === 'apply-then-drop') return void res.destroy()
       if (fault === 'apply-then-hang') return holdUntilClosed(res)
       return sendJson(res, response.status, response.body)

@@ -160,7 +160,8 @@ function updateTicket(ctx: ApiContext, ticket: Ticket, value: unknown): ApiRespo
   // Zendesk: with `safe_update` present (even `false`, which behaves like true) the update applies
   // only when `updated_stamp` is the ticket's current `updated_at`; otherwise 409 and nothing changes.
   if (update.safe_update !== undefined) {
-    if (update.updated_stamp === undefined) return recordInvalid('Updated stamp: is required for a safe update')
+    if (update.updated_stamp === undefined)
+      return recordInvalid('Updated stamp: is required for a safe update')
     const stamp = Date.parse(update.updated_stamp)
     if (Number.isNaN(stamp)) return recordInvalid('Updated stamp: is invalid')
     if (stamp !== Date.parse(ticket.updated_at)) return updateConflict()

@@ -14,18 +14,22 @@ export function hostDataFor(
   page: number | { newTicket: true } | { userId: number } | { organizationId: number }
 ): HostData {
   const state = new ZendeskState(loadDefaultSeed())
-  const data = agentViewData({ state, apiBase: 'http://localhost:4000/api/v2', agentId: state.seed.currentUser.id }, toPage(state, page), {
-    appUrls: {
-      ticket_sidebar: APP_URL,
-      new_ticket_sidebar: APP_URL,
-      user_sidebar: APP_URL,
-      organization_sidebar: APP_URL,
-    },
-    appName: 'Success Bridge',
-    appVersion: '0.1.0',
-    publicSettings: { crm_provider: 'salesforce', health_risk_below: 50 },
-    crmControlUrl: null,
-  })
+  const data = agentViewData(
+    { state, apiBase: 'http://localhost:4000/api/v2', agentId: state.seed.currentUser.id },
+    toPage(state, page),
+    {
+      appUrls: {
+        ticket_sidebar: APP_URL,
+        new_ticket_sidebar: APP_URL,
+        user_sidebar: APP_URL,
+        organization_sidebar: APP_URL,
+      },
+      appName: 'Success Bridge',
+      appVersion: '0.1.0',
+      publicSettings: { crm_provider: 'salesforce', health_risk_below: 50 },
+      crmControlUrl: null,
+    }
+  )
   if (!data) throw new Error('every location has an app URL here')
   return data
 }

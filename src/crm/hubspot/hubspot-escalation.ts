@@ -90,9 +90,9 @@ export function createHubSpotEscalation(
       ).data
     )
     if (!company.success) throw unreadable('company')
-    const ids = [...new Set((company.data.associations?.['tasks']?.results ?? []).map((task) => task.id))].slice(
-      -MAX_RECENT_TASKS
-    )
+    const ids = [
+      ...new Set((company.data.associations?.['tasks']?.results ?? []).map((task) => task.id)),
+    ].slice(-MAX_RECENT_TASKS)
     if (ids.length === 0) return null
     const response = await http.send({
       method: 'POST',

@@ -110,7 +110,11 @@ export function planLookup(
   const escalationQuery = ticket
     ? escalationSoql(
         ticket.id,
-        escalationKey(ticket.subdomain, ticket.id, Math.max(1, completedEscalations(ticket.escalationTags ?? []))),
+        escalationKey(
+          ticket.subdomain,
+          ticket.id,
+          Math.max(1, completedEscalations(ticket.escalationTags ?? []))
+        ),
         escalationKeyField
       )
     : null

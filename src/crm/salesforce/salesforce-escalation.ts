@@ -1,6 +1,11 @@
 import { CrmError, isCrmError } from '../../domain/crm-error'
 import type { ExistingEscalation } from '../../domain/escalation'
-import type { EscalationCrm, EscalationRef, EscalationTaskInput, EscalationTaskResult } from '../../domain/ports'
+import type {
+  EscalationCrm,
+  EscalationRef,
+  EscalationTaskInput,
+  EscalationTaskResult,
+} from '../../domain/ports'
 import type { AppSettings } from '../../settings/app-settings'
 import type { CrmHttp } from '../http/create-crm-http'
 import { escalationSoql, openEscalationSoql } from './lookup-plan'

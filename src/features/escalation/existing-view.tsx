@@ -8,7 +8,13 @@ import { Outcome } from './outcome'
  * An escalation found in the CRM. Some CRMs' tasks do not say who the owner is, who escalated or
  * when (a custom CRM's search answer): the owner is then the one this card would escalate to.
  */
-export function ExistingView({ existing, ownerName }: { existing: ExistingEscalation; ownerName: string | null }) {
+export function ExistingView({
+  existing,
+  ownerName,
+}: {
+  existing: ExistingEscalation
+  ownerName: string | null
+}) {
   const { t, locale } = useI18n()
   const { now } = useServices()
   const name = existing.ownerName ?? ownerName ?? t('ui.escalation.fallbackName')

@@ -12,7 +12,12 @@ export type EscalationState =
   /** The form. `prior`: completed escalations the agent has seen (more than 0 means "again"). */
   | { readonly status: 'idle'; readonly prior: number }
   | { readonly status: 'sending'; readonly resuming: boolean }
-  | { readonly status: 'done'; readonly ownerName: string; readonly taskId: string; readonly taskUrl: string | null }
+  | {
+      readonly status: 'done'
+      readonly ownerName: string
+      readonly taskId: string
+      readonly taskUrl: string | null
+    }
   /** `pendingNote`: the agent's own note, when another agent's escalation came first. */
   | {
       readonly status: 'existing'
@@ -21,7 +26,12 @@ export type EscalationState =
       readonly pendingNote: string | null
     }
   /** Someone else's escalation is under way; `holder` is null until Zendesk has said whose. */
-  | { readonly status: 'claimed'; readonly holder: ClaimHolder | null; readonly stale: boolean; readonly prior: number }
+  | {
+      readonly status: 'claimed'
+      readonly holder: ClaimHolder | null
+      readonly stale: boolean
+      readonly prior: number
+    }
   | {
       readonly status: 'failed'
       readonly step: 'claim' | 'crm' | 'zendesk' | 'unknown'
@@ -96,8 +106,14 @@ export function useEscalation(
   const settle = useCallback(
     async (result: EscalationResult, prior: number) => {
       if (result.kind === 'done')
-        update({ status: 'done', ownerName: result.ownerName, taskId: result.taskId, taskUrl: result.taskUrl })
-      else if (result.kind === 'claimed') update({ status: 'claimed', holder: result.holder, stale: false, prior })
+        update({
+          status: 'done',
+          ownerName: result.ownerName,
+          taskId: result.taskId,
+          taskUrl: result.taskUrl,
+        })
+      else if (result.kind === 'claimed')
+        update({ status: 'claimed', holder: result.holder, stale: false, prior })
       else await showTheirs(result.escalations)
     },
     [showTheirs, update]
@@ -173,7 +189,8 @@ export function useEscalation(
       if (!current) return
       if (marks && marks.escalations > waitingFor) return void (await showTheirs(marks.escalations))
       if (marks && !marks.holder) return update({ status: 'idle', prior: waitingFor })
-      if (marks?.holder) update({ status: 'claimed', holder: marks.holder, stale: marks.stale, prior: waitingFor })
+      if (marks?.holder)
+        update({ status: 'claimed', holder: marks.holder, stale: marks.stale, prior: waitingFor })
       timer = setTimeout(() => void look(), CLAIM_POLL_MS)
     }
     void look()
