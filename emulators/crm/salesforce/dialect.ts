@@ -201,6 +201,8 @@ export class SalesforceDialect {
       Id: id,
       CreatedDate: new Date().toISOString().replace('Z', '+0000'),
       CreatedById: QUEUE_USER,
+      // Read-only in Salesforce, derived from Status: 'Completed' is the default org's closed status.
+      IsClosed: (fields['Status'] ?? 'Not Started') === 'Completed',
     })
     return { id, headers: { Location: `/services/data/${version}/sobjects/Task/${id}` } }
   }
@@ -225,6 +227,7 @@ export class SalesforceDialect {
     const invalid = this.validateTask(fields as Record<string, unknown>, task)
     if (invalid) return invalid
     Object.assign(task, fields)
+    task['IsClosed'] = task['Status'] === 'Completed'
     return { status: 204, body: '' }
   }
 
