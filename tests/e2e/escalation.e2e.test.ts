@@ -67,6 +67,16 @@ describe('escalation to the CSM', () => {
     await session.page.getByTestId('internal-notes').getByText('Escalated to Marcus Oyelaran').waitFor()
   })
 
+  it('acts on the first click even when Zendesk grows the frame late (the button waits to be shown)', async () => {
+    // The button used to appear while the frame was still too short to show it: a click then
+    // scrolled the frame, the frame grew, the button moved and the click landed on nothing.
+    await session.page.goto(`${session.stack.zendesk.ticketUrl(102)}?resizeDelayMs=800`)
+    const frame = session.app()
+    await frame.getByRole('button', { name: 'Escalate to Marcus Oyelaran' }).click()
+    await frame.getByTestId('escalation-result').waitFor({ timeout: 10_000 })
+    expect(session.stack.crm.tasks()).toHaveLength(1)
+  })
+
   it('can be done with the keyboard alone', async () => {
     const frame = await openTicket(103)
     await frame.getByLabel('Reason').focus()

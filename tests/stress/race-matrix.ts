@@ -297,9 +297,18 @@ export async function runSetup(
           stack.crm.setWriteFault(null)
           results.push(count(world, notes))
         } catch (error) {
-          results.push({
-            error: error instanceof Error ? (error.message.split('\n')[0] ?? 'error') : String(error),
-          })
+          // What each open card said, so a failing cell explains itself.
+          const cards = await Promise.all(
+            [...alex.pages(), ...sam.pages()].map((page) =>
+              frameOf(page)
+                .getByTestId('escalation')
+                .innerText({ timeout: 1000 })
+                .then((text) => text.replace(/\s+/g, ' ').slice(0, 160))
+                .catch(() => 'no card')
+            )
+          )
+          const message = error instanceof Error ? (error.message.split('\n')[0] ?? 'error') : String(error)
+          results.push({ error: `${message} [cards: ${cards.join(' | ')}]` })
         } finally {
           for (const page of [...alex.pages(), ...sam.pages()]) await page.close().catch(() => undefined)
           await clearStorage(world)

@@ -66,13 +66,25 @@ const host = startZafHost({
   }),
 })
 
+// Zendesk applies an app's resize in its own render cycle, after the app asked. `?resizeDelayMs=`
+// on the agent page makes that gap long, for tests of controls that appear before the frame grows.
+const resizeDelayMs = Math.min(
+  5000,
+  Math.max(0, Number(new URLSearchParams(location.search).get('resizeDelayMs')) || 0)
+)
+
+function resize(width: string | null, height: string | null): void {
+  if (width) iframe.style.width = width
+  if (height) {
+    iframe.style.height = height
+    iframe.dataset.height = height
+  }
+}
+
 function applyEffect(effect: HostEffect): void {
   if (effect.kind === 'resize') {
-    if (effect.width) iframe.style.width = effect.width
-    if (effect.height) {
-      iframe.style.height = effect.height
-      iframe.dataset.height = effect.height
-    }
+    if (resizeDelayMs > 0) setTimeout(() => resize(effect.width, effect.height), resizeDelayMs)
+    else resize(effect.width, effect.height)
   } else if (effect.kind === 'notify') {
     notify(effect.message, effect.type)
   } else {

@@ -43,6 +43,8 @@ const NO_TAGS: readonly string[] = []
 const EMPTY_DRAFT: EscalationDraft = { reason: 'churn-risk', note: '' }
 /** How often a card waiting for another agent's escalation reads the ticket again. */
 export const CLAIM_POLL_MS = 2500
+// How long to wait for the CRM to show another agent's finished task (its search may lag): 60 s.
+const MAX_TASK_MISSES = 24
 
 /**
  * The escalation section's state (ADR 0010). On load, this browser's unfinished attempt wins over
@@ -89,7 +91,8 @@ export function useEscalation(
     if (mounted.current) setState(next)
   }, [])
 
-  // Another agent's escalation came first: show it, and keep our note as a ready follow-up.
+  // Another agent's escalation came first: show it, and keep our note as a ready follow-up. When
+  // the CRM does not show its task yet (HubSpot's search lags its writes), wait for it as for a claim.
   const showTheirs = useCallback(
     async (escalations: number) => {
       const pendingNote = draftRef.current.note.trim() || null
@@ -97,7 +100,7 @@ export function useEscalation(
       update(
         found
           ? { status: 'existing', existing: found, prior: escalations, pendingNote }
-          : { status: 'idle', prior: escalations }
+          : { status: 'claimed', holder: null, stale: false, prior: escalations - 1 }
       )
     },
     [account, customer, escalation, update]
@@ -178,27 +181,40 @@ export function useEscalation(
   }, [checking, escalation, customer, account, tags])
 
   // While another agent holds the claim, read the ticket every few seconds: their escalation
-  // either completes (show it), or goes stale (offer to take over), or disappears (the form).
+  // either completes (show it, once the CRM shows its task), or goes stale (offer to take over),
+  // or disappears (the form).
   const waitingFor = state.status === 'claimed' ? state.prior : null
   useEffect(() => {
     if (waitingFor === null || !ticket) return
     let current = true
     let timer: ReturnType<typeof setTimeout> | undefined
+    let misses = 0
+    const again = (): void => {
+      timer = setTimeout(() => void look(), CLAIM_POLL_MS)
+    }
     const look = async (): Promise<void> => {
       const marks = await escalation.inspect(ticket).catch(() => null)
       if (!current) return
-      if (marks && marks.escalations > waitingFor) return void (await showTheirs(marks.escalations))
+      if (marks && marks.escalations > waitingFor) {
+        const found = await escalation.findExisting(customer, account, marks.escalations).catch(() => null)
+        if (!current) return
+        const pendingNote = draftRef.current.note.trim() || null
+        if (found)
+          return update({ status: 'existing', existing: found, prior: marks.escalations, pendingNote })
+        if (++misses < MAX_TASK_MISSES) return again()
+        return update({ status: 'idle', prior: marks.escalations })
+      }
       if (marks && !marks.holder) return update({ status: 'idle', prior: waitingFor })
       if (marks?.holder)
         update({ status: 'claimed', holder: marks.holder, stale: marks.stale, prior: waitingFor })
-      timer = setTimeout(() => void look(), CLAIM_POLL_MS)
+      again()
     }
     void look()
     return () => {
       current = false
       clearTimeout(timer)
     }
-  }, [escalation, showTheirs, ticket, update, waitingFor])
+  }, [account, customer, escalation, ticket, update, waitingFor])
 
   const setDraft = useCallback(
     (next: EscalationDraft) => {
