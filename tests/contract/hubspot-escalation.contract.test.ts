@@ -56,6 +56,29 @@ describe('HubSpot escalation tasks against the CRM emulator', () => {
     ])
   })
 
+  it('after a lost answer, finds its own new task through the company although search lags behind', async () => {
+    stack.crm.setSearchLagMs(10_000)
+    stack.crm.setWriteFault({ kind: 'lose-answer', remaining: 1 })
+    const tasks = escalationCrm()
+    await expect(tasks.createTask(input)).rejects.toSatisfy(isCrmError)
+    expect(stack.crm.tasks()).toHaveLength(1)
+    // Search would not see it yet: a plain retry would create a second task.
+    const ref = { key: input.key, ticketId: input.ticketId, accountId: input.accountId }
+    expect(await tasks.findExisting?.(ref)).toBeNull()
+
+    stack.crm.clearRequests()
+    expect(await tasks.createTask({ ...input, afterUnknownOutcome: true })).toMatchObject({
+      kind: 'exists',
+      existing: { ownerName: 'Marcus Oyelaran', escalatedBy: 'Alex Rivera', closed: false },
+    })
+    expect(stack.crm.tasks()).toHaveLength(1)
+    expect(stack.crm.requests().map((r) => `${r.method} ${r.path}`)).toEqual([
+      'GET /crm/v3/objects/companies/5100002',
+      'POST /crm/v3/objects/tasks/batch/read',
+      'GET /crm/v3/owners/64490002',
+    ])
+  })
+
   it("finds the ticket's task by its key alone, as on opening a ticket tagged as escalated", async () => {
     const tasks = escalationCrm({ hubspot_portal_id: '4455667' })
     const ref = { key: input.key, ticketId: input.ticketId, accountId: input.accountId }

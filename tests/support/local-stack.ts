@@ -9,7 +9,8 @@ import { startZendeskEmulator, type ZendeskEmulator } from '../../emulators/zend
 import type { ZendeskSeed } from '../../emulators/zendesk/state'
 
 export const DEMO_TOKEN = 'demo-token'
-export const distDir = resolve(import.meta.dirname, '../../dist')
+// SB_DIST_DIR lets a long run (npm run stress) use a copy while dist/ is rebuilt.
+export const distDir = process.env['SB_DIST_DIR'] ?? resolve(import.meta.dirname, '../../dist')
 
 export interface LocalStack {
   readonly crm: CrmEmulator
