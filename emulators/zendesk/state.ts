@@ -171,14 +171,14 @@ export class ZendeskState {
   }
 
   /**
-   * Every change moves `updated_at` forward, even two changes in the same millisecond: a stamp is
-   * what `safe_update` compares, so two updates must never share one.
+   * Zendesk's `updated_at` has whole seconds ("2026-05-01T10:00:00Z"), and that stamp is what
+   * `safe_update` compares: two changes within one second share it, as they do in Zendesk, so an
+   * app cannot rely on a stamp alone to tell them apart.
    */
   private touch(ticket: Ticket): void {
-    const now = Date.now()
-    const previous = Date.parse(ticket.updated_at)
-    ticket.updated_at = new Date(now > previous ? now : previous + 1).toISOString()
+    ticket.updated_at = new Date(Math.floor(Date.now() / 1000) * 1000).toISOString().replace('.000Z', 'Z')
   }
+
 }
 
 /** Zendesk stores tags lower-cased, with spaces splitting tags, without duplicates. */

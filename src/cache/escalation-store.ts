@@ -9,6 +9,7 @@ const attemptSchema = z.object({
   attemptId: z.string(),
   sequence: z.number(),
   draft: draftSchema,
+  accountId: z.string(),
   crmAttempted: z.boolean(),
   task: z.nullable(z.object({ id: z.string(), url: z.nullable(z.string()), ownerName: z.string() })),
   zendeskAttempted: z.boolean(),
@@ -42,6 +43,7 @@ export function createEscalationStore(
     saveDraft: (draft) => write(draftKey, draft),
     loadAttempt: (attemptId) => read(attemptKey(attemptId), attemptSchema) as AttemptProgress | null,
     saveAttempt: (progress) => write(attemptKey(progress.attemptId), progress),
+    forgetAttempt: (attemptId) => remove(attemptKey(attemptId)),
     currentAttempt: () => read(currentKey, z.string()),
     setCurrentAttempt: (attemptId) =>
       attemptId === null ? remove(currentKey) : write(currentKey, attemptId),

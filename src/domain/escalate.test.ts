@@ -8,6 +8,7 @@ import type {
   EscalationCrm,
   EscalationStore,
   EscalationTaskInput,
+  EscalationTaskResult,
   TicketDetails,
   TicketState,
   TicketWriter,
@@ -24,6 +25,7 @@ class MemoryStore implements EscalationStore {
   saveDraft = (draft: EscalationDraft) => void (this.draft = draft)
   loadAttempt = (id: string) => this.attempts.get(id) ?? null
   saveAttempt = (progress: AttemptProgress) => void this.attempts.set(progress.attemptId, progress)
+  forgetAttempt = (id: string) => void this.attempts.delete(id)
   currentAttempt = () => this.current
   setCurrentAttempt = (id: string | null) => void (this.current = id)
   finish(id: string) {
@@ -42,7 +44,7 @@ class RecordingCrm implements EscalationCrm {
     this.appended.push(`${taskId}: ${text}`)
     return Promise.resolve()
   }
-  createTask(input: EscalationTaskInput) {
+  createTask(input: EscalationTaskInput): Promise<EscalationTaskResult> {
     const next = this.script.shift()
     if (next === 'fail') return Promise.reject(new CrmError('unavailable', 'down', { status: 503 }))
     const index = this.tasks.findIndex((task) => task.key === input.key)
@@ -73,6 +75,8 @@ class MemoryTicket {
   script: ('fail' | 'lost')[] = []
   /** Another update lands just before the next write (a customer reply, a trigger). */
   interruptions = 0
+  /** Zendesk's stamps have whole seconds: writes within one second leave the stamp as it was. */
+  sameSecond = false
   write(state: TicketState, change: { tags: readonly string[]; internalNote?: string }) {
     if (this.interruptions > 0) {
       this.interruptions -= 1
@@ -83,7 +87,7 @@ class MemoryTicket {
     if (state.updatedAt !== String(this.stamp)) return Promise.resolve('conflict' as const)
     this.tags = [...change.tags]
     if (change.internalNote) this.notes.push(change.internalNote)
-    this.stamp += 1
+    if (!this.sameSecond) this.stamp += 1
     return next === 'lost' ? Promise.reject(new Error('answer lost')) : Promise.resolve('written' as const)
   }
 }
@@ -208,6 +212,44 @@ describe('escalate', () => {
     const lost = first.kind === 'claimed' ? first : second
     expect(lost).toMatchObject({ kind: 'claimed', holder: { byMe: false } })
     expect(ticket.tags).toEqual(['outage', 'csm_escalated'])
+  })
+
+  it('lets one of two claims written in the same second go on, once the second has turned', async () => {
+    const { ticket, crm, alex } = setup()
+    const sam = agent(ticket, crm, 2, 'Sam')
+    ticket.sameSecond = true
+    const results = await Promise.all([alex.run(), sam.run(0, account, { ...draft, note: 'Mine' })])
+    expect(crm.tasks).toHaveLength(1)
+    expect(ticket.notes).toHaveLength(1)
+    expect(results.map((r) => r.kind).sort()).toEqual(['claimed', 'done'])
+  })
+
+  it('takes its claim off the ticket when the CRM refuses the task, and keeps the draft', async () => {
+    const { ticket, crm, alex } = setup()
+    crm.createTask = () => Promise.reject(new CrmError('rejected', 'owner inactive'))
+    alex.store.saveDraft(draft)
+    expect((await failure(alex.run())).step).toBe('crm')
+    expect(ticket.tags).toEqual(['outage'])
+    expect(alex.store.draft).toEqual(draft)
+    expect(alex.store.attempts.size).toBe(0)
+  })
+
+  it('carries the task over when its claim was removed by something else, instead of creating another', async () => {
+    const { ticket, crm, alex } = setup()
+    const create = crm.createTask.bind(crm)
+    // A trigger strips the claim tags while the task is being created.
+    crm.createTask = async (input) => {
+      const result = await create(input)
+      ticket.tags = ['outage']
+      ticket.stamp += 1
+      return result
+    }
+    expect((await failure(alex.run())).step).toBe('zendesk')
+    expect(crm.tasks).toHaveLength(1)
+    crm.createTask = create
+    expect(await alex.run()).toMatchObject({ kind: 'done', taskId: 'T1' })
+    expect(crm.tasks).toHaveLength(1)
+    expect(ticket.notes).toHaveLength(1)
   })
 
   it('reads again and retries the claim when an unrelated update got there first', async () => {

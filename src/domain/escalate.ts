@@ -16,6 +16,7 @@ import {
   readClaim,
   tagsWhenEscalated,
   tagsWithClaim,
+  tagsWithoutClaims,
   type Claim,
 } from './escalation-claim'
 import { buildEscalationNote, REASON_LABEL } from './escalation-note'
@@ -90,6 +91,8 @@ export class EscalationError extends Error {
 // A guarded write that meets an unrelated update (a customer reply, a trigger) reads again and
 // retries; this many times, with a growing, jittered pause, before it gives up with an error.
 const GUARDED_WRITE_ROUNDS = 6
+// Zendesk's `updated_at` has whole seconds; a claim is confirmed once the second has turned.
+const CONFIRM_AFTER_MS = 1100
 
 /** Who gets the task: the CSM, else the admin's fallback owner, else nobody (escalation not offered). */
 export function escalationOwner(
@@ -128,8 +131,8 @@ export async function escalate(
   const result = await deps.exclusive(() => escalateHere(request, deps, fallbackName))
   if (result) return result
   // Another tab of this browser is on it: say whose claim it is, if it is on the ticket yet.
-  const ticket = await zendeskStep(() => deps.zendesk.details())
-  const state = await zendeskStep(() => deps.zendesk.readState(ticket.id))
+  const ticket = await zendeskStep(() => deps.zendesk.details(), 'claim')
+  const state = await zendeskStep(() => deps.zendesk.readState(ticket.id), 'claim')
   const claim = readClaim(state.tags)
   return {
     kind: 'claimed',
@@ -150,8 +153,11 @@ async function escalateHere(
       'crm',
       new CrmError('rejected', 'The account has no CSM and no fallback owner is set')
     )
-  const ticket = await zendeskStep(() => deps.zendesk.details(), 'claim')
-  const state = await zendeskStep(() => deps.zendesk.readState(ticket.id), 'claim')
+  // Which step a failed read is reported as: nothing is written yet, unless this browser has a task.
+  const currentId = deps.store.currentAttempt()
+  const readStep = currentId && deps.store.loadAttempt(currentId)?.task ? 'zendesk' : 'claim'
+  const ticket = await zendeskStep(() => deps.zendesk.details(), readStep)
+  const state = await zendeskStep(() => deps.zendesk.readState(ticket.id), readStep)
   const resumed = resumableAttempt(state.tags, deps.store)
   if (resumed) return complete(resumed, request.account, ticket, deps, owner.name ?? fallbackName, owner)
 
@@ -178,15 +184,21 @@ async function claimTicket(
     const other = readClaim(state.tags)
     const takingOver = other !== null && isStale(other, deps.now())
     if (other && !takingOver) return { kind: 'claimed', holder: await holder(other, ticket, deps) }
+    // An earlier attempt of this browser for the same escalation may have reached the CRM before
+    // its claim was lost (removed by a trigger, taken over): carry what it did over.
+    const previousId = deps.store.currentAttempt()
+    const previous = previousId ? deps.store.loadAttempt(previousId) : null
+    const carried = previous?.sequence === request.priorEscalations + 1 ? previous : null
     // Saved before the write, under its own id: if the answer is lost, the claim we then find on
     // the ticket names this attempt, and this browser resumes it.
     const attempt: AttemptProgress = {
       attemptId: claim.attemptId,
       sequence: request.priorEscalations + 1,
       draft: request.draft,
+      accountId: carried?.accountId ?? request.account.id,
       // A stale claim's attempt may have created the task before its tab closed: ask the CRM.
-      crmAttempted: takingOver,
-      task: null,
+      crmAttempted: takingOver || carried?.crmAttempted === true,
+      task: carried?.task ?? null,
       zendeskAttempted: false,
     }
     deps.store.saveAttempt(attempt)
@@ -195,6 +207,20 @@ async function claimTicket(
       'claim'
     )
     if (outcome === 'written') {
+      // Zendesk's stamp has whole seconds: a second claim written in the same second with the
+      // same stamp may still land after ours. Once the second has turned, the last claim written
+      // is the one on the ticket; only its owner goes on.
+      await deps.sleep(CONFIRM_AFTER_MS)
+      const confirmed = await zendeskStep(() => deps.zendesk.readState(ticket.id), 'claim')
+      const holding = readClaim(confirmed.tags)
+      if (holding?.attemptId !== claim.attemptId) {
+        deps.store.forgetAttempt(claim.attemptId)
+        if (completedEscalations(confirmed.tags) > request.priorEscalations)
+          return { kind: 'already-escalated', escalations: completedEscalations(confirmed.tags) }
+        if (holding) return { kind: 'claimed', holder: await holder(holding, ticket, deps) }
+        state = confirmed
+        continue
+      }
       deps.store.setCurrentAttempt(claim.attemptId)
       return { attempt }
     }
@@ -229,13 +255,15 @@ async function complete(
         subject: taskSubject(ticket.id, ticket.subject),
         description,
         ownerId: owner.id,
-        accountId: account.id,
-        contactId: account.contactId ?? null,
+        // The account the attempt began with, even if the agent picked another since.
+        accountId: progress.accountId,
+        contactId: progress.accountId === account.id ? (account.contactId ?? null) : null,
         priority: taskPriority(ticket.priority),
         dueDate: localDate(new Date(deps.now() + dueInDays(ticket.priority) * 86_400_000)),
         afterUnknownOutcome: unknownOutcome,
       })
     } catch (error) {
+      if (!unknownOutcome && isDefiniteRefusal(error)) await releaseClaim(progress, ticket, deps)
       throw new EscalationError('crm', error)
     }
     // With the claim held, a task that already has this escalation's key is this escalation's:
@@ -260,13 +288,18 @@ async function complete(
     if (round > 0) await deps.sleep(backoff(round))
     const state = await zendeskStep(() => deps.zendesk.readState(ticket.id))
     if (readClaim(state.tags)?.attemptId !== progress.attemptId) {
-      // Our claim is gone. Either our final update landed and its answer was lost, or another
-      // agent took the claim over as abandoned and finished with this same task (same key).
+      // Our claim is gone. Either our final update landed and its answer was lost (its note names
+      // our task), or another agent took the claim over as abandoned and finished the escalation.
       const escalations = completedEscalations(state.tags)
-      deps.store.finish(progress.attemptId)
-      if (escalations >= progress.sequence) return done
+      if (escalations >= progress.sequence) {
+        const ours = await zendeskStep(() => deps.zendesk.hasInternalNoteContaining(ticket.id, marker))
+        deps.store.finish(progress.attemptId)
+        return ours ? done : { kind: 'already-escalated', escalations }
+      }
       const other = readClaim(state.tags)
       if (other) return { kind: 'claimed', holder: await holder(other, ticket, deps) }
+      // Removed by something else (a trigger, a macro): the next try claims again and carries
+      // this attempt's task over (claimTicket), so nothing is created twice.
       throw new EscalationError(
         'zendesk',
         new CrmError('rejected', 'The escalation claim was removed from the ticket')
@@ -294,6 +327,37 @@ async function complete(
     'zendesk',
     new CrmError('unavailable', 'The ticket kept changing during the update')
   )
+}
+
+// Answers after which no task can exist: the CRM refused the request itself.
+const REFUSALS: ReadonlySet<string> = new Set(['unauthorized', 'forbidden', 'rejected', 'field-missing'])
+function isDefiniteRefusal(error: unknown): boolean {
+  return error instanceof CrmError && REFUSALS.has(error.kind)
+}
+
+/**
+ * Takes our claim off the ticket after the CRM refused the task, so other agents need not wait
+ * for it to go stale. Best effort: if it fails, the claim goes stale as any other. The draft stays.
+ */
+async function releaseClaim(
+  progress: AttemptProgress,
+  ticket: TicketDetails,
+  deps: EscalateDeps
+): Promise<void> {
+  try {
+    for (let round = 0; round < GUARDED_WRITE_ROUNDS; round++) {
+      const state = await deps.zendesk.readState(ticket.id)
+      if (readClaim(state.tags)?.attemptId !== progress.attemptId) break
+      const outcome = await deps.zendesk.writeIfUnchanged(ticket.id, state, {
+        tags: tagsWithoutClaims(state.tags),
+      })
+      if (outcome === 'written') break
+    }
+  } catch {
+    // The claim goes stale on its own.
+  }
+  deps.store.forgetAttempt(progress.attemptId)
+  deps.store.setCurrentAttempt(null)
 }
 
 async function contextNote(

@@ -85,6 +85,11 @@ export function tagsWhenEscalated(tags: readonly string[], sequence: number): st
   return [...new Set([...withoutClaims(tags), ...marks])]
 }
 
+/** The tags with any claim removed (a claim released after the CRM refused the task). */
+export function tagsWithoutClaims(tags: readonly string[]): string[] {
+  return withoutClaims(tags)
+}
+
 function withoutClaims(tags: readonly string[]): string[] {
   return tags.filter((tag) => tag !== PENDING_TAG && !tag.startsWith(CLAIM_PREFIX))
 }

@@ -31,6 +31,8 @@ export interface AttemptProgress {
   /** Which escalation of this ticket this is: 1, or n after n − 1 were closed. */
   readonly sequence: number
   readonly draft: EscalationDraft
+  /** The account the attempt escalates, kept so a resume never writes to another one. */
+  readonly accountId: string
   readonly crmAttempted: boolean
   readonly task: { readonly id: string; readonly url: string | null; readonly ownerName: string } | null
   readonly zendeskAttempted: boolean

@@ -133,6 +133,8 @@ export interface EscalationStore {
   saveDraft(draft: EscalationDraft): void
   loadAttempt(attemptId: string): AttemptProgress | null
   saveAttempt(progress: AttemptProgress): void
+  /** Drops one attempt's progress (it lost its claim before writing anything); the draft stays. */
+  forgetAttempt(attemptId: string): void
   /** The attempt this browser is completing: written once its claim is on the ticket. */
   currentAttempt(): string | null
   setCurrentAttempt(attemptId: string | null): void

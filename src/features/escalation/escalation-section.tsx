@@ -66,7 +66,11 @@ function EscalationFlow({
   isFallback,
 }: Props & { ownerName: string | null; isFallback: boolean }) {
   const { t } = useI18n()
-  const { state, draft, setDraft, submit, escalateAgain } = useEscalation(customer, account, existing)
+  const { state, draft, setDraft, submit, escalateAgain, checkAgain } = useEscalation(
+    customer,
+    account,
+    existing
+  )
   const name = ownerName ?? t('ui.escalation.fallbackName')
 
   switch (state.status) {
@@ -82,6 +86,17 @@ function EscalationFlow({
         <MD role="status" aria-busy="true" data-testid="escalation-checking">
           {t('ui.escalation.checking')}
         </MD>
+      )
+    case 'unverified':
+      return (
+        <>
+          <Alert type="info" role="status" data-testid="escalation-unverified">
+            <Alert.Paragraph>{t('ui.escalation.unverified')}</Alert.Paragraph>
+          </Alert>
+          <Button size="small" onClick={checkAgain}>
+            {t('ui.escalation.checkAgain')}
+          </Button>
+        </>
       )
     case 'existing':
       return (

@@ -28,6 +28,7 @@ class World {
     saveDraft: (draft) => void (this.draft = draft),
     loadAttempt: (id) => this.attempts.get(id) ?? null,
     saveAttempt: (progress) => void this.attempts.set(progress.attemptId, progress),
+    forgetAttempt: (id) => void this.attempts.delete(id),
     currentAttempt: () => this.current,
     setCurrentAttempt: (id) => void (this.current = id),
     finish: (id) => {
@@ -152,6 +153,7 @@ describe('useEscalation', () => {
       attemptId: claim.attemptId,
       sequence: 1,
       draft: { reason: 'churn-risk', note: 'Before the reload' },
+      accountId: '001A',
       crmAttempted: false,
       task: null,
       zendeskAttempted: false,

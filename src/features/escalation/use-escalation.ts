@@ -11,6 +11,8 @@ export type EscalationState =
   | { readonly status: 'checking' }
   /** The form. `prior`: completed escalations the agent has seen (more than 0 means "again"). */
   | { readonly status: 'idle'; readonly prior: number }
+  /** Escalated before, but its task could not be read: a second escalation is not offered. */
+  | { readonly status: 'unverified'; readonly prior: number }
   | { readonly status: 'sending'; readonly resuming: boolean }
   | {
       readonly status: 'done'
@@ -40,6 +42,14 @@ export type EscalationState =
     }
 
 const NO_TAGS: readonly string[] = []
+
+/**
+ * The form, unless the ticket has been escalated before: then only a closed escalation, seen in
+ * the CRM, may lead to another ("Escalate again"), never a task the app could not read.
+ */
+function formFor(prior: number): EscalationState {
+  return prior > 0 ? { status: 'unverified', prior } : { status: 'idle', prior }
+}
 const EMPTY_DRAFT: EscalationDraft = { reason: 'churn-risk', note: '' }
 /** How often a card waiting for another agent's escalation reads the ticket again. */
 export const CLAIM_POLL_MS = 2500
@@ -72,7 +82,7 @@ export function useEscalation(
     const claim = readClaim(tags)
     if (claim) return { status: 'claimed', holder: null, stale: isStale(claim, now()), prior }
     if (existing === undefined && escalation.checksExisting(customer)) return { status: 'checking' }
-    return { status: 'idle', prior }
+    return formFor(prior)
   })
   const inFlight = useRef(false)
   // The latest draft for callbacks that outlive a render (submit, the wait for another agent).
@@ -171,9 +181,9 @@ export function useEscalation(
         setState(
           found
             ? { status: 'existing', existing: found, prior: Math.max(prior, 1), pendingNote: null }
-            : { status: 'idle', prior }
+            : formFor(prior)
         ),
-      () => current && setState({ status: 'idle', prior })
+      () => current && setState(formFor(prior))
     )
     return () => {
       current = false
@@ -202,9 +212,9 @@ export function useEscalation(
         if (found)
           return update({ status: 'existing', existing: found, prior: marks.escalations, pendingNote })
         if (++misses < MAX_TASK_MISSES) return again()
-        return update({ status: 'idle', prior: marks.escalations })
+        return update(formFor(marks.escalations))
       }
-      if (marks && !marks.holder) return update({ status: 'idle', prior: waitingFor })
+      if (marks && !marks.holder) return update(formFor(waitingFor))
       if (marks?.holder)
         update({ status: 'claimed', holder: marks.holder, stale: marks.stale, prior: waitingFor })
       again()
@@ -224,10 +234,13 @@ export function useEscalation(
     [escalation, ticket]
   )
 
+  /** "Check again" when an earlier escalation's task could not be read. */
+  const checkAgain = useCallback(() => update({ status: 'checking' }), [update])
+
   /** "Escalate again" on a closed escalation: the form, for escalation number prior + 1. */
   const escalateAgain = useCallback(() => {
     if (state.status === 'existing') update({ status: 'idle', prior: state.prior })
   }, [state, update])
 
-  return { state, draft, setDraft, submit, escalateAgain }
+  return { state, draft, setDraft, submit, escalateAgain, checkAgain }
 }
