@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import gitignore from '../../.gitignore?raw'
 import manifest from '../../manifest.json'
 import example from '../../zcli.apps.config.example.json'
 import { parseSettings } from './app-settings'
@@ -20,7 +19,6 @@ describe('zcli.apps.config.example.json', () => {
   })
 
   it('is git-ignored once filled in', () => {
-    const ignored = readFileSync(join(import.meta.dirname, '../../.gitignore'), 'utf8').split('\n')
-    expect(ignored).toContain('zcli.apps.config.json')
+    expect(gitignore.split('\n')).toContain('zcli.apps.config.json')
   })
 })
