@@ -147,6 +147,7 @@ describe("the demo's links land on the emulator's page for the record", () => {
         contactId: account.contactId ?? null,
         priority: 'High',
         dueDate: '2026-12-02',
+        afterUnknownOutcome: false,
       })
       if (created.kind !== 'created') throw new Error(JSON.stringify(created))
       await crm.escalation.appendToTask(created.taskId, 'Follow-up: they called again.')
