@@ -5,15 +5,21 @@
  *   npm start                      Salesforce dialect, 150 ms CRM latency
  *   npm start -- --crm hubspot     the CRM emulator speaks HubSpot v3 (or: custom, the Northwind Success API)
  *   npm start -- --latency 0       no artificial latency
- *   npm start -- --port 4000       agent view port (the app is served on port+1, the CRM on port+10)
+ *   npm start -- --port 4000       agent view port (the app is served on port+1, the CRM on port+10);
+ *                                  0 takes any free ports
+ *   npm start -- --app-dir dist    serve an app already built in that folder (no build)
+ *
+ * The servers stop on Ctrl+C, SIGTERM or SIGHUP, and when whoever started the demo has gone
+ * (see demo-lifetime.ts).
  */
 import { parseArgs } from 'node:util'
 import { resolve } from 'node:path'
 import { build } from 'vite'
 import { startCrmEmulator } from '../emulators/crm/create-crm-emulator'
-import { DEMO_TOKEN, demoSettings } from '../emulators/crm/demo-settings'
+import { DEMO_TOKEN, demoSettings, demoZendeskSeed } from '../emulators/crm/demo-settings'
 import { DIALECTS, type DialectName } from '../emulators/crm/server/dialect'
 import { startZendeskEmulator } from '../emulators/zendesk/create-zendesk-emulator'
+import { demoLifetime, listenProblem } from './demo-lifetime'
 
 const { values } = parseArgs({
   options: {
@@ -21,6 +27,7 @@ const { values } = parseArgs({
     port: { type: 'string', default: process.env.PORT ?? '4000' },
     latency: { type: 'string', default: '150' },
     'skip-build': { type: 'boolean', default: false },
+    'app-dir': { type: 'string' },
   },
 })
 
@@ -31,35 +38,42 @@ if (!provider) {
 }
 const port = Number(values.port)
 const latencyMs = Number(values.latency)
-if (!Number.isInteger(port) || port <= 0 || !Number.isFinite(latencyMs) || latencyMs < 0) {
-  console.error('--port must be a port number and --latency a number of milliseconds')
+// The CRM takes port+10, so the agent view's port leaves room for it.
+if (!Number.isInteger(port) || port < 0 || port > 65525 || !Number.isFinite(latencyMs) || latencyMs < 0) {
+  console.error('--port must be a port number up to 65525 (or 0) and --latency a number of milliseconds')
   process.exit(2)
 }
+const portAt = (offset: number): number => (port === 0 ? 0 : port + offset)
 
+const lifetime = demoLifetime()
 const root = resolve(import.meta.dirname, '..')
-if (!values['skip-build']) {
+const appDir = resolve(values['app-dir'] ?? resolve(root, 'dist'))
+if (!values['skip-build'] && !values['app-dir']) {
   console.log('Building the app…')
   await build({ root, logLevel: 'warn' })
 }
 
-const crm = await startCrmEmulator({ dialect: provider, port: port + 10, token: DEMO_TOKEN, latencyMs })
-const zendesk = await startZendeskEmulator({
-  appDir: resolve(root, 'dist'),
-  hostPort: port,
-  appPort: port + 1,
-  settings: demoSettings(provider, crm.url),
-  extraWhitelist: ['127.0.0.1'],
-  crmControlUrl: crm.url,
-})
+try {
+  const crm = await startCrmEmulator({ dialect: provider, port: portAt(10), token: DEMO_TOKEN, latencyMs })
+  lifetime.add(crm)
+  const zendesk = await startZendeskEmulator({
+    appDir,
+    hostPort: portAt(0),
+    appPort: portAt(1),
+    settings: demoSettings(provider, crm.url),
+    seed: demoZendeskSeed(provider),
+    extraWhitelist: ['127.0.0.1'],
+    crmControlUrl: crm.url,
+  })
+  lifetime.add(zendesk)
 
-console.log(`\nSuccess Bridge demo: ${zendesk.ticketUrl(101)}\n`)
-console.log(
-  `(CRM emulator, ${provider} dialect, at ${crm.url}, ${latencyMs} ms latency. Ctrl+C stops everything.)`
-)
-
-const stop = async (): Promise<void> => {
-  await Promise.allSettled([zendesk.close(), crm.close()])
-  process.exit(0)
+  console.log(`\nSuccess Bridge demo: ${zendesk.ticketUrl(101)}\n`)
+  console.log(
+    `(CRM emulator, ${provider} dialect, at ${crm.url}, ${latencyMs} ms latency; app files at ${zendesk.appOrigin}. Ctrl+C stops everything.)`
+  )
+} catch (error) {
+  const problem = listenProblem(error)
+  if (!problem) throw error
+  console.error(problem)
+  await lifetime.stop(1)
 }
-process.on('SIGINT', () => void stop())
-process.on('SIGTERM', () => void stop())

@@ -235,7 +235,15 @@ export async function startCrmEmulator(options: CrmEmulatorOptions = {}): Promis
   }
 
   const host = options.host ?? '127.0.0.1'
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, host, resolve))
+  // A busy port must reach the caller as a rejection (npm start names the port), not as an
+  // unhandled 'error' event that kills the process with a stack trace.
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject)
+      resolve()
+    })
+  })
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : 0
   origin = `http://${host}:${port}`

@@ -1,4 +1,6 @@
+import { loadDefaultSeed, type ZendeskSeed } from '../zendesk/state'
 import customDemoSettings from './custom/demo-settings.json' with { type: 'json' }
+import hubspotSeed from './seed/hubspot.json' with { type: 'json' }
 import type { DialectName } from './server/dialect'
 
 export type DemoSettings = Record<string, string | number | boolean>
@@ -26,8 +28,27 @@ export function demoSettings(provider: DialectName, crmUrl: string): DemoSetting
         field_arr: 'arr',
         // The portal's custom task property the app searches on before creating (no duplicates).
         field_escalation_external_id: 'zendesk_escalation_key',
+        // The emulated portal's id: without it the card and the escalation have no HubSpot links.
+        hubspot_portal_id: String(hubspotSeed.portalId),
       }
     case 'custom':
       return { ...(customDemoSettings as DemoSettings), crm_provider: 'custom', ...common }
+  }
+}
+
+/**
+ * The emulated Zendesk account for a demo against `provider`. An organization's external ID is the
+ * CRM's own account id, so it differs per CRM: the Zendesk seed holds the Salesforce ids (which the
+ * Northwind seed keeps as legacy ids too), and HubSpot's seed says which company each organization is.
+ */
+export function demoZendeskSeed(provider: DialectName): ZendeskSeed {
+  const seed = loadDefaultSeed()
+  if (provider !== 'hubspot') return seed
+  const companyOf: Readonly<Record<string, string>> = hubspotSeed.zendeskOrganizationExternalIds
+  return {
+    ...seed,
+    organizations: seed.organizations.map((org) =>
+      org.external_id === null ? org : { ...org, external_id: companyOf[String(org.id)] ?? null }
+    ),
   }
 }

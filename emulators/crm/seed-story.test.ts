@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startCrmEmulator, type CrmEmulator } from './create-crm-emulator'
-import { demoSettings } from './demo-settings'
+import { demoSettings, demoZendeskSeed } from './demo-settings'
 import { caller } from './testing/call'
 
 /** The Zendesk demo tickets' requesters and organizations: each dialect's seed must tell the same story about them. */
@@ -84,7 +84,48 @@ describe('the seeds tell one story', () => {
   })
 })
 
+/** The name of the account whose id is `id`, in the dialect's own id space (null when none). */
+const byAccountId = {
+  async salesforce(id: string) {
+    const soql = `SELECT Name FROM Account WHERE Id = '${id}'`
+    const records = (await sf()('GET', `/services/data/v62.0/query?q=${encodeURIComponent(soql)}`)).body
+      .records
+    return records[0]?.Name ?? null
+  },
+  async hubspot(id: string) {
+    const company = await hs()('GET', `/crm/v3/objects/companies/${encodeURIComponent(id)}?properties=name`)
+    return company.status === 200 ? company.body.properties.name : null
+  },
+  async custom(id: string) {
+    const accounts = (await nw()('GET', `/api/v1/accounts?external_id=${encodeURIComponent(id)}`)).body.data
+    return accounts[0]?.name ?? null
+  },
+}
+
+describe("each demo's Zendesk organizations", () => {
+  it('carry external IDs that name the same account in every CRM', async () => {
+    const named = async (dialect: 'salesforce' | 'hubspot' | 'custom') =>
+      Promise.all(
+        demoZendeskSeed(dialect).organizations.map(async (org) => [
+          org.id,
+          org.external_id === null ? null : await byAccountId[dialect](org.external_id),
+        ])
+      )
+    const salesforce = await named('salesforce')
+    expect(salesforce).toContainEqual([9001, 'Northwind Traders'])
+    expect(salesforce).toContainEqual([9004, 'Umbrella Health'])
+    expect(await named('hubspot')).toEqual(salesforce)
+    expect(await named('custom')).toEqual(salesforce)
+  })
+})
+
 describe('demo settings', () => {
+  it("give HubSpot the emulated portal's id, so the card and the escalation link to its pages", async () => {
+    const portal = demoSettings('hubspot', crms.hubspot.url).hubspot_portal_id
+    const page = await fetch(`${crms.hubspot.url}/contacts/${portal}/record/0-2/5100002`)
+    expect(await page.text()).toContain('Company 5100002: Globex Corporation')
+  })
+
   it('point each provider at the emulator with the demo token', () => {
     for (const provider of ['salesforce', 'hubspot', 'custom'] as const) {
       expect(demoSettings(provider, 'http://127.0.0.1:4010')).toMatchObject({

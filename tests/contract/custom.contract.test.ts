@@ -116,6 +116,29 @@ describe('custom-REST connector against the Northwind Success API', () => {
     expect(calls()).toHaveLength(3)
   })
 
+  it("falls back to the organization's domain without a requester, listing each way once", async () => {
+    // An organization's page: no requester, so the requester-domain request cannot be sent.
+    expect(
+      await connector().findAccount(customer(null, { externalId: null, domains: ['Initech.example'] }))
+    ).toEqual({
+      kind: 'found',
+      account: expect.objectContaining({ name: 'Initech', matchedBy: 'email-domain' }),
+      tried: [
+        { strategy: 'organization-external-id', value: null, result: 'skipped', reason: 'no-value' },
+        { strategy: 'requester-email', value: null, result: 'skipped', reason: 'no-value' },
+      ],
+    })
+    expect(calls()).toEqual(['GET /api/v1/accounts?domain=initech.example 200'])
+    expect(await connector().findAccount(customer(null, { externalId: null, domains: [] }))).toEqual({
+      kind: 'not-found',
+      tried: [
+        { strategy: 'organization-external-id', value: null, result: 'skipped', reason: 'no-value' },
+        { strategy: 'requester-email', value: null, result: 'skipped', reason: 'no-value' },
+        { strategy: 'email-domain', value: null, result: 'skipped', reason: 'no-value' },
+      ],
+    })
+  })
+
   it('follows match_order, and never sends a step it leaves out', async () => {
     const settings = settingsFor({ match_order: 'email-domain' })
     expect(await connector({ settings }).findAccount(customer('hank@globex.example'))).toMatchObject({

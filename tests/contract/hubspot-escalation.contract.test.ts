@@ -87,7 +87,8 @@ describe('HubSpot escalation tasks against the CRM emulator', () => {
     stack.crm.clearRequests()
     expect(await tasks.findExisting?.(ref)).toMatchObject({
       taskId: created.kind === 'created' ? created.taskId : '',
-      taskUrl: 'https://app.hubspot.com/contacts/4455667/record/0-2/5100002',
+      // The emulator is on this machine, so the link goes to its stand-in page, not to HubSpot's app.
+      taskUrl: `${stack.crm.url}/contacts/4455667/record/0-2/5100002`,
       ownerName: 'Marcus Oyelaran',
       escalatedBy: 'Alex Rivera',
     })

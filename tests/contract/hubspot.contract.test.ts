@@ -72,7 +72,7 @@ describe('HubSpot connector against the CRM emulator', () => {
       account: {
         id: '5100002',
         name: 'Globex Corporation',
-        recordUrl: 'https://app.hubspot.com/contacts/24681357/record/0-2/5100002',
+        recordUrl: `${stack.crm.url}/contacts/24681357/record/0-2/5100002`,
         csm: { id: '64490002', name: 'Marcus Oyelaran', email: 'marcus.oyelaran@successbridge.example' },
         healthScore: 38,
         arr: 1250000,

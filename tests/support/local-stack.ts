@@ -4,7 +4,7 @@ import {
   type CrmEmulator,
   type CrmEmulatorOptions,
 } from '../../emulators/crm/create-crm-emulator'
-import { demoSettings } from '../../emulators/crm/demo-settings'
+import { demoSettings, demoZendeskSeed } from '../../emulators/crm/demo-settings'
 import { startZendeskEmulator, type ZendeskEmulator } from '../../emulators/zendesk/create-zendesk-emulator'
 import type { ZendeskSeed } from '../../emulators/zendesk/state'
 
@@ -30,17 +30,19 @@ export async function startLocalStack(
   } = {}
 ): Promise<LocalStack> {
   const crm = await startCrmEmulator({ token: DEMO_TOKEN, ...options.crm })
+  const dialect = options.crm?.dialect ?? 'salesforce'
   const zendesk = await startZendeskEmulator({
     appDir: distDir,
     // The CRM dialect picks the provider: the same settings `npm start -- --crm <provider>` installs.
     settings: {
-      ...demoSettings(options.crm?.dialect ?? 'salesforce', crm.url),
+      ...demoSettings(dialect, crm.url),
       crm_api_token: DEMO_TOKEN,
       ...options.settings,
     },
     extraWhitelist: ['127.0.0.1'],
     crmControlUrl: crm.url,
-    ...(options.seed ? { seed: options.seed } : {}),
+    // The Zendesk account `npm start` shows for this CRM (its organizations carry that CRM's ids).
+    seed: options.seed ?? demoZendeskSeed(dialect),
   })
   return {
     crm,

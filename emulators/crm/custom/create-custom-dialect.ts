@@ -2,6 +2,7 @@ import type { Dialect, ErrorFault, VendorRequest, VendorResponse } from '../serv
 import type { Faults } from '../server/faults'
 import { getAccount, listAccounts } from './accounts'
 import { nwError } from './errors'
+import { northwindRecordPage } from './record-pages'
 import { NorthwindStore } from './store'
 import { addComment, createTask, getTask, listTasks } from './tasks'
 import { taskView } from './views'
@@ -119,7 +120,6 @@ export function createCustomDialect(options: CustomOptions): Dialect {
         },
       ],
     }),
-    uiPage: (path) =>
-      /^\/app\/(accounts|tasks)\/[^/]+$/.test(path) ? `Emulated Northwind Success page: ${path}` : null,
+    uiPage: (path) => northwindRecordPage(store, path),
   }
 }

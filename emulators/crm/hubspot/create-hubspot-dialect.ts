@@ -6,6 +6,7 @@ import { hsError, jsonObject, notFound } from './errors'
 import { getOwner, listOwners } from './owners'
 import { batchRead, getObject } from './read-objects'
 import { isObjectType } from './schema'
+import { hubSpotRecordPage } from './record-pages'
 import { search } from './search'
 import { HubSpotStore } from './store'
 import { createTask, updateTask } from './tasks'
@@ -219,6 +220,6 @@ export function createHubSpotDialect(options: HubSpotOptions): Dialect {
         },
       ],
     }),
-    uiPage: (path) => (path.startsWith('/contacts/') ? `Emulated HubSpot record page: ${path}` : null),
+    uiPage: (path) => hubSpotRecordPage(store, path),
   }
 }

@@ -1,5 +1,6 @@
 import type { Dialect, ErrorFault, VendorRequest, VendorResponse } from '../server/dialect'
 import { SalesforceDialect } from './dialect'
+import { salesforceRecordPage } from './record-pages'
 import { SalesforceStore } from './store'
 
 export interface SalesforceOptions {
@@ -97,7 +98,7 @@ export function createSalesforceDialect(options: SalesforceOptions): Dialect {
         },
       ],
     }),
-    uiPage: (path) => (path.startsWith('/lightning/r/') ? `Emulated Salesforce record page: ${path}` : null),
+    uiPage: (path) => salesforceRecordPage(store, path),
   }
 }
 

@@ -81,17 +81,18 @@ export function createCustomConnector(
           continue
         }
         const [first, ...others] = step.accounts
-        if (first && others.length === 0) return { kind: 'found', account: first, tried }
+        if (first && others.length === 0)
+          return { kind: 'found', account: first, tried: perStrategy(tried, request.match) }
         if (first)
           return {
             kind: 'ambiguous',
             strategy: request.match,
             candidates: step.accounts.slice(0, MAX_CANDIDATES),
-            tried,
+            tried: perStrategy(tried, request.match),
           }
         tried.push({ strategy: request.match, value: step.value, result: 'no-match' })
       }
-      return { kind: 'not-found', tried }
+      return { kind: 'not-found', tried: perStrategy(tried) }
     },
   }
 }
@@ -102,6 +103,23 @@ export function orderedLookups(
   matchOrder: readonly MatchStrategy[]
 ): CustomLookupRequest[] {
   return matchOrder.flatMap((strategy) => lookups.filter((lookup) => lookup.match === strategy))
+}
+
+/**
+ * The card lists each way it tried. Requests sharing a strategy are alternatives (the requester's
+ * email domain, else the organization's), so one that could not be sent is not listed when another
+ * of its strategy was (or found the account), and a strategy none could send is listed once.
+ */
+function perStrategy(tried: readonly MatchAttempt[], matched?: MatchStrategy): MatchAttempt[] {
+  const sent = new Set(tried.flatMap((attempt) => (attempt.result === 'skipped' ? [] : [attempt.strategy])))
+  if (matched) sent.add(matched)
+  const listedSkip = new Set<MatchStrategy>()
+  return tried.filter((attempt) => {
+    if (attempt.result !== 'skipped') return true
+    if (sent.has(attempt.strategy) || listedSkip.has(attempt.strategy)) return false
+    listedSkip.add(attempt.strategy)
+    return true
+  })
 }
 
 /** The records at the result path: a list (0, 1 or several) or a single record; null means none. */

@@ -11,11 +11,26 @@ export const TASK_TO_CONTACT = 204
 /** The task property holding the escalation key when the admin has not named another one. */
 export const DEFAULT_ESCALATION_KEY_PROPERTY = 'zendesk_escalation_key'
 
-/** A company's page in HubSpot, when the admin told us the portal (account) id. */
-export function companyRecordUrl(portalId: string | null, companyId: string): string | null {
-  return portalId
-    ? `https://app.hubspot.com/contacts/${portalId}/record/0-2/${encodeURIComponent(companyId)}`
-    : null
+const HUBSPOT_APP = 'https://app.hubspot.com'
+const THIS_MACHINE = new Set(['localhost', '127.0.0.1', '[::1]'])
+
+/**
+ * A company's page in HubSpot, when the admin told us the portal (account) id. An API on this
+ * machine is a stand-in for HubSpot (the demo's emulator) that serves the same record paths: a link
+ * to the real HubSpot app would leave the machine and end on a login page.
+ */
+export function companyRecordUrl(portalId: string | null, companyId: string, baseUrl: string): string | null {
+  if (!portalId) return null
+  return `${hubSpotAppOrigin(baseUrl)}/contacts/${portalId}/record/0-2/${encodeURIComponent(companyId)}`
+}
+
+function hubSpotAppOrigin(baseUrl: string): string {
+  try {
+    const url = new URL(baseUrl)
+    return THIS_MACHINE.has(url.hostname) ? url.origin : HUBSPOT_APP
+  } catch {
+    return HUBSPOT_APP
+  }
 }
 
 /** HubSpot record ids are numeric; anything else (e.g. a Salesforce id in external_id) cannot be one. */

@@ -36,6 +36,7 @@ export function createHubSpotConnector(
         const base = {
           fields: settings.fields,
           portalId: settings.hubspotPortalId,
+          baseUrl: settings.baseUrl,
           matchedBy: strategy,
           contactId: step.contactId,
         }

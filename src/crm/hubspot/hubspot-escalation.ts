@@ -42,7 +42,7 @@ export function createHubSpotEscalation(
 ): EscalationCrm {
   const keyProperty = settings.escalationKeyField ?? DEFAULT_ESCALATION_KEY_PROPERTY
   const taskUrl = (ref: EscalationRef): string | null =>
-    companyRecordUrl(settings.hubspotPortalId, ref.accountId)
+    companyRecordUrl(settings.hubspotPortalId, ref.accountId, settings.baseUrl)
 
   const findExisting = async (input: EscalationRef): Promise<ExistingEscalation | null> => {
     const response = await http.send({

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest'
 import { DEFAULT_FIELDS } from '../../settings/app-settings'
 import { hubSpotDate, parseCompany } from './parse-company'
 
-const context = { fields: DEFAULT_FIELDS.hubspot, portalId: '4410', matchedBy: 'email-domain' as const }
+const context = {
+  fields: DEFAULT_FIELDS.hubspot,
+  portalId: '4410',
+  baseUrl: 'https://api.hubapi.com',
+  matchedBy: 'email-domain' as const,
+}
 
 describe('parseCompany', () => {
   it('reads string-typed properties into numbers and a calendar date', () => {
@@ -35,6 +40,18 @@ describe('parseCompany', () => {
       { ...context, portalId: null }
     )
     expect(account).toMatchObject({ healthScore: null, renewalDate: null, arr: null, recordUrl: null })
+  })
+
+  it("links to HubSpot's app for HubSpot's API, and to a stand-in on this machine for its own pages", () => {
+    const link = (baseUrl: string) =>
+      parseCompany({ id: '42', properties: { name: 'Globex' } }, null, { ...context, baseUrl }).recordUrl
+    expect(link('https://api.hubapi.com')).toBe('https://app.hubspot.com/contacts/4410/record/0-2/42')
+    // Only this machine: any other host could be a gateway in front of HubSpot, with no record pages.
+    expect(link('https://hubspot-gateway.example.com')).toBe(
+      'https://app.hubspot.com/contacts/4410/record/0-2/42'
+    )
+    expect(link('http://127.0.0.1:4010')).toBe('http://127.0.0.1:4010/contacts/4410/record/0-2/42')
+    expect(link('http://localhost:4010/')).toBe('http://localhost:4010/contacts/4410/record/0-2/42')
   })
 
   it('refuses a score that is not a number rather than showing a wrong one', () => {

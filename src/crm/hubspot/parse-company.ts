@@ -35,6 +35,8 @@ export function hubSpotDate(text: string | null): string | null {
 export interface CompanyContext {
   readonly fields: FieldNames
   readonly portalId: string | null
+  /** The CRM base URL: record links follow it when it is a stand-in on this machine. */
+  readonly baseUrl: string
   readonly matchedBy: MatchStrategy
   readonly contactId?: string | null
 }
@@ -50,7 +52,7 @@ export function parseCompany(
   return {
     id: company.id,
     name,
-    recordUrl: companyRecordUrl(context.portalId, company.id),
+    recordUrl: companyRecordUrl(context.portalId, company.id, context.baseUrl),
     csm,
     healthScore: toNumber(propertyText(company, context.fields.healthScore), 'health score'),
     renewalDate: hubSpotDate(propertyText(company, context.fields.renewalDate)),
