@@ -178,7 +178,6 @@ export class ZendeskState {
   private touch(ticket: Ticket): void {
     ticket.updated_at = new Date(Math.floor(Date.now() / 1000) * 1000).toISOString().replace('.000Z', 'Z')
   }
-
 }
 
 /** Zendesk stores tags lower-cased, with spaces splitting tags, without duplicates. */
