@@ -175,6 +175,12 @@ export async function startCrmEmulator(options: CrmEmulatorOptions = {}): Promis
     const refused = dialect.authenticate(request)
     if (refused) return reply(refused.status, refused.body, refused.headers)
     if (active.mode === 'malformed') return reply(200, dialect.malformedBody)
+    if (active.mode === 'empty') return reply(200, '')
+    // A captive portal or a misrouted proxy answers with a web page, not the vendor's JSON.
+    if (active.mode === 'html')
+      return reply(200, '<!doctype html><html><body><h1>Sign in</h1></body></html>', {
+        'Content-Type': 'text/html; charset=utf-8',
+      })
     const lostWrite = writeFault && isWrite(request) ? writeFault : null
     if (lostWrite && lostWrite.remaining !== undefined)
       writeFault = lostWrite.remaining > 1 ? { ...lostWrite, remaining: lostWrite.remaining - 1 } : null

@@ -105,6 +105,18 @@ describe.each(['salesforce', 'hubspot', 'custom'] as const)('%s faults', (dialec
     expect(() => JSON.parse(answer.body)).toThrow()
   })
 
+  it('answers 200 with an empty body, or with an HTML page, when asked to', async () => {
+    const crm = emulators[dialect]
+    crm.reset()
+    crm.setFaults({ mode: 'empty' })
+    expect(await probe(dialect)).toMatchObject({ status: 200, body: null })
+    crm.setFaults({ mode: 'html' })
+    const page = await probe(dialect)
+    expect(page.status).toBe(200)
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/)
+    expect(String(page.body)).toMatch(/^<!doctype html>/)
+  })
+
   it('holds a request until the fault is lifted when hanging', async () => {
     const crm = emulators[dialect]
     crm.reset()

@@ -1,5 +1,5 @@
 import { withInertPlaceholders } from '../zendesk/inert-placeholders'
-import { customerKey, type CustomerContext } from '../domain/customer'
+import { customerKey } from '../domain/customer'
 import { lookupAccount } from '../domain/lookup-account'
 import { createStorageLookupCache, webStorageOrMemory } from '../cache/storage-lookup-cache'
 import { createStorageOwnerCache } from '../cache/storage-owner-cache'
@@ -18,8 +18,12 @@ import type { ZafClient, ZafMetadata } from '../zendesk/zaf-client'
 import { createZafCustomerPort } from '../zendesk/zaf-customer-port'
 import { readyToLookUp } from './locations/ready-to-look-up'
 
-/** How long a lookup is reused without asking the CRM again. */
-export const LOOKUP_TTL_MS = 5 * 60_000
+/**
+ * How long a lookup is reused without asking the CRM again. A match for 5 minutes; a "no match" is
+ * not kept at all: it may be a CRM's passing 404, or the account may be created while the agent
+ * looks, and a reload or Refresh must then ask again. Errors never reach the cache.
+ */
+export const LOOKUP_TTLS = { found: 5 * 60_000, ambiguous: 5 * 60_000, 'not-found': 0 } as const
 /** CRM owners (CSM names) change rarely; an hour saves a call per ticket for busy CSMs. */
 export const OWNER_TTL_MS = 60 * 60_000
 
@@ -75,20 +79,25 @@ export async function compose(client: ZafClient, startup: StartupRequests): Prom
   // Every request, to the CRM or to Zendesk, passes through here: user and CRM text in it is inert.
   const requests = withInertPlaceholders(client)
   const { connector, escalation } = createCrm(settings, zafAdapter(requests), { ownerCache })
-  const cache = createStorageLookupCache(webStorageOrMemory('sessionStorage'), LOOKUP_TTL_MS)
+  const cache = createStorageLookupCache(webStorageOrMemory('sessionStorage'), LOOKUP_TTLS)
 
   const deps = { connector, cache, cacheNamespace, now }
   // Lookups on their way, by customer: the card's first request picks up the one started below,
   // before React rendered; and Zendesk's requester and organization change events, which arrive
   // together when the new requester has another organization, cost one CRM lookup, not two.
+  // A fresh lookup (Refresh, Retry) never joins one already on its way, which may have left before
+  // the CRM recovered; it takes that customer's place, and later callers share it instead.
   const inFlight = new Map<string, ReturnType<typeof lookupAccount>>()
-  const lookup = (context: CustomerContext): ReturnType<typeof lookupAccount> => {
+  const lookup: Services['lookup'] = (context, options) => {
     const key = customerKey(context)
-    const pending = inFlight.get(key)
+    const pending = options?.fresh ? undefined : inFlight.get(key)
     if (pending) return pending
-    const result = lookupAccount(context, deps)
+    const result = lookupAccount(context, deps, options)
     inFlight.set(key, result)
-    const done = (): void => void inFlight.delete(key)
+    // Only its own entry: a fresh lookup that took the place of this one stays shared.
+    const done = (): void => {
+      if (inFlight.get(key) === result) inFlight.delete(key)
+    }
     result.then(done, done)
     return result
   }
@@ -104,7 +113,7 @@ export async function compose(client: ZafClient, startup: StartupRequests): Prom
   const services: Services = {
     settings,
     ticket: createZafCustomerPort(client, location, customer),
-    lookup: (context, options) => (options?.fresh ? lookupAccount(context, deps, options) : lookup(context)),
+    lookup,
     now,
     choices: createStorageAccountChoices(local, cacheNamespace),
     escalation: createEscalationService({

@@ -18,7 +18,14 @@ const entrySchema = z.object({
  */
 export type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>
 
-export function createStorageLookupCache(storage: KeyValueStorage | null, ttlMs: number): LookupCache {
+/**
+ * How long each kind of answer is reused, in ms; 0 = never stored. Only answers are cached (errors
+ * never reach the cache): a "no match" may be a CRM's passing 404 or a record created a minute ago,
+ * so it can be kept for a shorter time than a match, or not at all.
+ */
+export type LookupTtls = Readonly<Record<LookupOutcome['kind'], number>>
+
+export function createStorageLookupCache(storage: KeyValueStorage | null, ttls: LookupTtls): LookupCache {
   return {
     read(key, now) {
       const raw = safely(() => storage?.getItem(KEY_PREFIX + key) ?? null)
@@ -30,10 +37,18 @@ export function createStorageLookupCache(storage: KeyValueStorage | null, ttlMs:
         return null
       }
       const parsed = entrySchema.safeParse(value)
-      if (!parsed.success || now - parsed.data.fetchedAt > ttlMs || parsed.data.fetchedAt > now) return null
+      if (!parsed.success) return null
+      // Checked on read too, so an entry an older version stored under other rules is not trusted.
+      const ttl = ttls[parsed.data.outcome.kind]
+      if (now - parsed.data.fetchedAt > ttl || parsed.data.fetchedAt > now) return null
       return { fetchedAt: parsed.data.fetchedAt, outcome: parsed.data.outcome as unknown as LookupOutcome }
     },
     write(key, entry: CachedOutcome) {
+      if (ttls[entry.outcome.kind] <= 0) {
+        // Drops what an earlier answer for this key left, so the next view asks the CRM.
+        safely(() => storage?.removeItem(KEY_PREFIX + key))
+        return
+      }
       safely(() => storage?.setItem(KEY_PREFIX + key, JSON.stringify(entry)))
     },
     remove(key) {
@@ -51,20 +66,33 @@ export function safely<T>(action: () => T): T | undefined {
   }
 }
 
+/** Web Storage as the app uses it; `persistent` is false for the in-memory stand-in. */
+export type AppStorage = KeyValueStorage & { readonly persistent: boolean }
+
 /**
  * Web Storage, or an in-memory map where the browser refuses it (third-party storage blocked:
- * the app iframe is third-party to Zendesk). Memory still saves the calls while this iframe lives,
- * e.g. when the requester is switched back and forth.
+ * the app iframe is third-party to Zendesk). Memory still saves the calls, and keeps picks and
+ * drafts, while this iframe lives, e.g. when the requester is switched back and forth. Callers
+ * read `persistent` to avoid promising the agent anything beyond that.
  */
-export function webStorageOrMemory(kind: 'sessionStorage' | 'localStorage'): KeyValueStorage {
+export function webStorageOrMemory(kind: 'sessionStorage' | 'localStorage'): AppStorage {
   const storage = safely(() => {
     const candidate = window[kind]
-    candidate.getItem('success-bridge:probe')
+    // A write too: some browsers hand out a storage that reads but refuses every write.
+    candidate.setItem('success-bridge:probe', '1')
+    candidate.removeItem('success-bridge:probe')
     return candidate
   })
-  if (storage) return storage
+  if (storage)
+    return {
+      persistent: true,
+      getItem: (key) => storage.getItem(key),
+      setItem: (key, value) => storage.setItem(key, value),
+      removeItem: (key) => storage.removeItem(key),
+    }
   const memory = new Map<string, string>()
   return {
+    persistent: false,
     getItem: (key) => memory.get(key) ?? null,
     setItem: (key, value) => void memory.set(key, value),
     removeItem: (key) => void memory.delete(key),

@@ -26,6 +26,8 @@ export interface LookupCache {
  * next ticket from the same organization opens on it.
  */
 export interface AccountChoices {
+  /** False where the browser refuses storage: picks then last only as long as the app's page. */
+  readonly persistent: boolean
   read(scope: string): string | null
   write(scope: string, accountId: string): void
   clear(scope: string): void

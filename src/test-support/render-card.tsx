@@ -4,12 +4,13 @@ import en from '../../translations/en.json'
 import type { CustomerContext } from '../domain/customer'
 import { lookupAccount } from '../domain/lookup-account'
 import type { CrmConnector, TicketPort } from '../domain/ports'
-import { createStorageLookupCache } from '../cache/storage-lookup-cache'
+import { createStorageLookupCache, webStorageOrMemory } from '../cache/storage-lookup-cache'
 import { ServicesProvider, type Services } from '../features/shared/services-context'
 import { createTranslator } from '../i18n/translator'
 import { MATCH_STRATEGIES } from '../domain/match'
 import { DEFAULT_FIELDS, type AppSettings } from '../settings/app-settings'
 import { createStorageAccountChoices } from '../cache/storage-account-choices'
+import { LOOKUP_TTLS } from '../app/compose'
 import { AppShell } from '../ui/app-shell'
 
 export const NOW = Date.parse('2026-11-25T10:00:00Z')
@@ -53,12 +54,13 @@ export function renderWithServices(
   ui: ReactElement,
   connector: CrmConnector,
   ticket: TicketPort,
-  options: { keepChoices?: boolean } = {}
+  options: { keepChoices?: boolean; keepSession?: boolean } = {}
 ) {
-  window.sessionStorage.clear()
+  // The tab's lookup cache; a test of "the same tab, opened again" keeps it.
+  if (!options.keepSession) window.sessionStorage.clear()
   // Agents' account picks live in localStorage; a test of "remembered next time" keeps them.
   if (!options.keepChoices) window.localStorage.clear()
-  const cache = createStorageLookupCache(window.sessionStorage, 300_000)
+  const cache = createStorageLookupCache(window.sessionStorage, LOOKUP_TTLS)
   const now = (): number => NOW
   const services: Services = {
     settings,
@@ -66,7 +68,7 @@ export function renderWithServices(
     lookup: (context, options) =>
       lookupAccount(context, { connector, cache, cacheNamespace: 'test', now }, options),
     now,
-    choices: createStorageAccountChoices(window.localStorage, 'test'),
+    choices: createStorageAccountChoices(webStorageOrMemory('localStorage'), 'test'),
     // The card's own tests render no escalation section; any call here is a test bug.
     escalation: {
       fallbackOwner: null,

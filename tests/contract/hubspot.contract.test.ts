@@ -176,6 +176,23 @@ describe('HubSpot connector against the CRM emulator', () => {
     })
   })
 
+  it('treats an owner HubSpot cannot return as an error to retry, never as "no CSM", and remembers no such answer', async () => {
+    // Globex's annualrevenue is a number but no owner's id: GET /owners/420000000 answers 404.
+    const settings = settingsFor({ field_csm: 'annualrevenue' })
+    const owners = memoryOwnerCache()
+    const lookup = () => connector({ settings, owners }).findAccount(customer('hank@globex.example'))
+    expect(await failureKind(lookup())).toEqual([
+      'invalid-response',
+      { status: 404, vendorCode: 'OBJECT_NOT_FOUND' },
+    ])
+    stack.crm.clearRequests()
+    expect(await failureKind(lookup())).toEqual([
+      'invalid-response',
+      { status: 404, vendorCode: 'OBJECT_NOT_FOUND' },
+    ])
+    expect(calls().filter((call) => call.includes('/owners/'))).toEqual(['GET /crm/v3/owners/420000000 404'])
+  })
+
   it.each([
     ['unauthorized', 'unauthorized', 'INVALID_AUTHENTICATION', 401],
     ['forbidden', 'forbidden', 'MISSING_SCOPES', 403],

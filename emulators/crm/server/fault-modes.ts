@@ -7,6 +7,8 @@ export const FAULT_MODES = [
   'quota',
   'server-error',
   'malformed',
+  'empty',
+  'html',
   'hang',
 ] as const
 export type FaultMode = (typeof FAULT_MODES)[number]

@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { AccountSummary } from '../../domain/account'
 import { CrmError } from '../../domain/crm-error'
 import type { CustomerContext } from '../../domain/customer'
@@ -37,6 +37,8 @@ function scriptedConnector(...script: (LookupOutcome | CrmError)[]): CrmConnecto
 }
 
 describe('AccountCard', () => {
+  afterEach(() => vi.restoreAllMocks())
+
   it('shows the CSM, health band in words, renewal countdown and ARR', async () => {
     renderWithServices(
       <AccountCard />,
@@ -118,7 +120,21 @@ describe('AccountCard', () => {
     expect(connector.calls).toBe(2)
   })
 
-  it('offers no Retry where retrying cannot help', async () => {
+  it.each([
+    new CrmError('unauthorized', 'bad token', { status: 401, vendorCode: 'INVALID_SESSION_ID' }),
+    new CrmError('forbidden', 'no access', { status: 403 }),
+    new CrmError('quota-exhausted', 'quota', { status: 403, vendorCode: 'REQUEST_LIMIT_EXCEEDED' }),
+  ])('offers Retry after $kind too, and shows the account once an admin has fixed it', async (error) => {
+    const connector = scriptedConnector(error, { kind: 'found', account: globex, tried: [] })
+    renderWithServices(<AccountCard />, connector, new TestTicket(hank))
+
+    await userEvent.click(await screen.findByRole('button', { name: 'Retry' }))
+
+    expect(await screen.findByTestId('csm-name')).toHaveTextContent('Marcus Oyelaran')
+    expect(connector.calls).toBe(2)
+  })
+
+  it('names the vendor code of a refused token', async () => {
     renderWithServices(
       <AccountCard />,
       scriptedConnector(
@@ -129,7 +145,35 @@ describe('AccountCard', () => {
 
     expect(await screen.findByText(/did not accept the app's API token/)).toBeInTheDocument()
     expect(screen.getByText('CRM code: INVALID_SESSION_ID')).toBeInTheDocument()
-    expect(screen.queryByRole('button', { name: 'Retry' })).toBeNull()
+  })
+
+  it('looks again from "No matching account" on Refresh', async () => {
+    const connector = scriptedConnector(
+      { kind: 'not-found', tried: [] },
+      { kind: 'found', account: globex, tried: [] }
+    )
+    renderWithServices(<AccountCard />, connector, new TestTicket(hank))
+    expect(await screen.findByText('No matching account')).toBeInTheDocument()
+
+    await userEvent.click(screen.getByRole('button', { name: 'Refresh' }))
+
+    expect(await screen.findByTestId('csm-name')).toHaveTextContent('Marcus Oyelaran')
+    expect(connector.calls).toBe(2)
+  })
+
+  it('keeps no "No matching account": the card opened again asks the CRM again', async () => {
+    const connector = scriptedConnector(
+      { kind: 'not-found', tried: [] },
+      { kind: 'found', account: globex, tried: [] }
+    )
+    const first = renderWithServices(<AccountCard />, connector, new TestTicket(hank))
+    expect(await screen.findByText('No matching account')).toBeInTheDocument()
+    first.unmount()
+
+    renderWithServices(<AccountCard />, connector, new TestTicket(hank), { keepSession: true })
+
+    expect(await screen.findByTestId('csm-name')).toHaveTextContent('Marcus Oyelaran')
+    expect(connector.calls).toBe(2)
   })
 
   it('follows a change of requester to another account', async () => {
@@ -224,5 +268,41 @@ describe('AccountCard', () => {
     await user.click(screen.getByRole('button', { name: 'Not this account?' }))
     expect(within(await screen.findByTestId('candidates')).getAllByRole('button')).toHaveLength(2)
     expect(window.localStorage.length).toBe(0)
+  })
+
+  it('promises no memory the browser refuses: with storage blocked the pick lasts for the page, and says so', async () => {
+    const outcome: LookupOutcome = {
+      kind: 'ambiguous',
+      strategy: 'email-domain',
+      candidates: [
+        { ...globex, id: 'a', name: 'Stark Industries (EMEA)', matchedBy: 'email-domain' },
+        { ...globex, id: 'b', name: 'Stark Industries (Americas)', matchedBy: 'email-domain' },
+      ],
+      tried: [],
+    }
+    // What a browser blocking third-party storage does to the app's iframe.
+    vi.spyOn(window, 'localStorage', 'get').mockImplementation(() => {
+      throw new DOMException('Access is denied for this document.', 'SecurityError')
+    })
+    const ticket = new TestTicket({
+      ...hank,
+      organization: { id: 9006, name: 'Stark', externalId: null, domains: [] },
+    })
+    renderWithServices(<AccountCard />, scriptedConnector(outcome), ticket, { keepChoices: true })
+
+    expect(await screen.findByText(/does not let the app keep your choice/)).toBeInTheDocument()
+    expect(screen.queryByText(/remembered for this organization in this browser/)).toBeNull()
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Use this account: Stark Industries (Americas)' })
+    )
+    expect(await screen.findByRole('heading', { name: /Stark Industries \(Americas\)/ })).toBeInTheDocument()
+
+    // The requester changes within the same organization: the pick still holds in memory.
+    ticket.changeCustomer({
+      ...ticket.customer,
+      requester: { id: 203, name: 'Pepper', email: 'pepper@stark.example' },
+    })
+    expect(await screen.findByTestId('matched-by')).toHaveTextContent('picked from several matches')
+    expect(screen.getByRole('heading', { name: /Stark Industries \(Americas\)/ })).toBeInTheDocument()
   })
 })

@@ -46,9 +46,17 @@ export function AccountCard({ footer, ready, waiting }: AccountCardProps) {
               </>
             )
           case 'ambiguous':
-            return <AmbiguousView strategy={state.strategy} candidates={state.candidates} onChoose={choose} />
+            return (
+              <AmbiguousView
+                strategy={state.strategy}
+                candidates={state.candidates}
+                onChoose={choose}
+                refreshing={state.refreshing}
+                onRefresh={reload}
+              />
+            )
           case 'not-found':
-            return <NotFoundView tried={state.tried} />
+            return <NotFoundView tried={state.tried} refreshing={state.refreshing} onRefresh={reload} />
           case 'error':
             return <LookupErrorView error={state.error} onRetry={reload} retrying={state.refreshing} />
         }

@@ -4,7 +4,9 @@ import { Anchor, Button } from '@zendeskgarden/react-buttons'
 import type { AccountSummary } from '../../domain/account'
 import type { MatchStrategy } from '../../domain/match'
 import { useI18n } from '../../i18n/i18n-context'
+import { useServices } from '../shared/services-context'
 import { Subtle } from './card-layout'
+import { LookAgainButton } from './look-again-button'
 
 const Candidates = styled.ul`
   margin: ${(p) => p.theme.space.sm} 0;
@@ -32,11 +34,15 @@ interface AmbiguousViewProps {
   readonly strategy: MatchStrategy
   readonly candidates: readonly AccountSummary[]
   readonly onChoose: (accountId: string) => void
+  readonly refreshing: boolean
+  readonly onRefresh: () => void
 }
 
 /** Several accounts match: the agent picks one; the pick is remembered for the organization. */
-export function AmbiguousView({ strategy, candidates, onChoose }: AmbiguousViewProps) {
+export function AmbiguousView({ strategy, candidates, onChoose, refreshing, onRefresh }: AmbiguousViewProps) {
   const { t } = useI18n()
+  // Where the browser blocks storage the pick lives in memory: promise only what is true.
+  const { choices } = useServices()
   return (
     <Alert type="warning">
       <Alert.Title>{t('ui.ambiguous.title')}</Alert.Title>
@@ -68,7 +74,10 @@ export function AmbiguousView({ strategy, candidates, onChoose }: AmbiguousViewP
           </Candidate>
         ))}
       </Candidates>
-      <Alert.Paragraph>{t('ui.ambiguous.hint')}</Alert.Paragraph>
+      <Alert.Paragraph>
+        {t(choices.persistent ? 'ui.ambiguous.hint' : 'ui.ambiguous.hintThisPage')}
+      </Alert.Paragraph>
+      <LookAgainButton label={t('ui.card.refresh')} busy={refreshing} onClick={onRefresh} />
     </Alert>
   )
 }

@@ -1,7 +1,7 @@
 import { Alert } from '@zendeskgarden/react-notifications'
-import { Button } from '@zendeskgarden/react-buttons'
 import type { CrmError } from '../../domain/crm-error'
 import { useI18n } from '../../i18n/i18n-context'
+import { LookAgainButton } from './look-again-button'
 
 function messageKey(error: CrmError): string {
   if (error.kind === 'unavailable' && error.details.timedOut) return 'ui.error.kind.timeout'
@@ -26,11 +26,9 @@ export function LookupErrorView({
       {error.details.vendorCode && (
         <Alert.Paragraph>{t('ui.error.code', { code: error.details.vendorCode })}</Alert.Paragraph>
       )}
-      {error.isRetryable && (
-        <Button size="small" onClick={onRetry} disabled={retrying} aria-busy={retrying}>
-          {t('ui.error.retry')}
-        </Button>
-      )}
+      {/* Even where retrying at once cannot help (a token, a permission, a quota), an admin may fix
+          it while the agent is on the ticket. */}
+      <LookAgainButton label={t('ui.error.retry')} busy={retrying} onClick={onRetry} />
     </Alert>
   )
 }

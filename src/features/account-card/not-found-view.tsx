@@ -1,8 +1,15 @@
 import { Alert } from '@zendeskgarden/react-notifications'
 import type { MatchAttempt } from '../../domain/match'
 import { useI18n } from '../../i18n/i18n-context'
+import { LookAgainButton } from './look-again-button'
 
-export function NotFoundView({ tried }: { tried: readonly MatchAttempt[] }) {
+interface NotFoundViewProps {
+  readonly tried: readonly MatchAttempt[]
+  readonly refreshing: boolean
+  readonly onRefresh: () => void
+}
+
+export function NotFoundView({ tried, refreshing, onRefresh }: NotFoundViewProps) {
   const { t } = useI18n()
   const attempted = tried.filter((attempt) => attempt.value !== null)
   return (
@@ -27,6 +34,7 @@ export function NotFoundView({ tried }: { tried: readonly MatchAttempt[] }) {
           <Alert.Paragraph>{t('ui.notFound.hint')}</Alert.Paragraph>
         </>
       )}
+      <LookAgainButton label={t('ui.card.refresh')} busy={refreshing} onClick={onRefresh} />
     </Alert>
   )
 }

@@ -1,0 +1,84 @@
+import type { FrameLocator } from 'playwright-core'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import type { DialectName, FaultMode } from '../../emulators/crm/create-crm-emulator'
+import { FAULT_MODES } from '../../emulators/crm/server/fault-modes'
+import { useAgentSession } from '../support/agent-session'
+import { startLocalStack, type LocalStack } from '../support/local-stack'
+
+// Every fault the CRM emulator can produce, in every dialect, several times each: once the fault
+// is lifted, Retry must reach the CRM and show the account, every time.
+const session = useAgentSession()
+const REPEATS = 3
+const faults = FAULT_MODES.filter((mode): mode is Exclude<FaultMode, 'none'> => mode !== 'none')
+const DIALECTS: readonly DialectName[] = ['salesforce', 'hubspot', 'custom']
+// Hank Scorpio's ticket: Globex in every dialect's seed, CSM Marcus Oyelaran.
+const TICKET = 102
+
+describe.each(DIALECTS)('%s: Retry after a fault is lifted', (dialect) => {
+  let stack: LocalStack
+  beforeAll(async () => {
+    stack = dialect === 'salesforce' ? session.stack : await startLocalStack({ crm: { dialect } })
+  })
+  afterAll(async () => {
+    if (stack !== session.stack) await stack.close()
+  })
+  beforeEach(() => {
+    stack.crm.reset()
+    stack.zendesk.reset()
+  })
+
+  const card = (frame: FrameLocator) => frame.locator('section[data-state]')
+
+  for (const mode of faults) {
+    // A CRM that never answers costs the whole timeout each time: once is enough to prove it.
+    const repeats = mode === 'hang' ? 1 : REPEATS
+    for (let round = 1; round <= repeats; round += 1) {
+      it(`recovers from ${mode} (${round} of ${repeats})`, async () => {
+        // A Retry-After above what the app waits out: the card says "later" at once.
+        stack.crm.setFaults({ mode, retryAfterSeconds: 60 })
+        await session.page.goto(stack.zendesk.ticketUrl(TICKET))
+        const frame = session.app()
+        await frame.locator('section[data-state="error"]').waitFor({ timeout: 20_000 })
+        const retry = frame.getByRole('button', { name: 'Retry' })
+        expect(await retry.isEnabled()).toBe(true)
+
+        stack.crm.setFaults({ mode: 'none' })
+        const before = stack.crm.requests().length
+        await retry.click()
+
+        await frame.getByTestId('csm-name').waitFor({ timeout: 15_000 })
+        expect(await card(frame).getAttribute('data-state')).toBe('found')
+        expect(await frame.getByTestId('csm-name').innerText()).toBe('Marcus Oyelaran')
+        expect(stack.crm.requests().length).toBeGreaterThan(before)
+      })
+    }
+  }
+})
+
+describe('looking again', () => {
+  it('asks the CRM again on a reload after "No matching account": a no-match is not kept', async () => {
+    await session.page.goto(session.stack.zendesk.ticketUrl(106))
+    const frame = session.app()
+    await frame.locator('section[data-state="not-found"]').waitFor({ timeout: 15_000 })
+    session.stack.crm.clearRequests()
+
+    await session.page.reload()
+
+    await session.app().locator('section[data-state="not-found"]').waitFor({ timeout: 15_000 })
+    expect(session.stack.crm.requests().length).toBeGreaterThan(0)
+  })
+
+  it('offers Refresh on "No matching account", by keyboard', async () => {
+    await session.page.goto(session.stack.zendesk.ticketUrl(106))
+    const frame = session.app()
+    await frame.locator('section[data-state="not-found"]').waitFor({ timeout: 15_000 })
+    session.stack.crm.clearRequests()
+
+    await frame.getByRole('button', { name: 'Refresh' }).focus()
+    await session.page.keyboard.press('Enter')
+
+    await expect.poll(() => session.stack.crm.requests().length).toBeGreaterThan(0)
+    await frame.locator('section[data-state="not-found"][aria-busy="false"]').waitFor()
+    expect(await frame.getByRole('button', { name: 'Refresh' }).isEnabled()).toBe(true)
+  })
+})
