@@ -1,5 +1,5 @@
 import * as z from 'zod/mini'
-import { ESCALATION_REASONS } from '../domain/escalation-note'
+import { ESCALATION_REASONS } from '../domain/escalation'
 import type { AttemptProgress, EscalationDraft } from '../domain/escalation'
 import type { EscalationStore } from '../domain/ports'
 import { safely, type KeyValueStorage } from './storage-lookup-cache'

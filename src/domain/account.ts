@@ -1,4 +1,4 @@
-import type { MatchStrategy } from './match'
+import type { MatchStrategy } from './match-strategy'
 
 /** The Customer Success Manager assigned to an account in the CRM. */
 export interface Csm {

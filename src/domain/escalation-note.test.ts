@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { buildEscalationNote, escalationKey, type EscalationInput } from './escalation-note'
+import { escalationKey } from './escalation-claim'
+import { buildEscalationNote, type EscalationInput } from './escalation-note'
 
 const input: EscalationInput = {
   ticket: {

@@ -1,16 +1,8 @@
 import type { AccountSummary } from './account'
+import type { EscalationReason } from './escalation'
 import type { TicketDetails } from './ports'
 import { healthBand, type HealthBand } from './health'
 import { daysUntil } from './renewal'
-
-export const ESCALATION_REASONS = [
-  'churn-risk',
-  'critical-bug',
-  'renewal-risk',
-  'feature-gap',
-  'other',
-] as const
-export type EscalationReason = (typeof ESCALATION_REASONS)[number]
 
 /** Everything the CSM should get, gathered from data the app already has or fetches once. */
 export interface EscalationInput {
@@ -87,12 +79,4 @@ export function buildEscalationNote(input: EscalationInput): string {
   }
   lines.push(`ARR: ${input.arrText ?? 'not set'}`)
   return lines.join('\n')
-}
-
-/**
- * The deterministic key for "this ticket's escalation": the same ticket in the same Zendesk account
- * always gives the same key, so a retry, a double click or a second agent finds the first one.
- */
-export function escalationKey(subdomain: string, ticketId: number): string {
-  return `zd:${subdomain.toLowerCase()}:${ticketId}`
 }

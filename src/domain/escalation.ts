@@ -1,4 +1,12 @@
-import type { EscalationReason } from './escalation-note'
+/** Why an agent escalates; the section offers them in this order. */
+export const ESCALATION_REASONS = [
+  'churn-risk',
+  'critical-bug',
+  'renewal-risk',
+  'feature-gap',
+  'other',
+] as const
+export type EscalationReason = (typeof ESCALATION_REASONS)[number]
 
 /** An open escalation task already in the CRM for this ticket. */
 export interface ExistingEscalation {

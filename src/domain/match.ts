@@ -1,10 +1,7 @@
 import type { AccountSummary } from './account'
 import type { CustomerContext } from './customer'
 import type { ExistingEscalation } from './escalation'
-
-/** The ways a ticket's customer can be matched to a CRM account, in the default cascade order. */
-export const MATCH_STRATEGIES = ['organization-external-id', 'requester-email', 'email-domain'] as const
-export type MatchStrategy = (typeof MATCH_STRATEGIES)[number]
+import type { MatchStrategy } from './match-strategy'
 
 /** Why a strategy was not even attempted. */
 export const SKIP_REASONS = ['no-value', 'not-an-account-id', 'public-email-domain'] as const

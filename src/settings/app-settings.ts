@@ -1,6 +1,8 @@
 import * as z from 'zod/mini'
-import { MATCH_STRATEGIES, type MatchStrategy } from '../domain/match'
-import { parseCustomRestSettings, type CustomRestSettings } from './custom-rest-settings'
+import { MATCH_STRATEGIES, type MatchStrategy } from '../domain/match-strategy'
+import { compileCustomRestSettings } from './compile-custom-rest-settings'
+import type { CustomRestSettings } from './custom-rest-settings'
+import type { SettingProblem, SettingProblemCode } from './setting-problem'
 import { settingText } from './setting-text'
 
 /**
@@ -36,36 +38,6 @@ export interface AppSettings {
   readonly hubspotPortalId: string | null
   /** The custom-REST connector's requests and mappings; null for every other provider. */
   readonly custom: CustomRestSettings | null
-}
-
-export const SETTING_PROBLEMS = [
-  'required',
-  'unsupported-provider',
-  'invalid-url',
-  'insecure-url',
-  'invalid-field-name',
-  'not-a-number',
-  'out-of-range',
-  'invalid-currency',
-  'invalid-user-id',
-  'invalid-match-order',
-  'invalid-portal-id',
-  // custom-REST settings (custom_*): `detail` says where inside the JSON
-  'invalid-json',
-  'invalid-mapping',
-  'unknown-variable',
-  'missing-mapping',
-  'no-dedupe',
-  'invalid-header-name',
-] as const
-export type SettingProblemCode = (typeof SETTING_PROBLEMS)[number]
-
-/** One bad setting: which parameter, and what is wrong with it (never its value, which may be private). */
-export interface SettingProblem {
-  readonly setting: string
-  readonly code: SettingProblemCode
-  /** Where inside a structured (JSON) setting the problem is, e.g. `lookup[1].path`; never a value. */
-  readonly detail?: string
 }
 
 export type SettingsResult =
@@ -106,7 +78,7 @@ const rawSettingsSchema = z.looseObject({
   escalation_fallback_owner: optionalText,
   match_order: optionalText,
   hubspot_portal_id: optionalText,
-  // custom_* multiline JSON settings are read raw by parseCustomRestSettings
+  // custom_* multiline JSON settings are read raw by compileCustomRestSettings
 })
 
 function isLoopback(hostname: string): boolean {
@@ -163,7 +135,8 @@ export function parseSettings(input: unknown): SettingsResult {
   if (hubspotPortalId && !/^\d{1,20}$/.test(hubspotPortalId))
     problem('hubspot_portal_id', 'invalid-portal-id')
 
-  const custom = provider === 'custom' ? parseCustomRestSettings(raw, (found) => problems.push(found)) : null
+  const custom =
+    provider === 'custom' ? compileCustomRestSettings(raw, (found) => problems.push(found)) : null
 
   if (problems.length > 0 || !provider) return { ok: false, problems }
   return {

@@ -1,5 +1,5 @@
 import { Alert } from '@zendeskgarden/react-notifications'
-import type { SettingProblem } from '../settings/app-settings'
+import type { SettingProblem } from '../settings/setting-problem'
 import { useI18n } from '../i18n/i18n-context'
 
 /** Names each bad setting by the label admins see in Zendesk, never by its value. */

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import type { MatchStrategy } from '../../domain/match'
+import type { MatchStrategy } from '../../domain/match-strategy'
 import { buildRequest, requestVariables, type RequestTemplate } from './build-request'
 import { orderedLookups } from './custom-connector'
 import { lookupScope } from './lookup-scope'
-import { compileMapping, type Mapping } from './mapping/mapping'
-import { parseTemplate } from './mapping/template'
+import { compileMapping, type Mapping } from '../../mapping/mapping'
+import { parseTemplate } from '../../mapping/template'
 import { taskScope } from './task-scope'
 
 function request(method: string, path: string, body?: unknown): RequestTemplate {

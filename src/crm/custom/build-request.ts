@@ -1,7 +1,7 @@
-import type { Mapping } from './mapping/mapping'
-import { evaluateMapping, mappingVariables } from './mapping/mapping'
-import { readPath, parsePath } from './mapping/json-path'
-import { renderTemplate, templateVariables, urlEncoded, type Template } from './mapping/template'
+import type { Mapping } from '../../mapping/mapping'
+import { evaluateMapping, mappingVariables } from '../../mapping/mapping'
+import { readPath, parsePath } from '../../mapping/json-path'
+import { renderTemplate, templateVariables, urlEncoded, type Template } from '../../mapping/template'
 
 /** What a settings request (lookup, escalation, search, follow-up) needs to become an HTTP request. */
 export interface RequestTemplate {

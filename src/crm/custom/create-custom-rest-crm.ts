@@ -1,4 +1,4 @@
-import type { MatchStrategy } from '../../domain/match'
+import type { MatchStrategy } from '../../domain/match-strategy'
 import type { CrmConnector, EscalationCrm } from '../../domain/ports'
 import type { CustomRestSettings } from '../../settings/custom-rest-settings'
 import type { CrmHttp } from '../http/create-crm-http'

@@ -1,14 +1,15 @@
 import type { AccountSummary } from '../../domain/account'
 import { CrmError, isNotFound } from '../../domain/crm-error'
 import { isPublicEmailDomain } from '../../domain/customer'
-import { MAX_CANDIDATES, type MatchAttempt, type MatchStrategy } from '../../domain/match'
+import { MAX_CANDIDATES, type MatchAttempt } from '../../domain/match'
+import type { MatchStrategy } from '../../domain/match-strategy'
 import type { CrmConnector } from '../../domain/ports'
 import type { CustomLookupRequest, CustomRestSettings } from '../../settings/custom-rest-settings'
 import type { CrmHttp } from '../http/create-crm-http'
 import { buildRequest, requestVariables, variableValue } from './build-request'
 import { lookupScope, type LookupScope } from './lookup-scope'
 import { mapAccount } from './map-account'
-import { readPath } from './mapping/json-path'
+import { readPath } from '../../mapping/json-path'
 
 type StepResult =
   | { readonly kind: 'skipped'; readonly attempt: MatchAttempt }

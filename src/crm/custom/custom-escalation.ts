@@ -6,7 +6,7 @@ import type { CustomRestSettings, CustomSearchRequest } from '../../settings/cus
 import type { CrmHttp } from '../http/create-crm-http'
 import { buildRequest, type BuiltRequest } from './build-request'
 import { toHttpUrl, toText } from './coerce'
-import { readPath, type JsonPath } from './mapping/json-path'
+import { readPath, type JsonPath } from '../../mapping/json-path'
 import { taskScope, type TaskScope } from './task-scope'
 
 // Stripe's convention, also used by the Northwind Success API: the answer to a repeated

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { isCrmError } from '../../domain/crm-error'
 import type { CustomFieldMap } from '../../settings/custom-rest-settings'
 import { mapAccount } from './map-account'
-import { compileMapping, type Mapping } from './mapping/mapping'
+import { compileMapping, type Mapping } from '../../mapping/mapping'
 
 function map(json: Record<string, unknown>): CustomFieldMap {
   const out: Record<string, Mapping> = {}

@@ -1,9 +1,9 @@
 import type { AccountSummary, Csm } from '../../domain/account'
 import { CrmError } from '../../domain/crm-error'
-import type { MatchStrategy } from '../../domain/match'
+import type { MatchStrategy } from '../../domain/match-strategy'
 import type { CustomFieldMap } from '../../settings/custom-rest-settings'
-import { evaluateMapping } from './mapping/mapping'
-import { urlEncoded } from './mapping/template'
+import { evaluateMapping } from '../../mapping/mapping'
+import { urlEncoded } from '../../mapping/template'
 import { toCalendarDate, toHttpUrl, toNumber, toText } from './coerce'
 
 /**

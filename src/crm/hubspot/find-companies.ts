@@ -1,6 +1,7 @@
 import { isNotFound } from '../../domain/crm-error'
 import { emailDomain, isPublicEmailDomain, type CustomerContext } from '../../domain/customer'
-import { MAX_CANDIDATES, type MatchStrategy, type SkipReason } from '../../domain/match'
+import { MAX_CANDIDATES, type SkipReason } from '../../domain/match'
+import type { MatchStrategy } from '../../domain/match-strategy'
 import type { CrmHttp } from '../http/create-crm-http'
 import { isHubSpotId, OBJECTS, unreadable } from './hubspot-api'
 import {

@@ -1,5 +1,5 @@
 import type { AccountSummary, Csm } from '../../domain/account'
-import type { MatchStrategy } from '../../domain/match'
+import type { MatchStrategy } from '../../domain/match-strategy'
 import { isIsoDate } from '../../domain/renewal'
 import type { FieldNames } from '../../settings/app-settings'
 import { companyRecordUrl, unreadable } from './hubspot-api'

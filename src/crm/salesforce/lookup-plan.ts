@@ -1,6 +1,7 @@
 import { emailDomain, isPublicEmailDomain, type CustomerContext } from '../../domain/customer'
 import { completedEscalations, escalationKey } from '../../domain/escalation-claim'
-import { MATCH_STRATEGIES, type MatchAttempt, type MatchStrategy } from '../../domain/match'
+import type { MatchAttempt } from '../../domain/match'
+import { MATCH_STRATEGIES, type MatchStrategy } from '../../domain/match-strategy'
 import type { FieldNames } from '../../settings/app-settings'
 import { API_ROOT } from './salesforce-api'
 import { isAccountId, relationshipName, soqlContains, soqlPrefix, soqlString } from './soql'

@@ -1,5 +1,5 @@
 import type { AccountSummary } from '../../domain/account'
-import type { MatchStrategy } from '../../domain/match'
+import type { MatchStrategy } from '../../domain/match-strategy'
 import { isIsoDate } from '../../domain/renewal'
 import { CrmError } from '../../domain/crm-error'
 import type { FieldNames } from '../../settings/app-settings'

@@ -1,6 +1,7 @@
 import type { AccountSummary } from '../../domain/account'
 import { CrmError } from '../../domain/crm-error'
-import type { LookupOutcome, MatchAttempt, MatchStrategy } from '../../domain/match'
+import type { LookupOutcome, MatchAttempt } from '../../domain/match'
+import type { MatchStrategy } from '../../domain/match-strategy'
 import type { FieldNames } from '../../settings/app-settings'
 import type { VendorErrorReader } from '../http/to-crm-error'
 import { toCrmErrorFromStatus } from './read-salesforce-error'

@@ -1,13 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { AccountSummary } from '../../domain/account'
 import { CrmError, isCrmError } from '../../domain/crm-error'
-import {
-  applyChoice,
-  choiceScope,
-  type LookupOutcome,
-  type MatchAttempt,
-  type MatchStrategy,
-} from '../../domain/match'
+import { applyChoice, choiceScope, type LookupOutcome, type MatchAttempt } from '../../domain/match'
+import type { MatchStrategy } from '../../domain/match-strategy'
 import type { CustomerContext } from '../../domain/customer'
 import type { ExistingEscalation } from '../../domain/escalation'
 import type { AccountChoices } from '../../domain/ports'

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { parseSettings, type SettingProblem } from './app-settings'
-import { parseCustomRestSettings } from './custom-rest-settings'
+import { parseSettings } from './app-settings'
+import type { SettingProblem } from './setting-problem'
+import { compileCustomRestSettings } from './compile-custom-rest-settings'
 
 // The Northwind Success API example, as an admin would paste it into the multiline settings.
 const lookups = [
@@ -51,7 +52,7 @@ const valid = {
 
 function problemsOf(raw: Record<string, unknown>): SettingProblem[] {
   const problems: SettingProblem[] = []
-  const settings = parseCustomRestSettings(raw, (problem) => problems.push(problem))
+  const settings = compileCustomRestSettings(raw, (problem) => problems.push(problem))
   expect(settings === null).toBe(problems.length > 0)
   return problems
 }
@@ -65,7 +66,7 @@ const without = (json: object, key: string) =>
 
 describe('custom-REST settings', () => {
   it('compiles the requests, the field map and the escalation, with their defaults', () => {
-    const settings = parseCustomRestSettings(valid, () => expect.unreachable())
+    const settings = compileCustomRestSettings(valid, () => expect.unreachable())
     expect(settings).toMatchObject({
       authHeader: 'Authorization',
       idempotencyHeader: null,
