@@ -1,7 +1,7 @@
 /**
- * `npm test`: every check CI relies on, in one command. Type-checks, lints and builds (the e2e suite
+ * `npm test`: every check CI relies on, in one command. Type-checks, lints, checks formatting and builds (the e2e suite
  * needs dist/), then runs all four Vitest projects and prints the totals on the last line as
- * `N passed, N failed`. A failed type-check, lint or build counts as one failed check each.
+ * `N passed, N failed`. A failed type-check, lint, format check or build counts as one failed check each.
  */
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, readFileSync } from 'node:fs'
@@ -16,6 +16,8 @@ const checks: readonly Step[] = [
   { name: 'typecheck', command: 'npx', args: ['tsc', '-p', 'tsconfig.json', '--noEmit'] },
   { name: 'typecheck (node)', command: 'npx', args: ['tsc', '-p', 'tsconfig.node.json', '--noEmit'] },
   { name: 'lint', command: 'npx', args: ['eslint', '.', '--max-warnings', '0'] },
+  // Formatting is checked, not only offered: an unformatted file fails `npm test` like a lint error.
+  { name: 'format:check', command: 'npx', args: ['prettier', '--check', '.'] },
   { name: 'build', command: 'npx', args: ['vite', 'build', '--logLevel', 'warn'] },
 ]
 
