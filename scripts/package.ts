@@ -76,7 +76,7 @@ function fail(message: string): never {
   process.exit(1)
 }
 
-/** What Zendesk serves from a package; everything else stays out (research §3.5, §3.8). */
+/** What Zendesk serves from a package; everything else stays out (docs/zendesk-platform.md §4). */
 function isShipped(path: string): boolean {
   const segments = path.split('/')
   if (segments.some((segment) => segment.startsWith('.'))) return false // .DS_Store, .env, editor files

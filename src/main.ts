@@ -1,3 +1,10 @@
+/**
+ * The whole initial bundle: the ZAF SDK and this file. index.html already shows a static skeleton,
+ * so nothing here renders. It connects to Zendesk and requests two chunks at once: the small
+ * lookup chunk (settings, connector, axios, zod), which starts the CRM call as soon as the
+ * handshake is done, and the UI chunk (React, Garden, the card), which compiles meanwhile.
+ * See docs/adr/0004-split-load-path.md.
+ */
 // Marks for `npm run bench`'s breakdown of the load path (cheap; visible in DevTools too).
 performance.mark('sb:start')
 
@@ -6,13 +13,6 @@ import { autoResize } from './zendesk/auto-resize'
 import { startupPaths, toAppLocation } from './zendesk/context-paths'
 import { initZafClient } from './zendesk/init-zaf-client'
 
-/**
- * The whole initial bundle: the ZAF SDK and this file. index.html already shows a static skeleton,
- * so nothing here renders. It connects to Zendesk and requests two chunks at once: the small
- * lookup chunk (settings, connector, axios, zod), which starts the CRM call as soon as the
- * handshake is done, and the UI chunk (React, Garden, the card), which compiles meanwhile.
- * See docs/adr/0004-split-load-path.md.
- */
 const container = document.getElementById('root')
 if (!container) throw new Error('index.html has no #root')
 const client = initZafClient()

@@ -1,6 +1,6 @@
 /**
  * `npm run validate -- [dir] [--json] [--private]`: Zendesk's app-package checks, offline (zcli's
- * validate needs a Zendesk account; research §3.7). Checks `dist` by default, with the Marketplace
+ * validate needs a Zendesk account; docs/zendesk-platform.md §4). Checks `dist` by default, with the Marketplace
  * rules on; `--private` checks as for a private app. Exits 1 when there is any error.
  */
 import { existsSync } from 'node:fs'

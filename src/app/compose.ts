@@ -41,10 +41,6 @@ export type Composition =
       readonly translator: Translator
     }
 
-/**
- * The composition root: the only place that knows concrete adapters. Everything it needs from
- * Zendesk is asked for at once, so start-up costs one ZAF round trip after the handshake.
- */
 /** ZAF answers main.ts asked for before this chunk had loaded, so they are waiting when it runs. */
 export interface StartupRequests {
   readonly metadata: Promise<ZafMetadata>
@@ -54,6 +50,10 @@ export interface StartupRequests {
   readonly customer: Promise<Record<string, unknown>>
 }
 
+/**
+ * The composition root: the only place that knows concrete adapters. Everything it needs from
+ * Zendesk is asked for at once, so start-up costs one ZAF round trip after the handshake.
+ */
 export async function compose(client: ZafClient, startup: StartupRequests): Promise<Composition> {
   performance.mark('sb:lookup-loaded')
   const location = await startup.location

@@ -1,7 +1,7 @@
 /**
  * The `@path` language of the custom-REST settings: `$`, `$.data`, `$.data[0].owner.email`, or the
  * same without the leading `$.` (`owner.email`). Dots and numeric indexes only, on purpose: no
- * filters, wildcards or script expressions, so a setting can never run code (crm-apis.md §5).
+ * filters, wildcards or script expressions, so a setting can never run code (docs/crm-vendor-notes.md §2).
  */
 export type JsonPath = readonly (string | number)[]
 

@@ -5,10 +5,6 @@ import type { CustomRestSettings } from './custom-rest-settings'
 import type { SettingProblem, SettingProblemCode } from './setting-problem'
 import { settingText } from './setting-text'
 
-/**
- * The installation's settings, validated once at start-up. Names on the left of `RawSettings` are
- * the manifest parameter names: a public contract with admins, so they never change.
- */
 export const CRM_PROVIDERS = ['salesforce', 'hubspot', 'custom'] as const
 export type CrmProvider = (typeof CRM_PROVIDERS)[number]
 
@@ -19,6 +15,7 @@ export interface FieldNames {
   readonly arr: string
 }
 
+/** The installation's settings, validated once at start-up by `parseSettings`. */
 export interface AppSettings {
   readonly provider: CrmProvider
   /** Without a trailing slash. */
@@ -64,6 +61,9 @@ const USER_ID = /^[A-Za-z0-9_-]{1,64}$/
 
 /** Settings arrive as strings or numbers depending on the parameter type; blank means "not set". */
 const optionalText = z.optional(z.nullable(z.union([z.string(), z.number(), z.boolean()])))
+/**
+ * The keys are the manifest parameter names: a public contract with admins, so they never change.
+ */
 const rawSettingsSchema = z.looseObject({
   crm_provider: optionalText,
   crm_base_url: optionalText,

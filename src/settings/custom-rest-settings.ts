@@ -4,12 +4,7 @@ import type { Mapping } from '../mapping/mapping'
 import type { Template } from '../mapping/template'
 import type { FieldKey } from '../mapping/variables'
 
-/**
- * The custom-REST connector's settings (crm_provider = custom): which requests find an account,
- * how a record becomes an account summary, and how an escalation task is written. The JSON
- * settings are compiled once, by compile-custom-rest-settings.ts, so a bad one is a readable problem
- * at start-up, never a surprise during a lookup. The mapping language lives in src/mapping (pure, no I/O).
- */
+/** One request that may find the account, for one step of the match cascade. */
 export interface CustomLookupRequest {
   readonly match: MatchStrategy
   readonly method: 'GET' | 'POST'
@@ -53,6 +48,12 @@ export interface CustomEscalationRequest extends CustomWriteRequest {
   readonly followUp: CustomWriteRequest | null
 }
 
+/**
+ * The custom-REST connector's settings (crm_provider = custom): which requests find an account,
+ * how a record becomes an account summary, and how an escalation task is written. The JSON
+ * settings are compiled once, by compile-custom-rest-settings.ts, so a bad one is a readable problem
+ * at start-up, never a surprise during a lookup. The mapping language lives in src/mapping (pure, no I/O).
+ */
 export interface CustomRestSettings {
   /** The header carrying `{{setting.crm_api_token}}`; `Authorization` sends it as a bearer token. */
   readonly authHeader: string

@@ -4,7 +4,7 @@ import type { PackageFiles } from '../package-files'
 import type { Rule } from '../rule-context'
 import { svgEdits } from '../svg-markup'
 
-/** Research §3.5: the two logos every app needs to install, PNG at exactly these sizes. */
+/** docs/zendesk-platform.md §3: the two logos every app needs to install, PNG at exactly these sizes. */
 const LOGOS = [
   { file: 'assets/logo.png', width: 320, height: 320 },
   { file: 'assets/logo-small.png', width: 128, height: 128 },

@@ -28,7 +28,7 @@ export function hostProblem(entry: string): string | null {
  * `domainWhitelist`: where Zendesk's proxy may send secure settings. Zendesk only type-checks it,
  * but an entry that is not a bare host never matches, so the secure setting is never sent and the
  * app fails at runtime; and a secure parameter without any whitelisted domain is a Marketplace
- * review blocker (research §2.2, §5).
+ * review blocker (docs/zendesk-platform.md §2).
  */
 export const domainWhitelist: Rule = ({ manifest }) => {
   if (!manifest) return []

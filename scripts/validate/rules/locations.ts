@@ -3,7 +3,7 @@ import { isRecord, type PackageFiles } from '../package-files'
 import { MANIFEST, type Rule } from '../rule-context'
 
 /**
- * Location names Zendesk accepts per product (research §3.1, ZAS location.rb). `zendesk` is the
+ * Location names Zendesk accepts per product (docs/zendesk-platform.md §1, ZAS location.rb). `zendesk` is the
  * legacy name of the `support` host.
  */
 const LOCATIONS: Record<string, readonly string[]> = {

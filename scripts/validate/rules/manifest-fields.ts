@@ -3,7 +3,7 @@ import { error, shown, type Finding } from '../finding'
 import { isRecord } from '../package-files'
 import { MANIFEST, type Rule } from '../rule-context'
 
-/** ZAS `Translations::VALID_LOCALE` as quoted in research §3.1 (two or three letters, optional region). */
+/** ZAS `Translations::VALID_LOCALE` (docs/zendesk-platform.md §1) (two or three letters, optional region). */
 export const VALID_LOCALE = /^[a-z]{2,3}(-\w{2,3})?$/
 
 /** `AppVersion::TO_BE_SERVED`: the only framework version Zendesk still serves. */

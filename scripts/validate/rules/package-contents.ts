@@ -62,12 +62,12 @@ export const TEXT_EXTENSIONS = [
   'xml',
 ]
 
-/** What a Zendesk app package consists of (research §3.5, §3.8); anything else at the top level is noise. */
+/** What a Zendesk app package consists of (docs/zendesk-platform.md §4); anything else at the top level is noise. */
 const TOP_LEVEL = ['manifest.json', 'requirements.json', 'assets', 'translations']
 
 /**
  * Files that must never ship because they hold local settings or secrets: zcli's config carries
- * installation settings (research §3.8), *.local.json and .env files are our local overrides.
+ * installation settings (docs/zendesk-platform.md §4), *.local.json and .env files are our local overrides.
  */
 export const SETTINGS_FILE = /(^|\/)(zcli\.apps\.config\.json|[^/]*\.local\.json|\.env(\.[^/]*)?)$/
 

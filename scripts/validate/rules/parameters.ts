@@ -1,10 +1,10 @@
 import { error, shown, warning, type Finding } from '../finding'
 import { MANIFEST, parametersOf, type Rule } from '../rule-context'
 
-/** Research §3.3: the types Zendesk accepts. `password` is refused (use `secure: true`), `mtls` is gated. */
+/** docs/zendesk-platform.md §2: the types Zendesk accepts. `password` is refused (use `secure: true`), `mtls` is gated. */
 export const PARAMETER_TYPES = ['text', 'checkbox', 'url', 'number', 'multiline', 'hidden', 'oauth']
 
-/** Research §2.2, ZAS `SECURE_PARAM_SCOPES`: where the proxy may substitute a secure setting. */
+/** docs/zendesk-platform.md §2, ZAS `SECURE_PARAM_SCOPES`: where the proxy may substitute a secure setting. */
 export const SECURE_PARAM_SCOPES = [
   'header',
   'body',

@@ -6,7 +6,7 @@ import type { Rule } from '../rule-context'
 const MAX_SCREENSHOTS = 3
 const NAME = /^assets\/screenshot-(\d+)\.png$/
 /**
- * Pixel sizes: ZAS screenshots.rb requires 1024x768; research §3.5 marks the app size UNCONFIRMED and
+ * Pixel sizes: ZAS screenshots.rb requires 1024x768; docs/zendesk-platform.md §3 marks the app size UNCONFIRMED and
  * quotes 1024x768 or 2048x1536 (the same at 2x) for Marketplace bots. We accept both and warn on
  * anything else, since blurry or stretched screenshots are a documented rejection reason.
  */

@@ -5,7 +5,7 @@ import { VALID_LOCALE } from './manifest-fields'
 
 const TRANSLATION_FILE = /^translations\/([^/]+)\.json$/
 
-/** Research §3.4: what the Marketplace listing needs from a public app's English file. */
+/** docs/zendesk-platform.md §3: what the Marketplace listing needs from a public app's English file. */
 const LISTING_KEYS = ['name', 'short_description', 'long_description', 'installation_instructions']
 const NAME_MAX = 40
 const SHORT_DESCRIPTION_MAX = 80

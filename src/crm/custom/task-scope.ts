@@ -1,15 +1,15 @@
 import type { EscalationTaskInput } from '../../domain/ports'
 
-/**
- * The escalation task as request variables (`task.key`, …), exactly the names in TASK_VARIABLES.
- * Priority is lower-cased (`high`, `normal`, `low`), the form most REST APIs use; a missing
- * contact is left out rather than sent as null.
- */
 /** The variables a task request may use: all of them when creating, some when searching on load. */
 export interface TaskScope {
   readonly task: Record<string, string | number | undefined>
 }
 
+/**
+ * The escalation task as request variables (`task.key`, …), exactly the names in TASK_VARIABLES.
+ * Priority is lower-cased (`high`, `normal`, `low`), the form most REST APIs use; a missing
+ * contact is left out rather than sent as null.
+ */
 export function taskScope(input: EscalationTaskInput): TaskScope {
   return {
     task: {

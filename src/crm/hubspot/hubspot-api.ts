@@ -1,6 +1,6 @@
 import { CrmError } from '../../domain/crm-error'
 
-/** HubSpot CRM v3 paths and constants (see ../shared/research/crm-apis.md §3). */
+/** HubSpot CRM v3 paths and constants (docs/crm-vendor-notes.md §1). */
 export const OBJECTS = '/crm/v3/objects'
 export const OWNERS = '/crm/v3/owners'
 

@@ -35,7 +35,7 @@ export const ownerSchema = z.looseObject({
   lastName: z.nullable(z.optional(z.string())),
 })
 
-/** The error envelope; every field optional (research §3.7: parse defensively). */
+/** The error envelope; every field optional (docs/crm-vendor-notes.md §1: parse defensively). */
 export const errorBodySchema = z.looseObject({
   message: z.optional(z.string()),
   category: z.optional(z.string()),

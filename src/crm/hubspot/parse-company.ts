@@ -62,7 +62,7 @@ export function parseCompany(
   }
 }
 
-/** The properties to ask for: never rely on HubSpot's defaults (research §3.2). */
+/** The properties to ask for: never rely on HubSpot's defaults (docs/crm-vendor-notes.md §1). */
 export function companyProperties(fields: FieldNames): string[] {
   return [...new Set(['name', 'domain', fields.csm, fields.healthScore, fields.renewalDate, fields.arr])]
 }
