@@ -7,8 +7,9 @@ import { importX, createNodeResolver } from 'eslint-plugin-import-x'
 import globals from 'globals'
 
 /**
- * The folders of docs/architecture.md, one element each. Order matters: the first pattern that
- * matches a file names its element (features/shared before the other features).
+ * The folders of docs/architecture.md, one element each. A file belongs to the deepest folder that
+ * matches (src/crm/hubspot, not src/crm); between patterns of the same depth the first one listed
+ * wins (features/shared before the other features).
  */
 const elements = [
   { type: 'domain', pattern: 'src/domain' },
