@@ -41,8 +41,10 @@ function nonce(): string {
  * which is what lets a reopened tab resume at once. Without it (very old browsers) the claim on
  * the ticket still keeps agents apart, and only tabs of one agent are unguarded.
  */
+const lockName = (ticket: TicketRef): string => `success-bridge:escalation:${ticket.subdomain}:${ticket.id}`
+
 function exclusiveFor(ticket: TicketRef): EscalateDeps['exclusive'] {
-  const name = `success-bridge:escalation:${ticket.subdomain}:${ticket.id}`
+  const name = lockName(ticket)
   return async <T>(task: () => Promise<T>): Promise<T | null> => {
     const locks = typeof navigator === 'undefined' ? undefined : navigator.locks
     if (!locks) return task()
@@ -54,6 +56,14 @@ function exclusiveFor(ticket: TicketRef): EscalateDeps['exclusive'] {
     })
     return ran ? (result as T) : null
   }
+}
+
+/** Whether another tab of this browser holds the ticket's escalation lock now. */
+async function heldHere(ticket: TicketRef): Promise<boolean> {
+  const locks = typeof navigator === 'undefined' ? undefined : navigator.locks
+  if (!locks) return false
+  const snapshot = await locks.query().catch(() => null)
+  return snapshot?.held?.some((lock) => lock.name === lockName(ticket)) ?? false
 }
 
 /** Wires the escalation use case to ZAF, the CRM and localStorage (drafts survive reloads). */
@@ -91,7 +101,10 @@ export function createEscalationService(wiring: EscalationWiring): EscalationSer
         wiring.forgetLookup(context)
       }
     },
-    inspect: (ticket) => inspectEscalation(depsFor(ticket)),
+    async inspect(ticket) {
+      const [marks, busyHere] = await Promise.all([inspectEscalation(depsFor(ticket)), heldHere(ticket)])
+      return { ...marks, busyHere }
+    },
     checksExisting: (context) => Boolean(context.ticket?.escalated && wiring.crm.findExisting),
     async findExisting(context, account, escalations) {
       const ticket = context.ticket

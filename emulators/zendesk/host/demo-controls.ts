@@ -5,7 +5,7 @@ import { FAULT_MODES, type FaultMode } from '../../crm/server/fault-modes'
 
 /**
  * Each button says what the CRM will answer, in the README's words (401, 403, quota, 500,
- * malformed, empty or HTML 200, hang); the title gives the emulator's mode name, which the CRM's own page uses.
+ * malformed, empty, HTML, hang); the title gives the emulator's mode name, which the CRM's own page uses.
  */
 export const FAULT_LABELS: Readonly<Record<FaultMode, string>> = {
   none: 'No fault',
@@ -14,8 +14,8 @@ export const FAULT_LABELS: Readonly<Record<FaultMode, string>> = {
   quota: 'quota',
   'server-error': '500',
   malformed: 'malformed',
-  empty: 'empty 200',
-  html: 'HTML 200',
+  empty: 'empty',
+  html: 'HTML',
   hang: 'hang',
 }
 

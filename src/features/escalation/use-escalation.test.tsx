@@ -111,7 +111,7 @@ class World {
       resumable: (ticket) => resumableAttempt(ticket.escalationTags ?? [], this.store),
       escalate: (_context, account, draft, prior) =>
         escalate({ account, draft, priorEscalations: prior }, this.deps(), 'the CS team'),
-      inspect: () => inspectEscalation(this.deps()),
+      inspect: async () => ({ ...(await inspectEscalation(this.deps())), busyHere: false }),
       checksExisting: () => false,
       findExisting: (_context, _account, escalations) =>
         Promise.resolve(this.existing(escalationKey('demo', 102, Math.max(1, escalations)))),

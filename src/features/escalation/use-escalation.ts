@@ -214,7 +214,8 @@ export function useEscalation(
         if (++misses < MAX_TASK_MISSES) return again()
         return update(formFor(marks.escalations))
       }
-      if (marks && !marks.holder) return update(formFor(waitingFor))
+      // No claim and no other tab of ours at work: the other escalation stopped before claiming.
+      if (marks && !marks.holder && !marks.busyHere) return update(formFor(waitingFor))
       if (marks?.holder)
         update({ status: 'claimed', holder: marks.holder, stale: marks.stale, prior: waitingFor })
       again()

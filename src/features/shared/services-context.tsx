@@ -77,4 +77,6 @@ export interface EscalationMarks {
   readonly holder: ClaimHolder | null
   /** The holder's claim is old enough to be taken over. */
   readonly stale: boolean
+  /** Another tab of this browser is escalating this ticket (its claim may not be on the ticket yet). */
+  readonly busyHere: boolean
 }
