@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { AccountSummary } from './account'
+import { globex, outageTicket } from '../test-support/escalation-fixtures'
 import { CrmError } from './crm-error'
 import { escalate, EscalationError, followUp, resumableAttempt, type EscalateDeps } from './escalate'
 import type { AttemptProgress, EscalationDraft, ExistingEscalation } from './escalation'
@@ -94,18 +95,7 @@ class MemoryTicket {
 
 function writerFor(ticket: MemoryTicket, agentId: number, agentName: string): TicketWriter {
   return {
-    details: (): Promise<TicketDetails> =>
-      Promise.resolve({
-        id: 102,
-        subdomain: 'demo',
-        subject: 'Outage',
-        priority: 'urgent',
-        status: 'open',
-        requester: null,
-        organization: { id: 9, name: 'Globex' },
-        agentId,
-        agentName,
-      }),
+    details: (): Promise<TicketDetails> => Promise.resolve(outageTicket(agentId, agentName)),
     recentTicketCount: () => Promise.resolve(3),
     readState: () => Promise.resolve({ tags: [...ticket.tags], updatedAt: String(ticket.stamp) }),
     writeIfUnchanged: (_id, state, change) => ticket.write(state, change),
@@ -119,17 +109,7 @@ function writerFor(ticket: MemoryTicket, agentId: number, agentName: string): Ti
   }
 }
 
-const account: AccountSummary = {
-  id: '001A',
-  name: 'Globex',
-  recordUrl: null,
-  csm: { id: '005M', name: 'Marcus', email: null },
-  healthScore: 38,
-  renewalDate: null,
-  arr: null,
-  matchedBy: 'requester-email',
-  contactId: '003H',
-}
+const account = globex
 const draft = { reason: 'churn-risk' as const, note: 'Call them today' }
 const START = Date.parse('2026-11-25T10:00:00Z')
 

@@ -103,6 +103,33 @@ async function until(check: () => boolean, what: string): Promise<void> {
 const url = (world: World, agent?: number): string =>
   `${world.stack.zendesk.ticketUrl(TICKET)}${agent ? `?as=${agent}` : ''}`
 
+/**
+ * The tab is closed while one step's request is in flight (applied, unanswered), then the ticket is
+ * opened again: the new tab must finish the escalation on its own.
+ */
+function closedDuring(
+  step: string,
+  hold: (world: World) => void,
+  applied: (world: World) => boolean
+): Situation {
+  const note = `Closed during ${step}`
+  return {
+    name: `closed during ${step}, reopened`,
+    async run(world) {
+      hold(world)
+      const a = await open(world.alex, url(world))
+      await ready(a.frame, note)
+      await a.frame.getByRole('button', { name: BUTTON }).click()
+      await until(() => applied(world), step)
+      await a.page.close()
+      const b = await open(world.alex, url(world))
+      await settled(b.frame)
+      await b.page.close()
+      return [note]
+    },
+  }
+}
+
 export const SITUATIONS: readonly Situation[] = [
   {
     name: 'two agents within 50 ms',
@@ -140,51 +167,21 @@ export const SITUATIONS: readonly Situation[] = [
       return ['Clicked thrice']
     },
   },
-  {
-    name: 'closed during the claim, reopened',
-    async run(world) {
-      world.stack.zendesk.setApiFaults({ mode: 'apply-then-hang', only: 'tags-only', remaining: 1 })
-      const a = await open(world.alex, url(world))
-      await ready(a.frame, 'Closed while claiming')
-      await a.frame.getByRole('button', { name: BUTTON }).click()
-      await until(() => world.stack.zendesk.tags(TICKET).includes('csm_escalation_pending'), 'the claim')
-      await a.page.close()
-      const b = await open(world.alex, url(world))
-      await settled(b.frame)
-      await b.page.close()
-      return ['Closed while claiming']
-    },
-  },
-  {
-    name: 'closed during the CRM create, reopened',
-    async run(world) {
-      world.stack.crm.setWriteFault({ kind: 'hang', remaining: 1 })
-      const a = await open(world.alex, url(world))
-      await ready(a.frame, 'Closed while creating')
-      await a.frame.getByRole('button', { name: BUTTON }).click()
-      await until(() => world.stack.crm.tasks().length > 0, 'the task')
-      await a.page.close()
-      const b = await open(world.alex, url(world))
-      await settled(b.frame)
-      await b.page.close()
-      return ['Closed while creating']
-    },
-  },
-  {
-    name: 'closed during the Zendesk note, reopened',
-    async run(world) {
-      world.stack.zendesk.setApiFaults({ mode: 'apply-then-hang', only: 'comment', remaining: 1 })
-      const a = await open(world.alex, url(world))
-      await ready(a.frame, 'Closed while noting')
-      await a.frame.getByRole('button', { name: BUTTON }).click()
-      await until(() => world.stack.zendesk.comments(TICKET).length > 0, 'the note')
-      await a.page.close()
-      const b = await open(world.alex, url(world))
-      await settled(b.frame)
-      await b.page.close()
-      return ['Closed while noting']
-    },
-  },
+  closedDuring(
+    'the claim',
+    (world) => world.stack.zendesk.setApiFaults({ mode: 'apply-then-hang', only: 'tags-only', remaining: 1 }),
+    (world) => world.stack.zendesk.tags(TICKET).includes('csm_escalation_pending')
+  ),
+  closedDuring(
+    'the CRM create',
+    (world) => world.stack.crm.setWriteFault({ kind: 'hang', remaining: 1 }),
+    (world) => world.stack.crm.tasks().length > 0
+  ),
+  closedDuring(
+    'the Zendesk note',
+    (world) => world.stack.zendesk.setApiFaults({ mode: 'apply-then-hang', only: 'comment', remaining: 1 }),
+    (world) => world.stack.zendesk.comments(TICKET).length > 0
+  ),
   {
     name: 'CRM created, answer lost, retry',
     async run(world) {

@@ -1,7 +1,7 @@
 import { act, renderHook, waitFor } from '@testing-library/react'
 import type { ReactNode } from 'react'
 import { describe, expect, it } from 'vitest'
-import type { AccountSummary } from '../../domain/account'
+import { globex, outageTicket } from '../../test-support/escalation-fixtures'
 import type { CustomerContext } from '../../domain/customer'
 import { escalate, inspectEscalation, resumableAttempt, type EscalateDeps } from '../../domain/escalate'
 import type { AttemptProgress, EscalationDraft, ExistingEscalation } from '../../domain/escalation'
@@ -66,18 +66,7 @@ class World {
         findExisting: (ref) => Promise.resolve(this.existing(ref.key)),
       },
       zendesk: {
-        details: () =>
-          Promise.resolve({
-            id: 102,
-            subdomain: 'demo',
-            subject: 'Outage',
-            priority: 'urgent',
-            status: 'open',
-            requester: null,
-            organization: null,
-            agentId: 1,
-            agentName: 'Alex',
-          }),
+        details: () => Promise.resolve(outageTicket(1, 'Alex')),
         recentTicketCount: () => Promise.resolve(null),
         readState: () => Promise.resolve(state()),
         writeIfUnchanged: (_id, seen, change) => {
@@ -120,16 +109,7 @@ class World {
   }
 }
 
-const account: AccountSummary = {
-  id: '001A',
-  name: 'Globex',
-  recordUrl: null,
-  csm: { id: '005M', name: 'Marcus', email: null },
-  healthScore: 38,
-  renewalDate: null,
-  arr: null,
-  matchedBy: 'requester-email',
-}
+const account = globex
 
 function render(world: World, tags: readonly string[], existing: ExistingEscalation | null = null) {
   const customer: CustomerContext = {
