@@ -211,7 +211,12 @@ describe('dependency rules (eslint.config.js)', () => {
 describe('type-aware promise rules (eslint.config.js)', () => {
   let eslint: ESLint
   beforeAll(() => {
-    eslint = new ESLint({ ruleFilter: ({ ruleId }) => typedCases.some(({ rule }) => rule === ruleId) })
+    eslint = new ESLint({
+      ruleFilter: ({ ruleId }) => typedCases.some(({ rule }) => rule === ruleId),
+      // With CI=true typescript-eslint assumes a one-shot run and builds its programs from the files
+      // on disk, ignoring the planted text; these cases need the text they pass in to be typed.
+      overrideConfig: { languageOptions: { parserOptions: { disallowAutomaticSingleRunInference: true } } },
+    })
   })
 
   it.each(typedCases)('reports: $name', { timeout: 120_000 }, async (planted) => {
