@@ -115,6 +115,7 @@ export function createEscalationService(wiring: EscalationWiring): EscalationSer
         accountId: account.id,
       })
     },
-    followUp: (task, text) => followUp(task, text, { crm: wiring.crm, zendesk, now: wiring.now }),
+    followUp: (task, text, options) =>
+      followUp(task, text, { crm: wiring.crm, zendesk, now: wiring.now }, options),
   }
 }

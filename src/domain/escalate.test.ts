@@ -351,6 +351,14 @@ describe('escalate', () => {
     expect(ticket.tags).toEqual(['outage'])
   })
 
+  it('retries only the internal note of a follow-up whose CRM part already succeeded', async () => {
+    const { ticket, crm, alex } = setup()
+    const task = { taskId: 'T1', taskUrl: null, ownerName: 'Marcus' }
+    await followUp(task, 'Called again', alex.deps, { crmDone: true })
+    expect(crm.appended).toEqual([])
+    expect(ticket.notes).toEqual(['Follow-up sent to Marcus on the CRM task T1:\n\nCalled again'])
+  })
+
   it('adds a follow-up to the task and the ticket instead of a second escalation', async () => {
     const { ticket, crm, alex } = setup()
     await followUp(

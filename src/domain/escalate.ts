@@ -432,14 +432,17 @@ export async function inspectEscalation(
 export async function followUp(
   task: { readonly taskId: string; readonly taskUrl: string | null; readonly ownerName: string | null },
   text: string,
-  deps: Pick<EscalateDeps, 'crm' | 'zendesk' | 'now'>
+  deps: Pick<EscalateDeps, 'crm' | 'zendesk' | 'now'>,
+  /** The CRM part of this same follow-up already succeeded (a retry after the Zendesk part failed). */
+  options: { readonly crmDone?: boolean } = {}
 ): Promise<void> {
   const ticket = await zendeskStep(() => deps.zendesk.details())
   const note = text.trim()
   const entry = `Follow-up from ${ticket.agentName} on ${localDate(new Date(deps.now()))}:\n${note}`
-  await deps.crm.appendToTask(task.taskId, entry).catch((error: unknown) => {
-    throw new EscalationError('crm', error)
-  })
+  if (!options.crmDone)
+    await deps.crm.appendToTask(task.taskId, entry).catch((error: unknown) => {
+      throw new EscalationError('crm', error)
+    })
   const lines = [
     `Follow-up sent to ${task.ownerName ?? 'Customer Success'} on the CRM task ${task.taskUrl ?? task.taskId}:`,
     '',

@@ -9,6 +9,8 @@ describe('escalation exactly once, under races and faults', () => {
       setup.name,
       async () => {
         const cells = await runSetup(setup, 2)
+        // The matrix's column for this set-up, in the CI log.
+        console.log(cells.map((cell) => `${setup.name} | ${cell.situation}: ${formatCell(cell)}`).join('\n'))
         const failing = cells
           .filter((cell) => !cellOk(cell))
           .map((cell) => `${cell.situation}: ${formatCell(cell)}`)

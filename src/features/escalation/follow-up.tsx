@@ -26,6 +26,8 @@ export function FollowUp({
   const [reason, setReason] = useState('')
   const [empty, setEmpty] = useState(false)
   const inFlight = useRef(false)
+  // The text whose CRM append succeeded while its internal note failed.
+  const crmDoneFor = useRef<string | null>(null)
   const field = useRef<HTMLTextAreaElement>(null)
   const name = task.ownerName ?? t('ui.escalation.fallbackName')
 
@@ -45,10 +47,13 @@ export function FollowUp({
     inFlight.current = true
     setPhase('sending')
     try {
-      await escalation.followUp(task, text)
+      // The same text again after only the Zendesk part failed: the CRM task has it already.
+      await escalation.followUp(task, text, { crmDone: crmDoneFor.current === text })
+      crmDoneFor.current = null
       setText('')
       setPhase('sent')
     } catch (error) {
+      if (error instanceof EscalationError && error.step === 'zendesk') crmDoneFor.current = text
       const cause = error instanceof EscalationError ? error.cause : error
       setReason(
         isCrmError(cause)

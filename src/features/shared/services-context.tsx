@@ -64,10 +64,14 @@ export interface EscalationService {
     account: AccountSummary,
     escalations: number
   ): Promise<ExistingEscalation | null>
-  /** Adds a follow-up to an existing escalation (CRM task note + internal note). */
+  /**
+   * Adds a follow-up to an existing escalation (CRM task note + internal note); `crmDone` when a
+   * retry of the same text only needs the internal note.
+   */
   followUp(
     task: { taskId: string; taskUrl: string | null; ownerName: string | null },
-    text: string
+    text: string,
+    options?: { readonly crmDone?: boolean }
   ): Promise<void>
 }
 
