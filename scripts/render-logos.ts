@@ -5,20 +5,12 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { chromium } from 'playwright-core'
+import { CHROMIUM_ARGS, chromePath } from '../tests/support/browser'
 
 const root = resolve(import.meta.dirname, '..')
 const svg = readFileSync(resolve(root, 'assets/logo.svg'), 'utf8')
-const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-})
+// The same Chromium and flags as the tests and the bench: this machine's closed network needs them.
+const browser = await chromium.launch({ executablePath: chromePath(), args: CHROMIUM_ARGS })
 try {
   for (const [file, size] of [
     ['logo.png', 320],
