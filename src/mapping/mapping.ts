@@ -117,10 +117,22 @@ function compileDirective(
       return template.ok ? { ok: true, value: { kind: 'template', template: template.value } } : template
     }
     case '@literal':
-      return { ok: true, value: { kind: 'literal', value: argument } }
+      // Braces in a literal would reach the Zendesk proxy, which reads `{{…}}` as its own placeholder
+      // (the app makes such text inert, so the CRM would get it altered). Refused, like raw strings.
+      return holdsBraces(argument)
+        ? fail('invalid', where)
+        : { ok: true, value: { kind: 'literal', value: argument } }
     default:
       return fail('invalid', where)
   }
+}
+
+function holdsBraces(value: unknown): boolean {
+  if (typeof value === 'string') return /\{\{|\}\}/.test(value)
+  if (Array.isArray(value)) return value.some(holdsBraces)
+  if (typeof value === 'object' && value !== null)
+    return Object.entries(value).some(([key, item]) => holdsBraces(key) || holdsBraces(item))
+  return false
 }
 
 /**

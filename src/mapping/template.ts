@@ -34,7 +34,17 @@ export function templateVariables(template: Template): string[] {
 /** How a value is written into the text: URL-encoded in request paths and links, as-is elsewhere. */
 export type Encoder = (value: string) => string
 export const asText: Encoder = (value) => value
-export const urlEncoded: Encoder = encodeURIComponent
+// A lone surrogate (possible in any user- or CRM-given text) makes encodeURIComponent throw; it becomes U+FFFD.
+export const urlEncoded: Encoder = (value) => encodeURIComponent(value.toWellFormed())
+
+/**
+ * True when a path (a URL up to its query) has a `.` or `..` segment, in any spelling a server or
+ * URL parser resolves (`%2e` counts): filled in from a variable, it would walk up the CRM's API.
+ */
+export function hasDotSegment(url: string): boolean {
+  const path = url.split(/[?#]/, 1)[0] ?? ''
+  return path.split('/').some((segment) => /^(?:\.|%2e){1,2}$/i.test(segment))
+}
 
 /**
  * The text with every placeholder filled, or undefined when a placeholder has no value (missing,

@@ -260,6 +260,67 @@ describe('custom-REST settings', () => {
     }
   )
 
+  it.each([
+    'Host',
+    'cookie',
+    'Content-Length',
+    'Origin',
+    'Proxy-Authorization',
+    'Sec-Fetch-Mode',
+    'Content-Type',
+  ])('refuses %s as the auth or idempotency header: the browser or Zendesk sets it', (name) => {
+    for (const setting of ['custom_auth_header', 'custom_idempotency_header']) {
+      expect(problemsOf({ ...valid, [setting]: name })).toEqual([{ setting, code: 'reserved-header' }])
+    }
+  })
+
+  it('refuses an idempotency header that is the auth header: the token would replace the key', () => {
+    expect(problemsOf({ ...valid, custom_idempotency_header: 'authorization' })).toEqual([
+      { setting: 'custom_idempotency_header', code: 'same-header' },
+    ])
+    expect(
+      problemsOf({ ...valid, custom_auth_header: 'X-Api-Key', custom_idempotency_header: 'x-api-key' })
+    ).toEqual([{ setting: 'custom_idempotency_header', code: 'same-header' }])
+    expect(
+      problemsOf({ ...valid, custom_auth_header: 'X-Api-Key', custom_idempotency_header: 'Authorization' })
+    ).toEqual([])
+  })
+
+  it('refuses @literal values holding placeholder braces, which the proxy would read as its own', () => {
+    const body = { ...escalation.body, source: { '@literal': { note: 'sent by {{setting.crm_api_token}}' } } }
+    expect(problemsOf(withJson('custom_escalation_request', { ...escalation, body }))).toEqual([
+      { setting: 'custom_escalation_request', code: 'invalid-mapping', detail: 'body.source' },
+    ])
+    const keyed = { ...escalation.body, source: { '@literal': [{ '{{x}}': 1 }] } }
+    expect(problemsOf(withJson('custom_escalation_request', { ...escalation, body: keyed }))).toEqual([
+      { setting: 'custom_escalation_request', code: 'invalid-mapping', detail: 'body.source' },
+    ])
+    const plain = { ...escalation.body, source: { '@literal': { note: 'sent by {the app}' } } }
+    expect(problemsOf(withJson('custom_escalation_request', { ...escalation, body: plain }))).toEqual([])
+  })
+
+  it('refuses JSON nested deeper than 32 levels with a settings error, not a crash (20,000 levels)', () => {
+    const deep = `{"id": {"@path": "$.id"}, "name": {"@path": "$.name"}, "healthScore": ${'{"a":'.repeat(20000)}1${'}'.repeat(20000)}}`
+    expect(problemsOf({ ...valid, custom_field_map: deep })).toEqual([
+      { setting: 'custom_field_map', code: 'too-deep' },
+    ])
+    // Brackets inside strings do not count, and 32 levels are still accepted.
+    const nested = (levels: number) => `${'{"a":'.repeat(levels - 1)}"[[[[{ [{ [{"${'}'.repeat(levels - 1)}`
+    expect(
+      problemsOf({
+        ...valid,
+        custom_field_map: `{"id": {"@path": "$.id"}, "name": {"@literal": ${nested(30)}}}`,
+      })
+    ).toEqual([])
+  })
+
+  it('refuses a request path with a literal dot segment', () => {
+    const upward = [{ ...lookups[0], path: '/api/v1/../admin?external_id={{organization.external_id}}' }]
+    expect(problemsOf(withJson('custom_lookup_requests', upward))).toEqual([
+      { setting: 'custom_lookup_requests', code: 'invalid-mapping', detail: '[0].path' },
+    ])
+  })
+
   it('reports every bad setting at once, and never echoes a value', () => {
     const secret = 'sk_live_do_not_echo'
     const problems = problemsOf({

@@ -11,7 +11,7 @@ import {
   type Mapping,
   type MappingProblem,
 } from '../mapping/mapping'
-import type { Template } from '../mapping/template'
+import { hasDotSegment, type Template } from '../mapping/template'
 import {
   FIELD_KEYS,
   FOLLOW_UP_VARIABLES,
@@ -104,9 +104,13 @@ export function compileCustomRestSettings(
   const authHeader = guarded(
     () => headerName('custom_auth_header', raw['custom_auth_header']) ?? 'Authorization'
   )
-  const idempotencyHeader = guarded(() =>
-    headerName('custom_idempotency_header', raw['custom_idempotency_header'])
-  )
+  const idempotencyHeader = guarded(() => {
+    const name = headerName('custom_idempotency_header', raw['custom_idempotency_header'])
+    // The proxy would fill the auth header with the token and the key would be lost: nothing dedupes.
+    if (name && name.toLowerCase() === (authHeader ?? 'Authorization').toLowerCase())
+      throw new SettingFault({ setting: 'custom_idempotency_header', code: 'same-header' })
+    return name
+  })
   const lookups = guarded(() =>
     parseLookups(jsonSetting('custom_lookup_requests', raw['custom_lookup_requests']))
   )
@@ -129,7 +133,60 @@ function headerName(setting: string, value: unknown): string | null {
   const name = settingText(value)
   if (!name) return null
   if (!HEADER_NAME.test(name)) throw new SettingFault({ setting, code: 'invalid-header-name' })
+  if (RESERVED_HEADERS.has(name.toLowerCase()) || /^(proxy|sec)-/i.test(name))
+    throw new SettingFault({ setting, code: 'reserved-header' })
   return name
+}
+
+// Headers a page may not set (the Fetch standard's forbidden request headers), and the ones the app
+// or the proxy sets itself: a token or key in one of them would be dropped or overwritten on the way.
+const RESERVED_HEADERS: ReadonlySet<string> = new Set([
+  'accept-charset',
+  'accept-encoding',
+  'access-control-request-headers',
+  'access-control-request-method',
+  'connection',
+  'content-length',
+  'content-type',
+  'cookie',
+  'cookie2',
+  'date',
+  'dnt',
+  'expect',
+  'host',
+  'keep-alive',
+  'origin',
+  'referer',
+  'set-cookie',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+  'via',
+  'x-http-method',
+  'x-http-method-override',
+  'x-method-override',
+])
+
+// Deep enough for any real request body or field map; the compilers recurse, so a bound keeps
+// a pathological setting (thousands of levels) a settings error instead of a stack overflow.
+const MAX_JSON_DEPTH = 32
+
+/** How deeply the JSON text nests arrays and objects, read without parsing (strings skipped). */
+function jsonDepth(source: string): number {
+  let depth = 0
+  let deepest = 0
+  let inString = false
+  for (let i = 0; i < source.length; i += 1) {
+    const char = source[i]
+    if (inString) {
+      if (char === '\\') i += 1
+      else if (char === '"') inString = false
+    } else if (char === '"') inString = true
+    else if (char === '{' || char === '[') deepest = Math.max(deepest, (depth += 1))
+    else if (char === '}' || char === ']') depth -= 1
+  }
+  return deepest
 }
 
 /** The JSON in a multiline parameter, with the setting's name on every problem found inside it. */
@@ -138,6 +195,7 @@ function jsonSetting(setting: string, value: unknown): { readonly setting: strin
   if (value !== undefined && value !== null && typeof value !== 'string')
     throw new SettingFault({ setting, code: 'invalid-json' })
   if (!source) throw new SettingFault({ setting, code: 'required' })
+  if (jsonDepth(source) > MAX_JSON_DEPTH) throw new SettingFault({ setting, code: 'too-deep' })
   try {
     return { setting, json: JSON.parse(source) as unknown }
   } catch {
@@ -172,7 +230,14 @@ function requestPath(setting: string, value: string, where: string, options: Com
   const template = compiled(setting, compileTemplate(value, where, options))
   const first = template.parts[0]
   // `//host/...` would be a protocol-relative URL to another host; axios would follow it.
-  if (typeof first !== 'string' || !first.startsWith('/') || first.startsWith('//')) {
+  // A literal `..` segment would leave the API the base URL names (and a variable's is refused at request time).
+  const literal = template.parts.map((part) => (typeof part === 'string' ? part : 'x')).join('')
+  if (
+    typeof first !== 'string' ||
+    !first.startsWith('/') ||
+    first.startsWith('//') ||
+    hasDotSegment(literal)
+  ) {
     throw new SettingFault({ setting, code: 'invalid-mapping', detail: where })
   }
   return template

@@ -18,6 +18,9 @@ export const SETTING_PROBLEMS = [
   'missing-mapping',
   'no-dedupe',
   'invalid-header-name',
+  'reserved-header',
+  'same-header',
+  'too-deep',
 ] as const
 export type SettingProblemCode = (typeof SETTING_PROBLEMS)[number]
 

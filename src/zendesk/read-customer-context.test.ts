@@ -60,6 +60,21 @@ describe('parseCustomerContext', () => {
     })
   })
 
+  it('repairs a lone surrogate in Zendesk text (U+FFFD), so no encoder can throw on it later', () => {
+    const data = {
+      'ticket.requester': { id: 7, name: 'Ana \ud83d', email: ' ana\udc00@northwind.example ' },
+      'ticket.organization': { id: 9, name: 'N\ud800', externalId: 'x\udfff', domains: 'a\ud800.example' },
+    }
+    const context = parseCustomerContext('ticket_sidebar', data)
+    expect(context.requester).toEqual({ id: 7, name: 'Ana \ufffd', email: 'ana\ufffd@northwind.example' })
+    expect(context.organization).toEqual({
+      id: 9,
+      name: 'N\ufffd',
+      externalId: 'x\ufffd',
+      domains: ['a\ufffd.example'],
+    })
+  })
+
   it('knows a ticket is escalated from its csm_escalated tag, and treats unreadable tags as not escalated', () => {
     const base = {
       'ticket.requester': hank,

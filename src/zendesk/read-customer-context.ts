@@ -79,7 +79,7 @@ function toRequester(value: unknown): Requester | null {
   const parsed = userSchema.safeParse(value)
   if (!parsed.success) return null
   const { id, name, email } = parsed.data
-  return { id, name: name ?? '', email: email?.trim() || null }
+  return { id, name: wellFormed(name) ?? '', email: wellFormed(email)?.trim() || null }
 }
 
 function toOrganization(value: unknown): Organization | null {
@@ -89,11 +89,21 @@ function toOrganization(value: unknown): Organization | null {
   const list = typeof domains === 'string' ? domains.split(/[\s,]+/) : (domains ?? [])
   return {
     id,
-    name: name ?? '',
+    name: wellFormed(name) ?? '',
     externalId:
-      externalId === null || externalId === undefined || externalId === '' ? null : String(externalId),
-    domains: list.map((d) => d.trim().toLowerCase()).filter(Boolean),
+      externalId === null || externalId === undefined || externalId === ''
+        ? null
+        : String(externalId).toWellFormed(),
+    domains: list.map((d) => d.toWellFormed().trim().toLowerCase()).filter(Boolean),
   }
+}
+
+/**
+ * Zendesk text can hold a lone UTF-16 surrogate (a name or email cut in the middle of an emoji);
+ * encodeURIComponent throws on one, so every string is made well formed (U+FFFD) on the way in.
+ */
+function wellFormed(text: string | null | undefined): string | null | undefined {
+  return typeof text === 'string' ? text.toWellFormed() : text
 }
 
 /**

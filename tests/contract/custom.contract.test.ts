@@ -156,6 +156,13 @@ describe('custom-REST connector against the Northwind Success API', () => {
     expect(calls()[0]).toBe('GET /api/v1/accounts?contact_email=a%26name%3DInitech%40x.example 200')
   })
 
+  it('looks up an email with a lone surrogate instead of failing (it is sent as U+FFFD)', async () => {
+    expect(await connector().findAccount(customer('a\ud800@x.example'))).toMatchObject({
+      kind: 'not-found',
+    })
+    expect(calls()[0]).toBe('GET /api/v1/accounts?contact_email=a%EF%BF%BD%40x.example 200')
+  })
+
   it('treats a 404 from a by-id path as no match', async () => {
     const byId = JSON.stringify([
       {

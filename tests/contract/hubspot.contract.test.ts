@@ -128,6 +128,13 @@ describe('HubSpot connector against the CRM emulator', () => {
     expect(search?.status).toBe(200)
   })
 
+  it('looks up an email with a lone surrogate instead of failing (it is sent as U+FFFD)', async () => {
+    expect(await connector().findAccount(customer('a\ud800@unknown.example'))).toMatchObject({
+      kind: 'not-found',
+    })
+    expect(calls()[0]).toMatch(/^GET \/crm\/v3\/objects\/contacts\/a%EF%BF%BD%40unknown\.example 404$/)
+  })
+
   it('offers both Stark companies, each with its CSM, when the domain matches two', async () => {
     const outcome = await connector().findAccount(customer('tony@stark.example'))
     expect(outcome.kind).toBe('ambiguous')

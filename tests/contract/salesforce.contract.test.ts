@@ -91,6 +91,12 @@ describe('Salesforce connector against the CRM emulator', () => {
     )
   })
 
+  it('looks up an email with a lone surrogate or a line separator instead of failing', async () => {
+    const email = 'a\ud800b\u2028c@unknown.example'
+    expect(await connector().findAccount(customer(email))).toMatchObject({ kind: 'not-found' })
+    expect(stack.crm.requests()[0]?.soql?.[0]).toContain("WHERE Email = 'a\ufffdb\\u2028c@unknown.example'")
+  })
+
   it('names a configured field the org does not have', async () => {
     const settings = settingsFor({ field_health_score: 'Health__c' })
     expect(await failureKind(connector({ settings }).findAccount(customer('hank@globex.example')))).toEqual([

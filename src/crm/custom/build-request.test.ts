@@ -59,6 +59,33 @@ describe('building custom-REST requests', () => {
     expect(url.searchParams.get('contact_email')).toBe('a&b=c@x.example')
   })
 
+  it('builds no request when a value would be a dot segment of the path (requester x@..)', () => {
+    const byDomain = request('GET', '/api/v1/{{requester.email_domain}}/accounts')
+    expect(buildRequest(byDomain, customer('x@..'))).toBeNull()
+    expect(buildRequest(byDomain, customer('x@.'))).toBeNull()
+    expect(
+      buildRequest(
+        request('GET', '/api/v1/{{organization.external_id}}'),
+        customer(null, { externalId: '..' })
+      )
+    ).toBeNull()
+    // Dots inside a segment are ordinary characters, and the query may hold anything.
+    expect(buildRequest(byDomain, customer('x@northwind.example'))?.url).toBe(
+      '/api/v1/northwind.example/accounts'
+    )
+    expect(
+      buildRequest(request('GET', '/api/v1/accounts?d={{requester.email_domain}}'), customer('x@..'))?.url
+    ).toBe('/api/v1/accounts?d=..')
+  })
+
+  it('encodes a lone surrogate as U+FFFD instead of throwing', () => {
+    const built = buildRequest(
+      request('GET', '/api/v1/accounts?contact_email={{requester.email}}'),
+      customer('a\ud800b@x.example')
+    )
+    expect(built?.url).toBe('/api/v1/accounts?contact_email=a%EF%BF%BDb%40x.example')
+  })
+
   it('puts values into POST bodies as JSON values', () => {
     const email = 'x"}, "admin": true, "y": {"@x.example'
     const built = buildRequest(

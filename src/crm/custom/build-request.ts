@@ -1,7 +1,13 @@
 import type { Mapping } from '../../mapping/mapping'
 import { evaluateMapping, mappingVariables } from '../../mapping/mapping'
 import { readPath, parsePath } from '../../mapping/json-path'
-import { renderTemplate, templateVariables, urlEncoded, type Template } from '../../mapping/template'
+import {
+  hasDotSegment,
+  renderTemplate,
+  templateVariables,
+  urlEncoded,
+  type Template,
+} from '../../mapping/template'
 
 /** What a settings request (lookup, escalation, search, follow-up) needs to become an HTTP request. */
 export interface RequestTemplate {
@@ -48,7 +54,9 @@ export function buildRequest(
   const needed = options.optionalBodyValues ? templateVariables(request.path) : requestVariables(request)
   if (needed.some((name) => variableValue(scope, name) === null)) return null
   const url = renderTemplate(request.path, scope, urlEncoded)
-  if (url === undefined) return null
+  // `x@..` has the email domain `..`: a request for /api/v1/../accounts would reach /api/accounts.
+  // No encoding keeps a dot segment from being resolved, so such a value is treated as no value.
+  if (url === undefined || hasDotSegment(url)) return null
   if (!request.body) return { method: request.method, url }
   return { method: request.method, url, data: evaluateMapping(request.body, scope) }
 }

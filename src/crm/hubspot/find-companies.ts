@@ -79,7 +79,7 @@ export function createCompanyFinder(http: CrmHttp, properties: readonly string[]
     try {
       const response = await http.send({
         method: 'GET',
-        url: `${OBJECTS}/contacts/${encodeURIComponent(value)}`,
+        url: `${OBJECTS}/contacts/${encodeURIComponent(value.toWellFormed())}`,
         params: { idProperty: 'email', properties: 'email', associations: 'companies' },
       })
       contact = objectWithAssociationsSchema.safeParse(response.data)

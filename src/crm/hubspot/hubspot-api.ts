@@ -21,7 +21,7 @@ const THIS_MACHINE = new Set(['localhost', '127.0.0.1', '[::1]'])
  */
 export function companyRecordUrl(portalId: string | null, companyId: string, baseUrl: string): string | null {
   if (!portalId) return null
-  return `${hubSpotAppOrigin(baseUrl)}/contacts/${portalId}/record/0-2/${encodeURIComponent(companyId)}`
+  return `${hubSpotAppOrigin(baseUrl)}/contacts/${portalId}/record/0-2/${encodeURIComponent(companyId.toWellFormed())}`
 }
 
 function hubSpotAppOrigin(baseUrl: string): string {

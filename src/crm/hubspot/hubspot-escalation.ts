@@ -84,7 +84,7 @@ export function createHubSpotEscalation(
       (
         await http.send({
           method: 'GET',
-          url: `${OBJECTS}/companies/${encodeURIComponent(input.accountId)}`,
+          url: `${OBJECTS}/companies/${encodeURIComponent(input.accountId.toWellFormed())}`,
           params: { associations: 'tasks' },
         })
       ).data
@@ -148,7 +148,7 @@ export function createHubSpotEscalation(
     },
 
     async appendToTask(taskId, text) {
-      const url = `${OBJECTS}/tasks/${encodeURIComponent(taskId)}`
+      const url = `${OBJECTS}/tasks/${encodeURIComponent(taskId.toWellFormed())}`
       const current = simpleObjectSchema.safeParse(
         (await http.send({ method: 'GET', url, params: { properties: 'hs_task_body' } })).data
       )

@@ -14,7 +14,7 @@ const taskSchema = z.looseObject({
 })
 
 export function taskRecordUrl(baseUrl: string, taskId: string): string {
-  return `${baseUrl}/lightning/r/Task/${encodeURIComponent(taskId)}/view`
+  return `${baseUrl}/lightning/r/Task/${encodeURIComponent(taskId.toWellFormed())}/view`
 }
 
 /** The newest escalation task on this account, from a query result; null when there is none. */

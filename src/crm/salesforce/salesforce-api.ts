@@ -4,5 +4,5 @@ export const API_ROOT = `/services/data/${SALESFORCE_API_VERSION}`
 
 /** The record page in Lightning Experience, for the card's account link. */
 export function accountRecordUrl(baseUrl: string, accountId: string): string {
-  return `${baseUrl}/lightning/r/Account/${encodeURIComponent(accountId)}/view`
+  return `${baseUrl}/lightning/r/Account/${encodeURIComponent(accountId.toWellFormed())}/view`
 }

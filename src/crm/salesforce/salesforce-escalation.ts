@@ -44,7 +44,7 @@ export function createSalesforceEscalation(http: CrmHttp, settings: AppSettings)
     findExisting: (ref) => query(escalationSoql(ref.ticketId, ref.key, settings.escalationKeyField), ref),
 
     async appendToTask(taskId, text) {
-      const url = `${API_ROOT}/sobjects/Task/${encodeURIComponent(taskId)}`
+      const url = `${API_ROOT}/sobjects/Task/${encodeURIComponent(taskId.toWellFormed())}`
       const current = descriptionSchema.safeParse((await http.send({ method: 'GET', url })).data)
       if (!current.success) throw new CrmError('invalid-response', 'Salesforce returned an unreadable task')
       const before = current.data.Description ?? ''

@@ -19,8 +19,17 @@ export function soqlPrefix(value: string): string {
 }
 
 function escapeLiteral(value: string): string {
-  return value.replace(/[\\'"\n\r\t\b\f]/g, (char) => ESCAPES[char] ?? char)
+  // A lone surrogate cannot be URL-encoded (encodeURIComponent throws), so it becomes U+FFFD first.
+  return value
+    .toWellFormed()
+    .replace(/[\\'"\n\r\t\b\f]/g, (char) => ESCAPES[char] ?? char)
+    .replace(UNICODE_ESCAPED, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)
 }
+
+// Other control characters and the line and paragraph separators (U+2028, U+2029) end a line for
+// some SOQL lexers; `\uXXXX` is a documented SOQL escape, so they are written that way.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const UNICODE_ESCAPED = /[\u0000-\u0007\u000b\u000e-\u001f\u007f-\u009f\u2028\u2029]/g
 
 const ESCAPES: Record<string, string> = {
   '\\': '\\\\',
