@@ -12,6 +12,10 @@ import { englishTranslator } from './english'
 export async function start(container: HTMLElement, composition: Promise<Composition> | null): Promise<void> {
   performance.mark('sb:ui-loaded')
   const root = createRoot(container)
+  // index.html marks the root busy while the static skeleton shows. React replaces the skeleton but
+  // not the root's attributes, and a busy ancestor keeps screen readers from announcing the app's
+  // live regions, so the mark goes as the app takes over (the app says "looking up" in words itself).
+  container.removeAttribute('aria-busy')
   const t = englishTranslator.t
   if (!composition) {
     root.render(

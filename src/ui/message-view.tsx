@@ -4,7 +4,9 @@ import { Alert } from '@zendeskgarden/react-notifications'
 export function MessageView({ title, body, type }: { title: string; body: string; type: 'info' | 'error' }) {
   return (
     <Alert type={type}>
-      <Alert.Title>{title}</Alert.Title>
+      <Alert.Title role="heading" aria-level={2}>
+        {title}
+      </Alert.Title>
       <Alert.Paragraph>{body}</Alert.Paragraph>
     </Alert>
   )

@@ -7,7 +7,9 @@ export function SettingsProblemsView({ problems }: { problems: readonly SettingP
   const { t } = useI18n()
   return (
     <Alert type="warning" data-testid="settings-problems">
-      <Alert.Title>{t('ui.settings.title')}</Alert.Title>
+      <Alert.Title role="heading" aria-level={2}>
+        {t('ui.settings.title')}
+      </Alert.Title>
       <Alert.Paragraph>{t('ui.settings.body')}</Alert.Paragraph>
       <ul>
         {problems.map((problem) => (

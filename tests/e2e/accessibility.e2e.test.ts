@@ -58,7 +58,9 @@ describe('axe: the account card in every state', () => {
     const frame = await openTicket(101)
     await frame.locator('section[data-state="loading"]').waitFor({ timeout: 15_000 })
     expect(await violations()).toEqual([])
-    expect(await frame.getByRole('status', { name: "Looking up the customer's account…" }).count()).toBe(1)
+    expect(
+      await frame.getByRole('status').filter({ hasText: "Looking up the customer's account…" }).count()
+    ).toBe(1)
   })
 
   for (const mode of FAULT_MODES.filter((m) => m !== 'none')) {

@@ -78,7 +78,10 @@ describe('looking again', () => {
     await session.page.keyboard.press('Enter')
 
     await expect.poll(() => session.stack.crm.requests().length).toBeGreaterThan(0)
-    await frame.locator('section[data-state="not-found"][aria-busy="false"]').waitFor()
-    expect(await frame.getByRole('button', { name: 'Refresh' }).isEnabled()).toBe(true)
+    // Settled: the button is no longer busy, offered again, and still has the keyboard.
+    const refresh = frame.getByRole('button', { name: 'Refresh' })
+    await frame.locator('section[data-state="not-found"] button[aria-busy="false"]').waitFor()
+    expect(await refresh.getAttribute('aria-disabled')).toBe('false')
+    expect(await refresh.evaluate((button) => document.activeElement === button)).toBe(true)
   })
 })

@@ -5,7 +5,9 @@ import { FoundCard } from './found-card'
 import { LookupErrorView } from './lookup-error-view'
 import { NotFoundView } from './not-found-view'
 import { useAccountLookup, type CardState } from './use-account-lookup'
-import type { ReactNode } from 'react'
+import { useRef, type ReactNode } from 'react'
+import { LiveStatus } from '../../ui/live-status'
+import { useFocusRescue } from '../../ui/use-focus-rescue'
 import type { CustomerContext } from '../../domain/customer'
 
 export type FoundState = Extract<CardState, { status: 'found' }>
@@ -24,8 +26,12 @@ interface AccountCardProps {
 export function AccountCard({ footer, ready, waiting }: AccountCardProps) {
   const { t } = useI18n()
   const { state, reload, choose, forgetChoice } = useAccountLookup(ready)
+  const section = useRef<HTMLElement>(null)
+  useFocusRescue(section)
   return (
-    <section aria-label={t('ui.card.label')} aria-busy={state.status === 'loading'} data-state={state.status}>
+    <section ref={section} aria-label={t('ui.card.label')} data-state={state.status}>
+      {/* Outside any aria-busy region, and present before the lookup starts, so it is announced. */}
+      <LiveStatus text={state.status === 'loading' ? t('ui.card.loading') : ''} testId="card-status" />
       {(() => {
         switch (state.status) {
           case 'loading':

@@ -44,8 +44,10 @@ export function AmbiguousView({ strategy, candidates, onChoose, refreshing, onRe
   // Where the browser blocks storage the pick lives in memory: promise only what is true.
   const { choices } = useServices()
   return (
-    <Alert type="warning">
-      <Alert.Title>{t('ui.ambiguous.title')}</Alert.Title>
+    <Alert type="warning" role="status">
+      <Alert.Title role="heading" aria-level={2}>
+        {t('ui.ambiguous.title')}
+      </Alert.Title>
       <Alert.Paragraph>
         {t('ui.ambiguous.body', { strategy: t(`ui.ambiguous.strategy.${strategy}`) })}
       </Alert.Paragraph>
@@ -54,7 +56,13 @@ export function AmbiguousView({ strategy, candidates, onChoose, refreshing, onRe
           <Candidate key={account.id}>
             <Who>
               {account.recordUrl ? (
-                <Anchor href={account.recordUrl} target="_blank" rel="noopener noreferrer">
+                <Anchor
+                  href={account.recordUrl}
+                  target="_blank"
+                  rel="noopener noreferrer"
+                  isExternal
+                  externalIconLabel={t('ui.escalation.opensInNewTab')}
+                >
                   {account.name}
                 </Anchor>
               ) : (

@@ -101,7 +101,13 @@ export function FoundCard({ account, fetchedAt, refreshing, onRefresh, onNotThis
         <Subtle>
           {t('ui.card.asOf', { time: age < 60_000 ? t('ui.card.justNow') : formatAge(age, locale) })}
         </Subtle>
-        <Button size="small" isBasic onClick={onRefresh} disabled={refreshing} aria-busy={refreshing}>
+        <Button
+          size="small"
+          isBasic
+          onClick={refreshing ? undefined : onRefresh}
+          aria-disabled={refreshing}
+          aria-busy={refreshing}
+        >
           {t('ui.card.refresh')}
         </Button>
       </Footer>

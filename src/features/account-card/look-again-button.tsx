@@ -12,7 +12,8 @@ interface LookAgainButtonProps {
  */
 export function LookAgainButton({ label, busy, onClick }: LookAgainButtonProps) {
   return (
-    <Button size="small" onClick={onClick} disabled={busy} aria-busy={busy}>
+    // aria-disabled, not disabled, while busy: a disabled button drops the keyboard focus to the page body.
+    <Button size="small" onClick={busy ? undefined : onClick} aria-disabled={busy} aria-busy={busy}>
       {label}
     </Button>
   )

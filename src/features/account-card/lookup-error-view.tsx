@@ -21,7 +21,9 @@ export function LookupErrorView({
   const { t } = useI18n()
   return (
     <Alert type={error.isRetryable ? 'warning' : 'error'} data-error-kind={error.kind}>
-      <Alert.Title>{t('ui.error.title')}</Alert.Title>
+      <Alert.Title role="heading" aria-level={2}>
+        {t('ui.error.title')}
+      </Alert.Title>
       <Alert.Paragraph>{t(messageKey(error), { field: error.details.field ?? '' })}</Alert.Paragraph>
       {error.details.vendorCode && (
         <Alert.Paragraph>{t('ui.error.code', { code: error.details.vendorCode })}</Alert.Paragraph>

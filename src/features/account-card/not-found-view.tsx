@@ -13,8 +13,11 @@ export function NotFoundView({ tried, refreshing, onRefresh }: NotFoundViewProps
   const { t } = useI18n()
   const attempted = tried.filter((attempt) => attempt.value !== null)
   return (
-    <Alert type="info">
-      <Alert.Title>{t('ui.notFound.title')}</Alert.Title>
+    // Informational, not an error: a status, so screen readers do not interrupt the agent with it.
+    <Alert type="info" role="status">
+      <Alert.Title role="heading" aria-level={2}>
+        {t('ui.notFound.title')}
+      </Alert.Title>
       {attempted.length === 0 ? (
         <Alert.Paragraph>{t('ui.notFound.nothingToTry')}</Alert.Paragraph>
       ) : (

@@ -2,6 +2,7 @@ import { Alert } from '@zendeskgarden/react-notifications'
 import { formatAge } from '../../i18n/format'
 import { useI18n } from '../../i18n/i18n-context'
 import { useServices } from '../shared/services-context'
+import { FOCUS_TARGET } from '../../ui/use-focus-rescue'
 import type { EscalationState } from './use-escalation'
 
 /** Another agent, or another tab of this agent, is escalating this ticket now (or stopped half-way). */
@@ -18,7 +19,7 @@ export function ClaimedView({ state }: { state: Extract<EscalationState, { statu
         ? t('ui.escalation.claim.byAgent', { agent: holder.agentName, when })
         : t('ui.escalation.claim.byOther')
   return (
-    <Alert type="info" role="status" data-testid="escalation-claimed">
+    <Alert type="info" role="status" tabIndex={-1} {...FOCUS_TARGET} data-testid="escalation-claimed">
       <Alert.Paragraph>{text}</Alert.Paragraph>
     </Alert>
   )

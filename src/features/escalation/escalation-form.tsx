@@ -78,8 +78,13 @@ export function EscalationForm({ state, draft, setDraft, submit, name, isFallbac
           <Button
             isPrimary
             isStretched
-            onClick={() => void submit()}
-            disabled={sending || !fits}
+            // aria-disabled, not disabled, while sending: a disabled button drops the keyboard focus to
+            // the page body. use-escalation ignores a click while one escalation runs.
+            onClick={() => {
+              if (!sending) void submit()
+            }}
+            disabled={!fits}
+            aria-disabled={sending}
             aria-busy={sending}
             data-testid="escalate-button"
           >

@@ -5,6 +5,8 @@ import { Alert } from '@zendeskgarden/react-notifications'
 import { isCrmError } from '../../domain/crm-error'
 import { EscalationError } from '../../domain/escalate'
 import { useI18n } from '../../i18n/i18n-context'
+import { LiveStatus } from '../../ui/live-status'
+import { FOCUS_TARGET } from '../../ui/use-focus-rescue'
 import { useServices } from '../shared/services-context'
 import { NOTE_MAX_LENGTH } from './note-limits'
 
@@ -68,23 +70,43 @@ export function FollowUp({
     }
   }
 
+  // Present in every phase, so "Sending…" and "Follow-up sent" are announced as its text changes.
+  const status = (
+    <LiveStatus
+      text={
+        phase === 'sending'
+          ? t('ui.escalation.followUp.sending')
+          : phase === 'sent'
+            ? t('ui.escalation.followUp.sent', { name })
+            : ''
+      }
+      testId="follow-up-status"
+    />
+  )
   if (phase === 'closed') {
     return (
-      <Button size="small" onClick={() => setPhase('open')}>
-        {t('ui.escalation.followUp.open')}
-      </Button>
+      <>
+        {status}
+        <Button size="small" onClick={() => setPhase('open')}>
+          {t('ui.escalation.followUp.open')}
+        </Button>
+      </>
     )
   }
   if (phase === 'sent') {
     return (
-      <Alert type="success" role="status" data-testid="follow-up-sent">
-        <Alert.Paragraph>{t('ui.escalation.followUp.sent', { name })}</Alert.Paragraph>
-      </Alert>
+      <>
+        {status}
+        <Alert type="success" role="none" tabIndex={-1} {...FOCUS_TARGET} data-testid="follow-up-sent">
+          <Alert.Paragraph>{t('ui.escalation.followUp.sent', { name })}</Alert.Paragraph>
+        </Alert>
+      </>
     )
   }
   const sending = phase === 'sending'
   return (
     <>
+      {status}
       <Field>
         <Label>{t('ui.escalation.followUp.label')}</Label>
         <Textarea
@@ -108,7 +130,8 @@ export function FollowUp({
           <Alert.Paragraph>{t('ui.escalation.followUp.failed', { reason })}</Alert.Paragraph>
         </Alert>
       )}
-      <Button size="small" isPrimary onClick={() => void send()} disabled={sending} aria-busy={sending}>
+      {/* aria-disabled keeps the keyboard on the button while sending; send() ignores a second click. */}
+      <Button size="small" isPrimary onClick={() => void send()} aria-disabled={sending} aria-busy={sending}>
         {sending ? t('ui.escalation.followUp.sending') : t('ui.escalation.followUp.send')}
       </Button>
     </>
