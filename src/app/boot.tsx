@@ -30,7 +30,7 @@ export async function start(container: HTMLElement, composition: Promise<Composi
   } catch {
     root.render(
       <AppShell translator={englishTranslator}>
-        <MessageView type="error" title={t('ui.crash.title')} body={t('ui.crash.body')} />
+        <MessageView type="error" title={t('crash.title')} body={t('crash.body')} />
       </AppShell>
     )
   }

@@ -8,13 +8,13 @@ import { createCrm } from '../crm/create-connector'
 import { createEscalationService } from './create-escalation-service'
 import { zafAdapter } from '../crm/http/zaf-adapter'
 import type { Services } from '../features/shared/services-context'
-import { loadMessages, resolveLocale, SUPPORTED_LOCALES } from '../i18n/locale'
-import { createTranslator, type Translator } from '../i18n/translator'
-import { englishMessages as en, englishTranslator } from './english'
+import { agentTranslator } from '../i18n/locale'
+import type { Translator } from '../i18n/translator'
+import { englishMessages } from './english'
 import { parseSettings } from '../settings/app-settings'
 import type { SettingProblem } from '../settings/setting-problem'
 import type { AppLocation } from '../zendesk/context-paths'
-import { parseCustomerContext } from '../zendesk/read-customer-context'
+import { customerPage, parseCustomerContext } from '../zendesk/read-customer-context'
 import type { ZafClient, ZafMetadata } from '../zendesk/zaf-client'
 import { createZafCustomerPort } from '../zendesk/zaf-customer-port'
 import { readyToLookUp } from './locations/ready-to-look-up'
@@ -65,7 +65,7 @@ export async function compose(client: ZafClient, startup: StartupRequests): Prom
     startup.customer.catch((): Record<string, unknown> => ({})),
   ])
   performance.mark('sb:registered')
-  const translator = await translatorFor(user['currentUser.locale'])
+  const translator = await agentTranslator(user['currentUser.locale'], englishMessages)
 
   const parsed = parseSettings(metadata.settings)
   if (!parsed.ok) return { kind: 'invalid-settings', problems: parsed.problems, translator }
@@ -113,6 +113,7 @@ export async function compose(client: ZafClient, startup: StartupRequests): Prom
 
   const services: Services = {
     settings,
+    page: customerPage(location),
     ticket: createZafCustomerPort(client, location, customer),
     lookup,
     now,
@@ -128,26 +129,4 @@ export async function compose(client: ZafClient, startup: StartupRequests): Prom
     }),
   }
   return { kind: 'ready', services, translator, location }
-}
-
-/**
- * Messages come from the closest locale we ship (region → language → English), but numbers, dates,
- * plural rules and text direction follow the agent's own locale: a Hebrew-speaking agent reads
- * English strings laid out right to left, with Hebrew dates.
- */
-async function translatorFor(requested: unknown): Promise<Translator> {
-  const agentLocale = canonicalLocale(requested)
-  if (!agentLocale) return englishTranslator
-  const messagesLocale = resolveLocale(agentLocale, SUPPORTED_LOCALES)
-  const messages = messagesLocale === 'en' ? en : await loadMessages(messagesLocale).catch(() => null)
-  return createTranslator(agentLocale, messages ?? en, en, messages ? messagesLocale : 'en')
-}
-
-function canonicalLocale(requested: unknown): string | null {
-  if (typeof requested !== 'string' || !requested.trim()) return null
-  try {
-    return Intl.getCanonicalLocales(requested.replace('_', '-'))[0] ?? null
-  } catch {
-    return null
-  }
 }

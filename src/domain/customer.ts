@@ -29,6 +29,12 @@ export interface TicketRef {
   readonly escalationTags?: readonly string[]
 }
 
+/**
+ * Whose page the sidebar is on, which is what the card speaks of: a ticket and its requester (a
+ * saved or a new ticket), a user and their email, or an organization and its domain.
+ */
+export type CustomerPage = 'ticket' | 'user' | 'organization'
+
 export interface CustomerContext {
   readonly requester: Requester | null
   readonly organization: Organization | null

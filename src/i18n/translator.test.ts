@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import en from '../../translations/en.json'
 import { createTranslator } from './translator'
-import { resolveLocale } from './locale'
+import { agentTranslator, resolveLocale } from './locale'
 
 describe('createTranslator', () => {
   const t = createTranslator('en', en)
@@ -29,5 +29,27 @@ describe('resolveLocale', () => {
     expect(resolveLocale('de-AT', ['en', 'pt-BR', 'de'])).toBe('de')
     expect(resolveLocale('sv', ['en', 'de'])).toBe('en')
     expect(resolveLocale(undefined, ['en'])).toBe('en')
+  })
+})
+
+describe('agentTranslator', () => {
+  const formats = async (requested: unknown) => {
+    const translator = await agentTranslator(requested, en)
+    return [translator.locale, translator.language]
+  }
+
+  it('formats in the agent’s locale when it shows the agent’s language', async () => {
+    expect(await formats('de-AT')).toEqual(['de-AT', 'de'])
+    expect(await formats('pt_BR')).toEqual(['pt-BR', 'pt-BR'])
+    expect(await formats('en-GB')).toEqual(['en-GB', 'en'])
+    expect(await formats('ja')).toEqual(['ja', 'ja'])
+  })
+
+  it('formats in English when it falls back to English, so direction and dates match the text', async () => {
+    expect(await formats('he')).toEqual(['en', 'en'])
+    expect(await formats('ar-EG')).toEqual(['en', 'en'])
+    expect(await formats('sv_SE')).toEqual(['en', 'en'])
+    expect(await formats(undefined)).toEqual(['en', 'en'])
+    expect(await formats('not a locale!')).toEqual(['en', 'en'])
   })
 })

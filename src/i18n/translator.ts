@@ -3,7 +3,10 @@ export type Messages = { readonly [key: string]: string | Messages }
 export type Vars = Readonly<Record<string, string | number>>
 
 export interface Translator {
-  /** The agent's locale: numbers, dates, plural rules and direction follow it. */
+  /**
+   * Numbers, dates, plural rules and direction follow it: the agent's locale when the messages are in
+   * the agent's language, else the language shown (see `agentTranslator`).
+   */
   readonly locale: string
   /** The language the messages are in (the closest one shipped), for the `lang` attribute. */
   readonly language: string

@@ -6,12 +6,14 @@ import { lookupAccount } from '../domain/lookup-account'
 import type { CrmConnector, TicketPort } from '../domain/ports'
 import { createStorageLookupCache, webStorageOrMemory } from '../cache/storage-lookup-cache'
 import { ServicesProvider, type Services } from '../features/shared/services-context'
-import { createTranslator } from '../i18n/translator'
+import { createTranslator, type Translator } from '../i18n/translator'
 import { MATCH_STRATEGIES } from '../domain/match-strategy'
 import { DEFAULT_FIELDS, type AppSettings } from '../settings/app-settings'
 import { createStorageAccountChoices } from '../cache/storage-account-choices'
 import { LOOKUP_TTLS } from '../app/compose'
 import { AppShell } from '../ui/app-shell'
+import type { AppLocation } from '../zendesk/context-paths'
+import { customerPage } from '../zendesk/read-customer-context'
 
 export const NOW = Date.parse('2026-11-25T10:00:00Z')
 
@@ -54,7 +56,14 @@ export function renderWithServices(
   ui: ReactElement,
   connector: CrmConnector,
   ticket: TicketPort,
-  options: { keepChoices?: boolean; keepSession?: boolean } = {}
+  options: {
+    keepChoices?: boolean
+    keepSession?: boolean
+    /** Where Zendesk framed the app; the ticket sidebar unless a test says otherwise. */
+    location?: AppLocation
+    /** The agent's translator; US English unless a test says otherwise. */
+    translator?: Translator
+  } = {}
 ) {
   // The tab's lookup cache; a test of "the same tab, opened again" keeps it.
   if (!options.keepSession) window.sessionStorage.clear()
@@ -64,6 +73,7 @@ export function renderWithServices(
   const now = (): number => NOW
   const services: Services = {
     settings,
+    page: customerPage(options.location ?? 'ticket_sidebar'),
     ticket,
     lookup: (context, options) =>
       lookupAccount(context, { connector, cache, cacheNamespace: 'test', now }, options),
@@ -83,7 +93,7 @@ export function renderWithServices(
     },
   }
   return render(
-    <AppShell translator={createTranslator('en-US', en)}>
+    <AppShell translator={options.translator ?? createTranslator('en-US', en)}>
       <ServicesProvider services={services}>{ui}</ServicesProvider>
     </AppShell>
   )

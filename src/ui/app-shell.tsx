@@ -35,8 +35,8 @@ export function AppShell({ translator, children }: { translator: Translator; chi
             fallback={
               <MessageView
                 type="error"
-                title={translator.t('ui.crash.title')}
-                body={translator.t('ui.crash.body')}
+                title={translator.t('crash.title')}
+                body={translator.t('crash.body')}
               />
             }
           >

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini'
-import type { CustomerContext, Organization, Requester } from '../domain/customer'
+import type { CustomerContext, CustomerPage, Organization, Requester } from '../domain/customer'
 import { ESCALATED_TAG, escalationTags } from '../domain/escalation-claim'
 import { contextPaths, type AppLocation } from './context-paths'
 import type { ZafClient } from './zaf-client'
@@ -104,6 +104,19 @@ function toOrganization(value: unknown): Organization | null {
  */
 function wellFormed(text: string | null | undefined): string | null | undefined {
   return typeof text === 'string' ? text.toWellFormed() : text
+}
+
+/** What the card on `location` speaks of: the ticket (saved or new), the user or the organization. */
+export function customerPage(location: AppLocation): CustomerPage {
+  switch (location) {
+    case 'ticket_sidebar':
+    case 'new_ticket_sidebar':
+      return 'ticket'
+    case 'user_sidebar':
+      return 'user'
+    case 'organization_sidebar':
+      return 'organization'
+  }
 }
 
 /**

@@ -207,10 +207,10 @@ describe('locale', () => {
       const card = session.app().locator('section[data-state="found"]')
       await card.waitFor({ timeout: 15_000 })
       const text = (await card.innerText()).replace(/\s+/g, ' ')
-      expect(text).toContain('Zugeordnet über die E-Mail des Anfragenden')
+      expect(text).toContain('Zugeordnet über die E-Mail-Adresse des Anfragenden')
       expect(text).toContain('Gefährdet · 38')
       expect(text).toContain('in 23 Tagen')
-      expect(text).toContain('Verlängerung bald')
+      expect(text).toContain('Verlängerung steht an')
       expect(text).toMatch(/1,25\sMio\.\s\$/)
     } finally {
       await german.close()
@@ -218,8 +218,8 @@ describe('locale', () => {
   })
 })
 
-describe('right-to-left', () => {
-  it('lays the card out right to left for a Hebrew-speaking agent, in English until Hebrew ships', async () => {
+describe('an agent language the app does not ship', () => {
+  it('shows a Hebrew-speaking agent English left to right, with English dates, until Hebrew ships', async () => {
     const seed = loadDefaultSeed()
     const hebrew = await startLocalStack({
       seed: { ...seed, currentUser: { ...seed.currentUser, locale: 'he' } },
@@ -228,13 +228,16 @@ describe('right-to-left', () => {
       await session.page.goto(hebrew.zendesk.ticketUrl(102))
       const frame = session.app()
       await frame.getByTestId('csm-name').waitFor({ timeout: 15_000 })
-      expect(await frame.locator('main').getAttribute('dir')).toBe('rtl')
+      // The direction and formats follow the language shown, not the agent's unsupported locale.
+      expect(await frame.locator('main').getAttribute('dir')).toBe('ltr')
       expect(await frame.locator('main').getAttribute('lang')).toBe('en')
       expect(await frame.locator('section[data-state="found"]').innerText()).toContain('At risk · 38')
-      // Label and value swap sides: the value column sits left of its label.
+      const renewal = await frame.getByTestId('renewal').innerText()
+      expect(renewal).toContain('in 23 days')
+      expect(renewal).not.toMatch(/[\u0590-\u05ff]/)
       const label = await frame.getByText('Health', { exact: true }).boundingBox()
       const value = await frame.getByTestId('health').boundingBox()
-      expect(label && value && value.x < label.x).toBe(true)
+      expect(label && value && label.x < value.x).toBe(true)
     } finally {
       await hebrew.close()
     }

@@ -44,7 +44,7 @@ describe('organization sidebar', () => {
 
     const text = await cardText(frame)
     expect(text).toContain('Northwind Traders')
-    expect(text).toContain('Matched by organization external ID')
+    expect(text).toContain("Matched by the organization's external ID")
     expect(text).toContain('Dana Whitfield')
     expect(session.stack.crm.requests().map((r) => `${r.method} ${r.path}`)).toEqual([
       'POST /services/data/v62.0/composite',
@@ -56,8 +56,9 @@ describe('organization sidebar', () => {
     const frame = await open(session.stack.zendesk.organizationUrl(9003))
     const text = await cardText(frame)
     expect(text).toContain('Initech')
-    expect(text).toContain('Matched by email domain')
+    expect(text).toContain("Matched by the organization's domain")
     expect(text).toContain('Watch · 62')
+    expect(text).not.toMatch(/ticket|requester/i)
   })
 })
 
@@ -68,7 +69,7 @@ describe('user sidebar', () => {
 
     const text = await cardText(frame)
     expect(text).toContain('Globex Corporation')
-    expect(text).toContain('Matched by requester email')
+    expect(text).toContain("Matched by the user's email")
     expect(await frame.getByTestId('csm-name').innerText()).toBe('Marcus Oyelaran')
     await expectNoEscalation(frame)
   })
@@ -77,7 +78,7 @@ describe('user sidebar', () => {
     // Jane's organization carries Northwind's CRM ID; the cascade tries it first.
     const text = await cardText(await open(session.stack.zendesk.userUrl(201)))
     expect(text).toContain('Northwind Traders')
-    expect(text).toContain('Matched by organization external ID')
+    expect(text).toContain("Matched by the organization's external ID")
   })
 })
 

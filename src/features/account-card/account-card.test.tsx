@@ -6,7 +6,9 @@ import { CrmError } from '../../domain/crm-error'
 import type { CustomerContext } from '../../domain/customer'
 import type { LookupOutcome } from '../../domain/match'
 import type { CrmConnector } from '../../domain/ports'
+import { agentTranslator } from '../../i18n/locale'
 import { renderWithServices, TestTicket } from '../../test-support/render-card'
+import en from '../../../translations/en.json'
 import { AccountCard } from './account-card'
 
 const globex: AccountSummary = {
@@ -304,5 +306,187 @@ describe('AccountCard', () => {
     })
     expect(await screen.findByTestId('matched-by')).toHaveTextContent('picked from several matches')
     expect(screen.getByRole('heading', { name: /Stark Industries \(Americas\)/ })).toBeInTheDocument()
+  })
+})
+
+/** The card's own text, everything a reader of the sidebar sees or hears, as one string. */
+const cardText = (): string => screen.getByRole('region', { name: 'Customer account' }).textContent ?? ''
+
+describe('AccountCard wording per location', () => {
+  afterEach(() => vi.restoreAllMocks())
+
+  // The user sidebar: the user is the "requester" (their email), with their first organization.
+  const userPage = { location: 'user_sidebar' } as const
+  const orgPage = { location: 'organization_sidebar' } as const
+  const globexOrg: CustomerContext = {
+    requester: null,
+    organization: { id: 9003, name: 'Globex', externalId: null, domains: ['globex.example'] },
+  }
+  const candidates = [
+    { ...globex, id: 'a', name: 'Stark Industries (EMEA)' },
+    { ...globex, id: 'b', name: 'Stark Industries (Americas)' },
+  ]
+
+  it('speaks of the user, not a ticket, on a user page', async () => {
+    const found = renderWithServices(
+      <AccountCard />,
+      scriptedConnector({ kind: 'found', account: globex, tried: [] }),
+      new TestTicket(hank),
+      userPage
+    )
+    expect(await screen.findByTestId('matched-by')).toHaveTextContent("Matched by the user's email")
+    expect(cardText()).not.toMatch(/ticket|requester/i)
+    found.unmount()
+
+    const several = renderWithServices(
+      <AccountCard />,
+      scriptedConnector({ kind: 'ambiguous', strategy: 'requester-email', candidates, tried: [] }),
+      new TestTicket(hank),
+      userPage
+    )
+    expect(
+      await screen.findByText(
+        "The user's email matches more than one account. Which one does this user belong to?"
+      )
+    ).toBeInTheDocument()
+    expect(cardText()).not.toMatch(/ticket|requester/i)
+    several.unmount()
+
+    const none = renderWithServices(
+      <AccountCard />,
+      scriptedConnector({
+        kind: 'not-found',
+        tried: [
+          { strategy: 'organization-external-id', value: '', result: 'skipped', reason: 'no-value' },
+          { strategy: 'requester-email', value: 'hank@globex.example', result: 'no-match' },
+          { strategy: 'email-domain', value: 'globex.example', result: 'no-match' },
+        ],
+      }),
+      new TestTicket(hank),
+      userPage
+    )
+    expect(
+      within(await screen.findByTestId('tried'))
+        .getAllByRole('listitem')
+        .map((item) => item.textContent)
+    ).toEqual([
+      'Organization external ID : not available for this user',
+      "User's email hank@globex.example: no match",
+      'Email domain globex.example: no match',
+    ])
+    expect(cardText()).not.toMatch(/ticket|requester/i)
+    none.unmount()
+
+    renderWithServices(
+      <AccountCard />,
+      scriptedConnector({ kind: 'not-found', tried: [] }),
+      new TestTicket({ requester: { id: 203, name: 'Phone only', email: null }, organization: null }),
+      userPage
+    )
+    expect(await screen.findByText('This user has no email or organization to look up.')).toBeInTheDocument()
+    expect(cardText()).not.toMatch(/ticket|requester/i)
+  })
+
+  it('speaks of the organization and its domain on an organization page', async () => {
+    const found = renderWithServices(
+      <AccountCard />,
+      scriptedConnector({ kind: 'found', account: { ...globex, matchedBy: 'email-domain' }, tried: [] }),
+      new TestTicket(globexOrg),
+      orgPage
+    )
+    expect(await screen.findByTestId('matched-by')).toHaveTextContent("Matched by the organization's domain")
+    expect(cardText()).not.toMatch(/ticket|requester/i)
+    found.unmount()
+
+    // Storage blocked: the pick lasts for the page, which is not a ticket here.
+    vi.spyOn(window, 'localStorage', 'get').mockImplementation(() => {
+      throw new DOMException('Access is denied for this document.', 'SecurityError')
+    })
+    const several = renderWithServices(
+      <AccountCard />,
+      scriptedConnector({ kind: 'ambiguous', strategy: 'email-domain', candidates, tried: [] }),
+      new TestTicket(globexOrg),
+      { ...orgPage, keepChoices: true }
+    )
+    expect(
+      await screen.findByText(
+        "The organization's domain matches more than one account. Which one is this organization?"
+      )
+    ).toBeInTheDocument()
+    expect(screen.getByText(/does not let the app keep your choice/)).toBeInTheDocument()
+    expect(cardText()).not.toMatch(/ticket|requester/i)
+    several.unmount()
+    vi.restoreAllMocks()
+
+    const none = renderWithServices(
+      <AccountCard />,
+      scriptedConnector({
+        kind: 'not-found',
+        tried: [{ strategy: 'email-domain', value: 'globex.example', result: 'no-match' }],
+      }),
+      new TestTicket(globexOrg),
+      orgPage
+    )
+    expect(within(await screen.findByTestId('tried')).getByRole('listitem')).toHaveTextContent(
+      "Organization's domain globex.example: no match"
+    )
+    expect(cardText()).not.toMatch(/ticket|requester/i)
+    none.unmount()
+
+    renderWithServices(
+      <AccountCard />,
+      scriptedConnector({ kind: 'not-found', tried: [] }),
+      new TestTicket({ requester: null, organization: { ...globexOrg.organization!, domains: [] } }),
+      orgPage
+    )
+    expect(
+      await screen.findByText('This organization has no external ID or domain to look up.')
+    ).toBeInTheDocument()
+    expect(cardText()).not.toMatch(/ticket|requester/i)
+  })
+
+  it('still speaks of the ticket and its requester in the ticket sidebars', async () => {
+    renderWithServices(
+      <AccountCard />,
+      scriptedConnector({ kind: 'ambiguous', strategy: 'requester-email', candidates, tried: [] }),
+      new TestTicket(hank),
+      { location: 'new_ticket_sidebar' }
+    )
+    expect(
+      await screen.findByText(
+        'The requester email matches more than one account. Which one is this ticket about?'
+      )
+    ).toBeInTheDocument()
+  })
+})
+
+describe('AccountCard for an agent whose language is not shipped', () => {
+  it('shows English left to right with English dates and amounts, not a Hebrew layout around English text', async () => {
+    const translator = await agentTranslator('he', en)
+    const { container } = renderWithServices(
+      <AccountCard />,
+      scriptedConnector({ kind: 'found', account: globex, tried: [] }),
+      new TestTicket(hank),
+      { translator }
+    )
+
+    expect(await screen.findByTestId('renewal')).toHaveTextContent('Dec 18, 2026')
+    expect(screen.getByTestId('renewal')).toHaveTextContent('in 23 days')
+    expect(screen.getByTestId('arr')).toHaveTextContent('$1.25M')
+    const frame = container.querySelector('main')
+    expect(frame).toHaveAttribute('dir', 'ltr')
+    expect(frame).toHaveAttribute('lang', 'en')
+  })
+
+  it('keeps the agent’s regional formats when the language is shipped (de-AT reads German)', async () => {
+    const translator = await agentTranslator('de-AT', en)
+    expect([translator.locale, translator.language]).toEqual(['de-AT', 'de'])
+    renderWithServices(
+      <AccountCard />,
+      scriptedConnector({ kind: 'found', account: globex, tried: [] }),
+      new TestTicket(hank),
+      { translator }
+    )
+    expect(await screen.findByTestId('renewal')).toHaveTextContent('18.12.2026')
   })
 })

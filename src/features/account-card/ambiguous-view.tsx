@@ -42,14 +42,14 @@ interface AmbiguousViewProps {
 export function AmbiguousView({ strategy, candidates, onChoose, refreshing, onRefresh }: AmbiguousViewProps) {
   const { t } = useI18n()
   // Where the browser blocks storage the pick lives in memory: promise only what is true.
-  const { choices } = useServices()
+  const { choices, page } = useServices()
   return (
     <Alert type="warning" role="status">
       <Alert.Title role="heading" aria-level={2}>
         {t('ui.ambiguous.title')}
       </Alert.Title>
       <Alert.Paragraph>
-        {t('ui.ambiguous.body', { strategy: t(`ui.ambiguous.strategy.${strategy}`) })}
+        {t(`ui.ambiguous.body.${page}`, { strategy: t(`ui.ambiguous.strategy.${page}.${strategy}`) })}
       </Alert.Paragraph>
       <Candidates data-testid="candidates">
         {candidates.map((account) => (
@@ -83,7 +83,7 @@ export function AmbiguousView({ strategy, candidates, onChoose, refreshing, onRe
         ))}
       </Candidates>
       <Alert.Paragraph>
-        {t(choices.persistent ? 'ui.ambiguous.hint' : 'ui.ambiguous.hintThisPage')}
+        {t(choices.persistent ? 'ui.ambiguous.hint' : `ui.ambiguous.hintThisPage.${page}`)}
       </Alert.Paragraph>
       <LookAgainButton label={t('ui.card.refresh')} busy={refreshing} onClick={onRefresh} />
     </Alert>

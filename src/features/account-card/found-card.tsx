@@ -33,7 +33,7 @@ interface FoundCardProps {
 
 export function FoundCard({ account, fetchedAt, refreshing, onRefresh, onNotThisAccount }: FoundCardProps) {
   const { t, locale } = useI18n()
-  const { settings, now } = useServices()
+  const { settings, now, page } = useServices()
   const currentTime = now()
   const age = currentTime - fetchedAt
   return (
@@ -56,8 +56,8 @@ export function FoundCard({ account, fetchedAt, refreshing, onRefresh, onNotThis
       <MatchLine>
         <Subtle data-testid="matched-by">
           {onNotThisAccount
-            ? t('ui.card.pickedFrom', { how: t(`ui.card.matchedBy.${account.matchedBy}`) })
-            : t(`ui.card.matchedBy.${account.matchedBy}`)}
+            ? t('ui.card.pickedFrom', { how: t(`ui.card.matchedBy.${page}.${account.matchedBy}`) })
+            : t(`ui.card.matchedBy.${page}.${account.matchedBy}`)}
         </Subtle>
         {onNotThisAccount && (
           <Button size="small" isLink onClick={onNotThisAccount}>
@@ -99,7 +99,7 @@ export function FoundCard({ account, fetchedAt, refreshing, onRefresh, onNotThis
       </Rows>
       <Footer>
         <Subtle>
-          {t('ui.card.asOf', { time: age < 60_000 ? t('ui.card.justNow') : formatAge(age, locale) })}
+          {age < 60_000 ? t('ui.card.updatedJustNow') : t('ui.card.asOf', { time: formatAge(age, locale) })}
         </Subtle>
         <Button
           size="small"

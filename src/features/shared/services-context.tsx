@@ -1,6 +1,6 @@
 import { createContext, useContext, type ReactNode } from 'react'
 import type { AccountChoices, CachedOutcome, TicketPort } from '../../domain/ports'
-import type { CustomerContext, TicketRef } from '../../domain/customer'
+import type { CustomerContext, CustomerPage, TicketRef } from '../../domain/customer'
 import type { AccountSummary } from '../../domain/account'
 import type { AttemptProgress, EscalationDraft, ExistingEscalation } from '../../domain/escalation'
 import type { ClaimHolder, EscalationResult } from '../../domain/escalate'
@@ -14,6 +14,8 @@ import type { AppSettings } from '../../settings/app-settings'
  */
 export interface Services {
   readonly settings: AppSettings
+  /** Whose page the sidebar is on (ticket, user, organization): the card's wording names it. */
+  readonly page: CustomerPage
   readonly ticket: TicketPort
   lookup(
     context: CustomerContext,
