@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { AccountSummary } from './account'
-import { applyChoice, choiceScope, type LookupOutcome } from './match'
+import { applyChoice, choiceScope, decideStep, MAX_CANDIDATES, type LookupOutcome } from './match'
 
 const account = (id: string): AccountSummary => ({
   id,
@@ -47,5 +47,26 @@ describe('choiceScope', () => {
     expect(choiceScope({ organization, requester })).toBe('org:9006')
     expect(choiceScope({ organization: null, requester })).toBe('email:tony@stark.example')
     expect(choiceScope({ organization: null, requester: { ...requester, email: null } })).toBeNull()
+  })
+})
+
+describe('decideStep, the one found-or-ambiguous rule of every connector', () => {
+  it('finds one account, also when the CRM lists it twice (first listing kept)', () => {
+    const viaContact = { ...account('a'), contactId: '003A' }
+    expect(decideStep([])).toEqual({ kind: 'no-match' })
+    expect(decideStep([account('a')])).toEqual({ kind: 'found', account: account('a') })
+    expect(decideStep([viaContact, account('a')])).toEqual({ kind: 'found', account: viaContact })
+  })
+
+  it('offers several accounts in the CRM order, at most MAX_CANDIDATES (Salesforce used to offer 10)', () => {
+    const ten = [...'abcdefghij'].map(account)
+    const step = decideStep([...ten, account('a')])
+    expect(step.kind === 'ambiguous' && step.candidates.map((candidate) => candidate.id)).toEqual(
+      [...'abcdefghij'].slice(0, MAX_CANDIDATES)
+    )
+    expect(decideStep([account('b'), account('a'), account('b')])).toEqual({
+      kind: 'ambiguous',
+      candidates: [account('b'), account('a')],
+    })
   })
 })

@@ -58,3 +58,29 @@ export function applyChoice(outcome: LookupOutcome, chosenAccountId: string | nu
 
 /** How many accounts the picker offers: enough to tell "one" from "several" and to choose among a few. */
 export const MAX_CANDIDATES = 5
+
+/** What the accounts one step of the cascade found mean for the card. */
+export type StepMatch =
+  | { readonly kind: 'found'; readonly account: AccountSummary }
+  | { readonly kind: 'ambiguous'; readonly candidates: readonly AccountSummary[] }
+  | { readonly kind: 'no-match' }
+
+/**
+ * One step's decision, the same for every CRM: the same account listed twice (a contact with a
+ * labelled and an unlabelled association, two contacts of one account) is one account; exactly one
+ * is found; several are ambiguous, offering at most MAX_CANDIDATES in the CRM's order.
+ */
+export function decideStep(accounts: readonly AccountSummary[]): StepMatch {
+  const distinct = distinctById(accounts)
+  const [first] = distinct
+  if (!first) return { kind: 'no-match' }
+  if (distinct.length === 1) return { kind: 'found', account: first }
+  return { kind: 'ambiguous', candidates: distinct.slice(0, MAX_CANDIDATES) }
+}
+
+/** The accounts with each id once, the first of each kept (it carries the contact that matched). */
+export function distinctById(accounts: readonly AccountSummary[]): AccountSummary[] {
+  const seen = new Map<string, AccountSummary>()
+  for (const account of accounts) if (!seen.has(account.id)) seen.set(account.id, account)
+  return [...seen.values()]
+}

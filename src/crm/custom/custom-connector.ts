@@ -1,7 +1,7 @@
 import type { AccountSummary } from '../../domain/account'
 import { CrmError, isNotFound } from '../../domain/crm-error'
 import { isPublicEmailDomain } from '../../domain/customer'
-import { MAX_CANDIDATES, type MatchAttempt } from '../../domain/match'
+import { decideStep, type MatchAttempt } from '../../domain/match'
 import type { MatchStrategy } from '../../domain/match-strategy'
 import type { CrmConnector } from '../../domain/ports'
 import type { CustomLookupRequest, CustomRestSettings } from '../../settings/custom-rest-settings'
@@ -65,9 +65,7 @@ export function createCustomConnector(
     return {
       kind: 'accounts',
       value,
-      accounts: distinctById(
-        records.map((record) => mapAccount(record, settings.fieldMap, request.match, requesterEmail))
-      ),
+      accounts: records.map((record) => mapAccount(record, settings.fieldMap, request.match, requesterEmail)),
     }
   }
 
@@ -81,14 +79,14 @@ export function createCustomConnector(
           tried.push(step.attempt)
           continue
         }
-        const [first, ...others] = step.accounts
-        if (first && others.length === 0)
-          return { kind: 'found', account: first, tried: perStrategy(tried, request.match) }
-        if (first)
+        const match = decideStep(step.accounts)
+        if (match.kind === 'found')
+          return { kind: 'found', account: match.account, tried: perStrategy(tried, request.match) }
+        if (match.kind === 'ambiguous')
           return {
             kind: 'ambiguous',
             strategy: request.match,
-            candidates: step.accounts.slice(0, MAX_CANDIDATES),
+            candidates: match.candidates,
             tried: perStrategy(tried, request.match),
           }
         tried.push({ strategy: request.match, value: step.value, result: 'no-match' })
@@ -133,10 +131,4 @@ function resultRecords(body: unknown, request: CustomLookupRequest): readonly un
     'invalid-response',
     'The CRM answer has no record list where custom_lookup_requests points'
   )
-}
-
-function distinctById(accounts: readonly AccountSummary[]): AccountSummary[] {
-  const seen = new Map<string, AccountSummary>()
-  for (const account of accounts) if (!seen.has(account.id)) seen.set(account.id, account)
-  return [...seen.values()]
 }

@@ -5,7 +5,7 @@ import type { EscalationCrm, EscalationRef, EscalationTaskResult } from '../../d
 import type { CustomRestSettings, CustomSearchRequest } from '../../settings/custom-rest-settings'
 import type { CrmHttp } from '../http/create-crm-http'
 import { buildRequest, type BuiltRequest } from './build-request'
-import { toHttpUrl, toText } from './coerce'
+import { crmHttpUrl, crmText } from '../../domain/crm-values'
 import { readPath, type JsonPath } from '../../mapping/json-path'
 import { taskScope, type TaskScope } from './task-scope'
 
@@ -143,7 +143,7 @@ function required(built: BuiltRequest | null, part: string): BuiltRequest {
 }
 
 function existingTask(body: unknown, idPath: JsonPath, urlPath: JsonPath | null): ExistingEscalation {
-  const taskId = toText(readPath(body, idPath))
+  const taskId = crmText(readPath(body, idPath))
   if (!taskId)
     throw new CrmError(
       'invalid-response',
@@ -151,7 +151,7 @@ function existingTask(body: unknown, idPath: JsonPath, urlPath: JsonPath | null)
     )
   return {
     taskId,
-    taskUrl: urlPath ? toHttpUrl(readPath(body, urlPath)) : null,
+    taskUrl: urlPath ? crmHttpUrl(readPath(body, urlPath)) : null,
     ownerName: null,
     escalatedBy: null,
     createdAt: null,

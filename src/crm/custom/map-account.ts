@@ -4,7 +4,7 @@ import type { MatchStrategy } from '../../domain/match-strategy'
 import type { CustomFieldMap } from '../../settings/custom-rest-settings'
 import { evaluateMapping } from '../../mapping/mapping'
 import { urlEncoded } from '../../mapping/template'
-import { toCalendarDate, toHttpUrl, toNumber, toText } from './coerce'
+import { crmCalendarDate, crmHttpUrl, crmNumber, crmText, LENIENT } from '../../domain/crm-values'
 
 /**
  * One CRM record → the card's account, through the admin's field map. Only id and name are
@@ -25,20 +25,20 @@ export function mapAccount(
     // Templates here build links, so their values are URL-encoded (`/a/{{id}}`).
     return mapping ? evaluateMapping(mapping, record, urlEncoded) : undefined
   }
-  const id = toText(read('id'))
-  const name = toText(read('name'))
+  const id = crmText(read('id'))
+  const name = crmText(read('name'))
   if (!id || !name)
     throw new CrmError('invalid-response', 'A CRM record has no id or name where custom_field_map points')
 
-  const score = toNumber(read('healthScore'))
+  const score = crmNumber(read('healthScore'), 'health score', LENIENT)
   return {
     id,
     name,
-    recordUrl: toHttpUrl(read('recordUrl')),
-    csm: csmOf(toText(read('csm.id')), toText(read('csm.name')), toText(read('csm.email'))),
+    recordUrl: crmHttpUrl(read('recordUrl')),
+    csm: csmOf(crmText(read('csm.id')), crmText(read('csm.name')), crmText(read('csm.email'))),
     healthScore: score !== null && score >= 0 && score <= 100 ? score : null,
-    renewalDate: toCalendarDate(read('renewalDate')),
-    arr: toNumber(read('arr')),
+    renewalDate: crmCalendarDate(read('renewalDate'), 'renewal date', LENIENT),
+    arr: crmNumber(read('arr'), 'ARR', LENIENT),
     matchedBy,
     contactId: contactIdOf(read('contactId'), requesterEmail),
   }
@@ -56,13 +56,13 @@ function csmOf(id: string | null, name: string | null, email: string | null): Cs
  * first contact of an account is not necessarily the person who wrote in.
  */
 function contactIdOf(value: unknown, requesterEmail: string | null): string | null {
-  if (!Array.isArray(value)) return toText(value)
+  if (!Array.isArray(value)) return crmText(value)
   const email = requesterEmail?.trim().toLowerCase()
   if (!email) return null
   for (const contact of value) {
     if (typeof contact !== 'object' || contact === null) continue
     const entry = contact as Record<string, unknown>
-    if (toText(entry['email'])?.toLowerCase() === email) return toText(entry['id'])
+    if (crmText(entry['email'])?.toLowerCase() === email) return crmText(entry['id'])
   }
   return null
 }

@@ -1,5 +1,5 @@
 import type { CustomerContext } from '../../domain/customer'
-import { MAX_CANDIDATES, type LookupOutcome, type MatchAttempt } from '../../domain/match'
+import { decideStep, MAX_CANDIDATES, type LookupOutcome, type MatchAttempt } from '../../domain/match'
 import type { CrmConnector } from '../../domain/ports'
 import type { AppSettings } from '../../settings/app-settings'
 import type { CrmHttp } from '../http/create-crm-http'
@@ -48,10 +48,11 @@ export function createHubSpotConnector(
         const accounts = shortlist.map((company) =>
           parseCompany(company, owners.get(propertyText(company, settings.fields.csm)) ?? null, base)
         )
-        const [only] = accounts
-        return only && step.companies.length === 1
-          ? { kind: 'found', account: only, tried }
-          : { kind: 'ambiguous', strategy, candidates: accounts, tried }
+        const match = decideStep(accounts)
+        if (match.kind === 'found') return { kind: 'found', account: match.account, tried }
+        if (match.kind === 'ambiguous')
+          return { kind: 'ambiguous', strategy, candidates: match.candidates, tried }
+        tried.push({ strategy, value: step.value, result: 'no-match' })
       }
       return { kind: 'not-found', tried }
     },

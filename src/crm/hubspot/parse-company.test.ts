@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_FIELDS } from '../../settings/app-settings'
-import { hubSpotDate, parseCompany } from './parse-company'
+import { parseCompany } from './parse-company'
 
 const context = {
   fields: DEFAULT_FIELDS.hubspot,
@@ -61,15 +61,20 @@ describe('parseCompany', () => {
   })
 })
 
-describe('hubSpotDate', () => {
+describe('renewal dates of companies', () => {
+  const renewal = (value: string | null) =>
+    parseCompany({ id: '1', properties: { name: 'X', [context.fields.renewalDate]: value } }, null, context)
+      .renewalDate
+
   it('accepts ISO dates, ISO datetimes and epoch milliseconds (date properties at UTC midnight)', () => {
-    expect(hubSpotDate('2027-03-31')).toBe('2027-03-31')
-    expect(hubSpotDate('2027-03-31T00:00:00.000Z')).toBe('2027-03-31')
-    expect(hubSpotDate('1798675200000')).toBe('2026-12-31')
-    expect(hubSpotDate(null)).toBeNull()
+    expect(renewal('2027-03-31')).toBe('2027-03-31')
+    expect(renewal('2027-03-31T00:00:00.000Z')).toBe('2027-03-31')
+    expect(renewal('1798675200000')).toBe('2026-12-31')
+    expect(renewal(null)).toBeNull()
   })
 
-  it('refuses text that is no date', () => {
-    expect(() => hubSpotDate('next spring')).toThrow(/renewal date/)
+  it('refuses text that is no date, and a day that does not exist', () => {
+    expect(() => renewal('next spring')).toThrow(/renewal date/)
+    expect(() => renewal('2027-02-30')).toThrow(/renewal date/)
   })
 })

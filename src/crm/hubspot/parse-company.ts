@@ -1,6 +1,6 @@
 import type { AccountSummary, Csm } from '../../domain/account'
 import type { MatchStrategy } from '../../domain/match-strategy'
-import { isIsoDate } from '../../domain/renewal'
+import { crmCalendarDate, crmNumber, type Coercion } from '../../domain/crm-values'
 import type { FieldNames } from '../../settings/app-settings'
 import { companyRecordUrl, unreadable } from './hubspot-api'
 import type { SimpleObject } from './hubspot-schemas'
@@ -13,24 +13,8 @@ export function propertyText(company: SimpleObject, name: string): string | null
   return text === '' ? null : text
 }
 
-function toNumber(text: string | null, what: string): number | null {
-  if (text === null) return null
-  const number = Number(text)
-  if (!Number.isFinite(number)) throw unreadable(what)
-  return number
-}
-
-/**
- * Date properties come as `YYYY-MM-DD`, as ISO datetimes, or as epoch milliseconds (HubSpot's
- * date-type properties at midnight UTC). Always read as a UTC calendar date.
- */
-export function hubSpotDate(text: string | null): string | null {
-  if (text === null) return null
-  if (/^\d{9,15}$/.test(text)) return new Date(Number(text)).toISOString().slice(0, 10)
-  const date = text.slice(0, 10)
-  if (!isIsoDate(date)) throw unreadable('renewal date')
-  return date
-}
+// HubSpot's property types are known: an unreadable number or date is a wrong mapping, said as such.
+const STRICT: Coercion = { mode: 'strict', fail: unreadable }
 
 export interface CompanyContext {
   readonly fields: FieldNames
@@ -54,9 +38,9 @@ export function parseCompany(
     name,
     recordUrl: companyRecordUrl(context.portalId, company.id, context.baseUrl),
     csm,
-    healthScore: toNumber(propertyText(company, context.fields.healthScore), 'health score'),
-    renewalDate: hubSpotDate(propertyText(company, context.fields.renewalDate)),
-    arr: toNumber(propertyText(company, context.fields.arr), 'ARR'),
+    healthScore: crmNumber(propertyText(company, context.fields.healthScore), 'health score', STRICT),
+    renewalDate: crmCalendarDate(propertyText(company, context.fields.renewalDate), 'renewal date', STRICT),
+    arr: crmNumber(propertyText(company, context.fields.arr), 'ARR', STRICT),
     matchedBy: context.matchedBy,
     ...(context.contactId === undefined ? {} : { contactId: context.contactId }),
   }

@@ -1,6 +1,6 @@
 import type { AccountSummary } from '../../domain/account'
 import type { MatchStrategy } from '../../domain/match-strategy'
-import { isIsoDate } from '../../domain/renewal'
+import { crmCalendarDate, crmNumber, type Coercion } from '../../domain/crm-values'
 import { CrmError } from '../../domain/crm-error'
 import type { FieldNames } from '../../settings/app-settings'
 import { accountRecordUrl } from './salesforce-api'
@@ -27,21 +27,8 @@ function read<T>(
   return result.data
 }
 
-/** Numbers arrive as JSON numbers, but formula or text fields give strings; blank means none. */
-function toNumber(value: string | number | null | undefined, what: string): number | null {
-  if (value === null || value === undefined || value === '') return null
-  const number = typeof value === 'number' ? value : Number(value)
-  if (!Number.isFinite(number)) throw invalid(what)
-  return number
-}
-
-/** Date fields are `YYYY-MM-DD`; a datetime field gives a timestamp whose date part we keep. */
-function toDate(value: string | null | undefined): string | null {
-  if (!value) return null
-  const date = value.slice(0, 10)
-  if (!isIsoDate(date)) throw invalid('renewal date')
-  return date
-}
+// Salesforce's field types are known: an unreadable number or date is a wrong field, said as such.
+const STRICT: Coercion = { mode: 'strict', fail: invalid }
 
 /** One Account record (top level or nested under a Contact) into the card's summary. */
 export function parseAccount(
@@ -61,12 +48,17 @@ export function parseAccount(
     name: read(nameSchema, row['Name'], 'account name'),
     recordUrl: accountRecordUrl(baseUrl, id),
     csm: csmName ? { id: csmId, name: csmName, email: csmUser?.Email?.trim() || null } : null,
-    healthScore: toNumber(
+    healthScore: crmNumber(
       read(optionalNumberSchema, row[fields.healthScore], 'health score'),
-      'health score'
+      'health score',
+      STRICT
     ),
-    renewalDate: toDate(read(optionalTextSchema, row[fields.renewalDate], 'renewal date')),
-    arr: toNumber(read(optionalNumberSchema, row[fields.arr], 'ARR'), 'ARR'),
+    renewalDate: crmCalendarDate(
+      read(optionalTextSchema, row[fields.renewalDate], 'renewal date'),
+      'renewal date',
+      STRICT
+    ),
+    arr: crmNumber(read(optionalNumberSchema, row[fields.arr], 'ARR'), 'ARR', STRICT),
     matchedBy,
   }
 }

@@ -88,6 +88,20 @@ describe('parseLookup', () => {
     expect(outcome.candidates.map((a) => a.id)).toEqual(['001000000000001AAA', '001000000000006AAA'])
   })
 
+  it('offers at most five of many matching accounts, like every connector', () => {
+    const many = [...'23456789'].map((digit) => ({
+      ...northwind,
+      Id: `00100000000000${digit}AAA`,
+      Website: `https://${digit}.northwind.example`,
+    }))
+    const outcome = parse({
+      compositeResponse: [sub(0, query([])), sub(1, query([])), sub(2, query(many))],
+    })
+    expect(outcome.kind === 'ambiguous' && outcome.candidates.map((a) => a.id)).toEqual(
+      many.slice(0, 5).map((record) => record.Id)
+    )
+  })
+
   it('lists every step tried when nothing matches', () => {
     const outcome = parse({ compositeResponse: [sub(0, query([])), sub(1, query([])), sub(2, query([]))] })
     expect(outcome).toEqual({

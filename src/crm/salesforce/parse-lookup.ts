@@ -1,6 +1,6 @@
 import type { AccountSummary } from '../../domain/account'
 import { CrmError } from '../../domain/crm-error'
-import type { LookupOutcome, MatchAttempt } from '../../domain/match'
+import { decideStep, type LookupOutcome, type MatchAttempt } from '../../domain/match'
 import type { MatchStrategy } from '../../domain/match-strategy'
 import type { FieldNames } from '../../settings/app-settings'
 import type { VendorErrorReader } from '../http/to-crm-error'
@@ -35,9 +35,9 @@ export function parseLookup({ plan, body, fields, baseUrl, readVendorError }: Pa
     if (!sub) throw new CrmError('invalid-response', 'Salesforce left out part of the lookup')
     if (sub.httpStatusCode !== 200) throw toCrmErrorFromStatus(sub.httpStatusCode, sub.body, readVendorError)
 
-    const accounts = accountsFrom(query, sub.body, fields, baseUrl)
-    if (accounts.length === 1 && accounts[0]) {
-      const account = accounts[0]
+    const step = decideStep(accountsFrom(query, sub.body, fields, baseUrl))
+    if (step.kind === 'found') {
+      const account = step.account
       const escalationSub = byReference.get('escalation')
       if (!plan.escalationSoql || !escalationSub)
         return { kind: 'found', account, tried: ordered(tried, plan.order) }
@@ -50,11 +50,11 @@ export function parseLookup({ plan, body, fields, baseUrl, readVendorError }: Pa
         escalation: parseEscalation(escalationSub.body, account.id, baseUrl),
       }
     }
-    if (accounts.length > 1) {
+    if (step.kind === 'ambiguous') {
       return {
         kind: 'ambiguous',
         strategy: query.strategy,
-        candidates: accounts,
+        candidates: step.candidates,
         tried: ordered(tried, plan.order),
       }
     }
@@ -93,13 +93,7 @@ function accountsFrom(
         .map((record) => parseAccount(record, fields, baseUrl, query.strategy))
       break
   }
-  return distinctById(accounts)
-}
-
-function distinctById(accounts: readonly AccountSummary[]): AccountSummary[] {
-  const seen = new Map<string, AccountSummary>()
-  for (const account of accounts) if (!seen.has(account.id)) seen.set(account.id, account)
-  return [...seen.values()]
+  return accounts
 }
 
 /** Attempts in cascade order, whether they were skipped up front or tried and missed. */
