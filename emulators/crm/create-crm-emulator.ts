@@ -60,6 +60,11 @@ export interface CrmEmulator {
   setSearchLagMs(ms: number): void
   /** The tasks written, as plain JSON objects in the dialect's own shape. */
   tasks(): CrmTask[]
+  /**
+   * Salesforce: sets fields of a seeded record (`editRecord('User', id, { Name })`) until the next
+   * reset, for data the seed does not hold; throws for an unknown record or another dialect.
+   */
+  editRecord(object: string, id: string, fields: Record<string, unknown>): void
   reset(): void
   close(): Promise<void>
 }
@@ -269,6 +274,10 @@ export async function startCrmEmulator(options: CrmEmulatorOptions = {}): Promis
     },
     setSearchLagMs: (ms) => dialect.setSearchLag?.(ms),
     tasks: () => dialect.tasks(),
+    editRecord: (object, id, fields) => {
+      if (!dialect.editRecord) throw new Error(`The ${dialect.name} dialect cannot edit records`)
+      if (!dialect.editRecord(object, id, fields)) throw new Error(`No ${object} ${id} in the seed`)
+    },
     reset,
     close: () =>
       new Promise<void>((resolve) => {

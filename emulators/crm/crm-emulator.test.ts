@@ -104,6 +104,21 @@ describe('Salesforce query', () => {
   })
 })
 
+describe('test data beyond the seed', () => {
+  it('edits a seeded record until the next reset, and refuses an unknown one', async () => {
+    crm.editRecord('User', '005000000000001AAA', { Name: 'Dana \u202Eeltihw', Email: 'dana@x.example?bcc=y' })
+    const soql = "SELECT CSM__r.Name, CSM__r.Email FROM Account WHERE Id = '001000000000001AAA'"
+    expect((await query(soql)).body['records']).toMatchObject([
+      { CSM__r: { Name: 'Dana \u202Eeltihw', Email: 'dana@x.example?bcc=y' } },
+    ])
+    expect(() => crm.editRecord('User', '005000000000077AAA', { Name: 'Nobody' })).toThrow(/No User/)
+    expect(() => crm.editRecord('Opportunity', '006000000000001AAA', {})).toThrow(/No Opportunity/)
+
+    crm.reset()
+    expect((await query(soql)).body['records']).toMatchObject([{ CSM__r: { Name: 'Dana Whitfield' } }])
+  })
+})
+
 describe('auth and faults', () => {
   it('refuses a missing or unsubstituted token', async () => {
     const res = await fetch(`${crm.url}${v}/query?q=SELECT+Id+FROM+User`, {

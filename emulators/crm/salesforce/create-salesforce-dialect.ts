@@ -64,6 +64,11 @@ export function createSalesforceDialect(options: SalesforceOptions): Dialect {
       return soql.length ? { soql } : {}
     },
     tasks: () => store.records.Task.map((task) => ({ ...task })),
+    editRecord: (object, id, fields) => {
+      const record = object in store.records ? store.find(object as keyof typeof store.records, id) : null
+      if (record) Object.assign(record, fields)
+      return record !== null
+    },
     reset: () => {
       store.reset()
       apiUsage = 0

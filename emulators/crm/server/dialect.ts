@@ -58,6 +58,11 @@ export interface Dialect {
   setSearchLag?(ms: number): void
   /** The records the app wrote (tasks), as plain JSON objects. */
   tasks(): Record<string, unknown>[]
+  /**
+   * Salesforce: changes fields of one seeded record (until the next reset), so a test can show the
+   * app data the seed does not hold; false when there is no such record.
+   */
+  editRecord?(object: string, id: string, fields: Record<string, unknown>): boolean
   reset(): void
   indexPage(): IndexPage
   /** A plain-text stand-in for the vendor's own UI page at this path (record links), or null. */

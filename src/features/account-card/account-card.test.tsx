@@ -81,6 +81,39 @@ describe('AccountCard', () => {
     expect(container.querySelector('img, script')).toBeNull()
   })
 
+  it('shows CRM text as stored: isolated, without bidi overrides, and links only a plain address', async () => {
+    const spoofed = {
+      ...globex,
+      name: 'Globex \u202Eevil',
+      csm: { id: '005', name: 'Marcus \u202Enaralayo', email: '\u202Emoc.elpmaxe@anad' },
+    }
+    const { container, unmount } = renderWithServices(
+      <AccountCard />,
+      scriptedConnector({ kind: 'found', account: spoofed, tried: [] }),
+      new TestTicket(hank)
+    )
+
+    expect(await screen.findByTestId('csm-name')).toHaveTextContent(/^Marcus naralayo$/)
+    expect(screen.getByText('moc.elpmaxe@anad')).toBeInTheDocument()
+    expect(container.querySelector('a[href^="mailto:"]')).toBeNull()
+    expect(container.textContent).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/)
+    expect(screen.getByRole('heading').querySelector('bdi')).toHaveTextContent('Globex evil')
+    unmount()
+
+    const withBcc = {
+      ...globex,
+      csm: { ...globex.csm!, email: 'marcus@vendor.example?bcc=eve@evil.example' },
+    }
+    renderWithServices(
+      <AccountCard />,
+      scriptedConnector({ kind: 'found', account: withBcc, tried: [] }),
+      new TestTicket(hank)
+    )
+    expect(await screen.findByText('marcus@vendor.example?bcc=eve@evil.example')).toBeInTheDocument()
+    expect(screen.queryByRole('link', { name: /marcus@vendor/ })).toBeNull()
+    expect(screen.getByRole('button', { name: 'Copy email' })).toBeInTheDocument()
+  })
+
   it('says what was tried when nothing matches', async () => {
     const outcome: LookupOutcome = {
       kind: 'not-found',

@@ -5,6 +5,7 @@ import type { AccountSummary } from '../../domain/account'
 import type { MatchStrategy } from '../../domain/match-strategy'
 import { useI18n } from '../../i18n/i18n-context'
 import { useServices } from '../shared/services-context'
+import { UserText } from '../../ui/user-text'
 import { Subtle } from './card-layout'
 import { LookAgainButton } from './look-again-button'
 
@@ -63,10 +64,10 @@ export function AmbiguousView({ strategy, candidates, onChoose, refreshing, onRe
                   isExternal
                   externalIconLabel={t('ui.escalation.opensInNewTab')}
                 >
-                  {account.name}
+                  <UserText text={account.name} />
                 </Anchor>
               ) : (
-                <span>{account.name}</span>
+                <UserText text={account.name} />
               )}
               <Subtle>
                 {account.csm ? t('ui.ambiguous.csm', { name: account.csm.name }) : t('ui.card.noCsm')}

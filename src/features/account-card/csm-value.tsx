@@ -4,6 +4,10 @@ import { Avatar } from '@zendeskgarden/react-avatars'
 import { Anchor, Button } from '@zendeskgarden/react-buttons'
 import type { Csm } from '../../domain/account'
 import { useI18n } from '../../i18n/i18n-context'
+import { withoutBidiControls } from '../../ui/display-text'
+import { EmailText } from '../../ui/email-text'
+import { mailtoHref } from '../../ui/mailto-href'
+import { UserText } from '../../ui/user-text'
 import { initials } from './initials'
 import { Subtle } from './card-layout'
 
@@ -14,7 +18,10 @@ const Person = styled.div`
   align-items: center;
   min-width: 0;
 `
-const Name = styled.span`
+const Details = styled.div`
+  min-width: 0;
+`
+const Name = styled.div`
   font-weight: ${(p) => p.theme.fontWeights.semibold};
 `
 const EmailLine = styled.span`
@@ -31,6 +38,10 @@ export function CsmValue({ csm }: { csm: Csm | null }) {
   const { t } = useI18n()
   const [copy, setCopy] = useState<CopyState>('idle')
   if (!csm) return <Subtle>{t('ui.card.noCsm')}</Subtle>
+  const email = csm.email === null ? null : withoutBidiControls(csm.email)
+  // Only a plain address becomes a link; anything else (a `?bcc=`, a second @, an override) is
+  // shown as the text it is, and can still be copied.
+  const href = csm.email === null ? null : mailtoHref(csm.email)
 
   const copyEmail = async (email: string): Promise<void> => {
     try {
@@ -51,13 +62,23 @@ export function CsmValue({ csm }: { csm: Csm | null }) {
       >
         <Avatar.Text aria-hidden="true">{initials(csm.name)}</Avatar.Text>
       </Avatar>
-      <div>
-        <Name data-testid="csm-name">{csm.name}</Name>
-        {csm.email && (
+      <Details>
+        <Name data-testid="csm-name">
+          <UserText text={csm.name} />
+        </Name>
+        {email && (
           <EmailLine>
             {/* The address itself is the link's name: a spoken name must contain the visible text (WCAG 2.5.3). */}
-            <Anchor href={`mailto:${csm.email}`}>{csm.email}</Anchor>
-            <Button size="small" isBasic onClick={() => void copyEmail(csm.email ?? '')}>
+            {href ? (
+              <Anchor href={href}>
+                <EmailText address={email} />
+              </Anchor>
+            ) : (
+              <span>
+                <EmailText address={email} />
+              </span>
+            )}
+            <Button size="small" isBasic onClick={() => void copyEmail(email)}>
               {t('ui.card.copyEmail')}
             </Button>
           </EmailLine>
@@ -65,7 +86,7 @@ export function CsmValue({ csm }: { csm: Csm | null }) {
         <Subtle role="status">
           {copy === 'copied' ? t('ui.card.copied') : copy === 'failed' ? t('ui.card.copyFailed') : ''}
         </Subtle>
-      </div>
+      </Details>
     </Person>
   )
 }

@@ -4,6 +4,8 @@ import { MD } from '@zendeskgarden/react-typography'
 import type { AccountSummary } from '../../domain/account'
 import { formatAge, formatMoneyFull, formatMoneyShort } from '../../i18n/format'
 import { useI18n } from '../../i18n/i18n-context'
+import { withoutBidiControls } from '../../ui/display-text'
+import { UserText } from '../../ui/user-text'
 import { useServices } from '../shared/services-context'
 import { Footer, Label, Rows, Subtle, Value } from './card-layout'
 import { CsmValue } from './csm-value'
@@ -45,12 +47,12 @@ export function FoundCard({ account, fetchedAt, refreshing, onRefresh, onNotThis
             target="_blank"
             rel="noopener noreferrer"
             isExternal
-            externalIconLabel={t('ui.card.openInCrm', { name: account.name })}
+            externalIconLabel={t('ui.card.openInCrm', { name: withoutBidiControls(account.name) })}
           >
-            {account.name}
+            <UserText text={account.name} />
           </Anchor>
         ) : (
-          account.name
+          <UserText text={account.name} />
         )}
       </Title>
       <MatchLine>

@@ -4,6 +4,7 @@ import { Field, Hint, Label, Select, Textarea } from '@zendeskgarden/react-forms
 import type { EscalationDraft } from '../../domain/escalation'
 import { ESCALATION_REASONS, type EscalationReason } from '../../domain/escalation'
 import { useI18n } from '../../i18n/i18n-context'
+import { UserText } from '../../ui/user-text'
 import { ClaimedView } from './claimed-view'
 import { FailureView } from './failure-view'
 import { NOTE_MAX_LENGTH } from './note-limits'
@@ -88,7 +89,8 @@ export function EscalationForm({ state, draft, setDraft, submit, name, isFallbac
             aria-busy={sending}
             data-testid="escalate-button"
           >
-            {label}
+            {/* The label holds the CSM's name from the CRM: shown as stored, and clamped. */}
+            <UserText text={label} />
           </Button>
         </Offer>
       )}
