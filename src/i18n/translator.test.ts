@@ -7,7 +7,7 @@ describe('createTranslator', () => {
   const t = createTranslator('en', en)
 
   it('fills placeholders and treats values as plain text', () => {
-    expect(t.t('ui.card.openInCrm', { name: '<b>Acme</b>' })).toBe('Open <b>Acme</b> in the CRM')
+    expect(t.t('ui.escalation.done', { name: '<b>Acme</b>' })).toBe('Escalated to <b>Acme</b>')
   })
 
   it('chooses plural forms by the locale’s rules', () => {

@@ -218,6 +218,8 @@ describe('keyboard', () => {
       'Northwind Traders',
       'dana.whitfield@successbridge.example',
       'Copy email',
+      // ARR is a button that shows the exact amount: reachable without a mouse.
+      '$240K',
       'Refresh',
       'Reason',
       'What the CSM should know',

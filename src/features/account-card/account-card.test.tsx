@@ -63,6 +63,25 @@ describe('AccountCard', () => {
     expect(screen.getByTestId('arr')).toHaveTextContent('$1.25M')
   })
 
+  it('names the CRM link once and says it opens a new tab; the exact ARR is one key press away', async () => {
+    const user = userEvent.setup()
+    renderWithServices(
+      <AccountCard />,
+      scriptedConnector({ kind: 'found', account: globex, tried: [] }),
+      new TestTicket(hank)
+    )
+    const link = await screen.findByRole('link', { name: /^Globex Corporation/ })
+    expect(link).toHaveAccessibleName('Globex Corporation (CRM record, opens in a new tab)')
+
+    const arr = screen.getByRole('button', { name: '$1.25M' })
+    expect(arr).toHaveAttribute('aria-pressed', 'false')
+    arr.focus()
+    await user.keyboard('{Enter}')
+    expect(screen.getByRole('button', { name: '$1,250,000' })).toHaveAttribute('aria-pressed', 'true')
+    await user.keyboard('{Enter}')
+    expect(screen.getByRole('button', { name: '$1.25M' })).toHaveFocus()
+  })
+
   it('renders hostile names as text, never as markup', async () => {
     const hostile = {
       ...globex,

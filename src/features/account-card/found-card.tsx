@@ -2,12 +2,12 @@ import styled from 'styled-components'
 import { Anchor, Button } from '@zendeskgarden/react-buttons'
 import { MD } from '@zendeskgarden/react-typography'
 import type { AccountSummary } from '../../domain/account'
-import { formatAge, formatMoneyFull, formatMoneyShort } from '../../i18n/format'
+import { formatAge } from '../../i18n/format'
 import { useI18n } from '../../i18n/i18n-context'
-import { withoutBidiControls } from '../../ui/display-text'
 import { UserText } from '../../ui/user-text'
 import { useServices } from '../shared/services-context'
 import { Footer, Label, Rows, Subtle, Value } from './card-layout'
+import { ArrValue } from './arr-value'
 import { CsmValue } from './csm-value'
 import { HealthTag } from './health-tag'
 import { RenewalValue } from './renewal-value'
@@ -47,7 +47,7 @@ export function FoundCard({ account, fetchedAt, refreshing, onRefresh, onNotThis
             target="_blank"
             rel="noopener noreferrer"
             isExternal
-            externalIconLabel={t('ui.card.openInCrm', { name: withoutBidiControls(account.name) })}
+            externalIconLabel={t('ui.card.crmRecordNewTab')}
           >
             <UserText text={account.name} />
           </Anchor>
@@ -93,9 +93,7 @@ export function FoundCard({ account, fetchedAt, refreshing, onRefresh, onNotThis
           {account.arr === null ? (
             <Subtle>{t('ui.card.noArr')}</Subtle>
           ) : (
-            <span title={formatMoneyFull(account.arr, settings.arrCurrency, locale)}>
-              {formatMoneyShort(account.arr, settings.arrCurrency, locale)}
-            </span>
+            <ArrValue arr={account.arr} currency={settings.arrCurrency} />
           )}
         </Value>
       </Rows>
