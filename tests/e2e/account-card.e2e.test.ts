@@ -262,3 +262,32 @@ describe('settings', () => {
     }
   })
 })
+
+describe('copying the CSM email in a frame without clipboard-write', () => {
+  it('copies the address although the Clipboard API is blocked, and it pastes outside the app', async () => {
+    await session.page.goto(session.stack.zendesk.ticketUrl(101))
+    const frame = session.app()
+    // The emulated Zendesk, like the real one as far as documented, grants the app frame no clipboard-write.
+    const allowed = await frame.locator('html').evaluate(() => {
+      const policy = (document as Document & { featurePolicy?: { allowsFeature(name: string): boolean } })
+        .featurePolicy
+      return policy?.allowsFeature('clipboard-write') ?? null
+    })
+    expect(allowed).toBe(false)
+
+    await frame.getByRole('button', { name: 'Copy email' }).click()
+    await frame.getByText('Email copied').waitFor({ timeout: 5_000 })
+
+    // What an agent does next: paste it into Zendesk, outside the app's frame.
+    await session.page.evaluate(() => {
+      const field = document.createElement('textarea')
+      field.setAttribute('data-testid', 'paste-target')
+      document.body.append(field)
+      field.focus()
+    })
+    await session.page.keyboard.press('ControlOrMeta+V')
+    expect(await session.page.getByTestId('paste-target').inputValue()).toBe(
+      'dana.whitfield@successbridge.example'
+    )
+  })
+})

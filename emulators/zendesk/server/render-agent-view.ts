@@ -62,7 +62,8 @@ export function renderAgentView(data: HostData): string {
 <div class="workspace">
 ${mainPanel(data.location)}  <aside class="apps" aria-label="Apps">
     <h2>Apps</h2>
-    <!-- host/main.ts names it after the app (manifest name) and sets src with origin and app_guid. -->
+    <!-- host/main.ts names it after the app (manifest name) and sets src with origin and app_guid.
+         No allow attribute: Zendesk documents no permissions for app frames, so the app gets none here. -->
     <iframe data-testid="app-iframe"></iframe>
   </aside>
 </div>

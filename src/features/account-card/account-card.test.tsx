@@ -82,6 +82,28 @@ describe('AccountCard', () => {
     expect(screen.getByRole('button', { name: '$1.25M' })).toHaveFocus()
   })
 
+  it('selects the address for the agent when neither clipboard path works, and says how to copy it', async () => {
+    const user = userEvent.setup()
+    // The browser's answer in a frame without clipboard-write; jsdom has no execCommand('copy') either,
+    // so the last fallback runs.
+    vi.spyOn(navigator.clipboard, 'writeText').mockRejectedValue(
+      new DOMException(
+        'The Clipboard API has been blocked because of a permissions policy',
+        'NotAllowedError'
+      )
+    )
+    renderWithServices(
+      <AccountCard />,
+      scriptedConnector({ kind: 'found', account: globex, tried: [] }),
+      new TestTicket(hank)
+    )
+    await user.click(await screen.findByRole('button', { name: 'Copy email' }))
+    expect(window.getSelection()?.toString()).toBe('marcus@vendor.example')
+    expect(
+      await screen.findByText('Address selected: press Ctrl+C (⌘C on a Mac) to copy it.')
+    ).toBeInTheDocument()
+  })
+
   it('renders hostile names as text, never as markup', async () => {
     const hostile = {
       ...globex,

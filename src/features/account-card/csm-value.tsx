@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import styled from 'styled-components'
 import { Avatar } from '@zendeskgarden/react-avatars'
 import { Anchor, Button } from '@zendeskgarden/react-buttons'
@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n/i18n-context'
 import { withoutBidiControls } from '../../ui/display-text'
 import { EmailText } from '../../ui/email-text'
 import { mailtoHref } from '../../ui/mailto-href'
+import { copyText, type CopyResult } from '../../ui/copy-text'
 import { UserText } from '../../ui/user-text'
 import { initials } from './initials'
 import { Subtle } from './card-layout'
@@ -32,11 +33,12 @@ const EmailLine = styled.span`
   min-width: 0;
 `
 
-type CopyState = 'idle' | 'copied' | 'failed'
+type CopyState = 'idle' | CopyResult
 
 export function CsmValue({ csm }: { csm: Csm | null }) {
   const { t } = useI18n()
   const [copy, setCopy] = useState<CopyState>('idle')
+  const address = useRef<HTMLSpanElement>(null)
   if (!csm) return <Subtle>{t('ui.card.noCsm')}</Subtle>
   const email = csm.email === null ? null : withoutBidiControls(csm.email)
   // Only a plain address becomes a link; anything else (a `?bcc=`, a second @, an override) is
@@ -44,13 +46,7 @@ export function CsmValue({ csm }: { csm: Csm | null }) {
   const href = csm.email === null ? null : mailtoHref(csm.email)
 
   const copyEmail = async (email: string): Promise<void> => {
-    try {
-      await navigator.clipboard.writeText(email)
-      setCopy('copied')
-    } catch {
-      // Zendesk's iframe may not grant clipboard access; say so rather than fail silently.
-      setCopy('failed')
-    }
+    setCopy(await copyText(email, address.current))
   }
 
   return (
@@ -71,10 +67,12 @@ export function CsmValue({ csm }: { csm: Csm | null }) {
             {/* The address itself is the link's name: a spoken name must contain the visible text (WCAG 2.5.3). */}
             {href ? (
               <Anchor href={href}>
-                <EmailText address={email} />
+                <span ref={address}>
+                  <EmailText address={email} />
+                </span>
               </Anchor>
             ) : (
-              <span>
+              <span ref={address}>
                 <EmailText address={email} />
               </span>
             )}
@@ -83,9 +81,7 @@ export function CsmValue({ csm }: { csm: Csm | null }) {
             </Button>
           </EmailLine>
         )}
-        <Subtle role="status">
-          {copy === 'copied' ? t('ui.card.copied') : copy === 'failed' ? t('ui.card.copyFailed') : ''}
-        </Subtle>
+        <Subtle role="status">{copy === 'idle' ? '' : t(`ui.card.copy.${copy}`)}</Subtle>
       </Details>
     </Person>
   )
