@@ -3,7 +3,7 @@ import type { CrmConnector, EscalationCrm } from '../domain/ports'
 import type { AppSettings } from '../settings/app-settings'
 import { createCustomRestCrm } from './custom/create-custom-rest-crm'
 import { readCustomError } from './custom/read-custom-error'
-import { createCrmHttp } from './http/create-crm-http'
+import { createCrmHttp, type CrmHttpTuning } from './http/create-crm-http'
 import { createHubSpotConnector } from './hubspot/hubspot-connector'
 import { createHubSpotEscalation } from './hubspot/hubspot-escalation'
 import { createOwnerDirectory, memoryOwnerCache, type OwnerCache } from './hubspot/owner-directory'
@@ -23,19 +23,31 @@ export interface Crm {
 export interface CrmOptions {
   /** Where CRM owners are remembered between views (HubSpot); memory only when absent. */
   readonly ownerCache?: OwnerCache
+  /** Timeouts, retries, sleep and jitter; the defaults are the app's. Tests shorten them here. */
+  readonly http?: CrmHttpTuning
 }
 
 export function createCrm(settings: AppSettings, adapter: AxiosAdapter, options: CrmOptions = {}): Crm {
   switch (settings.provider) {
     case 'salesforce': {
-      const http = createCrmHttp({ baseUrl: settings.baseUrl, adapter, readVendorError: readSalesforceError })
+      const http = createCrmHttp({
+        ...options.http,
+        baseUrl: settings.baseUrl,
+        adapter,
+        readVendorError: readSalesforceError,
+      })
       return {
         connector: createSalesforceConnector(http, settings),
         escalation: createSalesforceEscalation(http, settings),
       }
     }
     case 'hubspot': {
-      const http = createCrmHttp({ baseUrl: settings.baseUrl, adapter, readVendorError: readHubSpotError })
+      const http = createCrmHttp({
+        ...options.http,
+        baseUrl: settings.baseUrl,
+        adapter,
+        readVendorError: readHubSpotError,
+      })
       // One directory for both: an owner read for the card is not read again for the escalation.
       const resolveOwner = createOwnerDirectory(http, options.ownerCache ?? memoryOwnerCache())
       return {
@@ -46,7 +58,12 @@ export function createCrm(settings: AppSettings, adapter: AxiosAdapter, options:
     case 'custom': {
       // parseSettings fills `custom` whenever the provider is custom; null here is a programming error.
       if (!settings.custom) throw new Error('Custom CRM settings were not parsed')
-      const http = createCrmHttp({ baseUrl: settings.baseUrl, adapter, readVendorError: readCustomError })
+      const http = createCrmHttp({
+        ...options.http,
+        baseUrl: settings.baseUrl,
+        adapter,
+        readVendorError: readCustomError,
+      })
       return createCustomRestCrm(http, settings.custom, settings.matchOrder)
     }
   }

@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import demoSettings from '../../emulators/crm/custom/demo-settings.json'
 import { createCrm } from '../../src/crm/create-connector'
-import { createCustomRestCrm } from '../../src/crm/custom/create-custom-rest-crm'
-import { readCustomError } from '../../src/crm/custom/read-custom-error'
-import { createCrmHttp } from '../../src/crm/http/create-crm-http'
 import { zafAdapter } from '../../src/crm/http/zaf-adapter'
 import type { CustomerContext } from '../../src/domain/customer'
 import type { CrmConnector } from '../../src/domain/ports'
@@ -23,17 +20,14 @@ function settingsFor(overrides: Record<string, string> = {}): AppSettings {
   return parsed.settings
 }
 
+/** The connector as the app builds it (createCrm), with short retries so fault tests stay quick. */
 function connector(options: { settings?: AppSettings; timeoutMs?: number } = {}): CrmConnector {
-  const settings = options.settings ?? settingsFor()
-  if (!settings.custom) throw new Error('not custom settings')
-  const http = createCrmHttp({
-    baseUrl: settings.baseUrl,
-    adapter: zafAdapter(proxyZafClient(stack.zendesk.hostUrl)),
-    readVendorError: readCustomError,
-    timeoutMs: options.timeoutMs ?? 8000,
-    retry: { retries: 2, baseDelayMs: 10, maxRetryAfterMs: 100 },
-  })
-  return createCustomRestCrm(http, settings.custom, settings.matchOrder).connector
+  return createCrm(options.settings ?? settingsFor(), zafAdapter(proxyZafClient(stack.zendesk.hostUrl)), {
+    http: {
+      timeoutMs: options.timeoutMs ?? 8000,
+      retry: { retries: 2, baseDelayMs: 10, maxRetryAfterMs: 100 },
+    },
+  }).connector
 }
 
 const customer = (

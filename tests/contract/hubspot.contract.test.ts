@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { createCrmHttp, type RetryPolicy } from '../../src/crm/http/create-crm-http'
+import { createCrm } from '../../src/crm/create-connector'
+import type { RetryPolicy } from '../../src/crm/http/create-crm-http'
 import { zafAdapter } from '../../src/crm/http/zaf-adapter'
-import { createHubSpotConnector } from '../../src/crm/hubspot/hubspot-connector'
-import {
-  createOwnerDirectory,
-  memoryOwnerCache,
-  type OwnerCache,
-} from '../../src/crm/hubspot/owner-directory'
-import { readHubSpotError } from '../../src/crm/hubspot/read-hubspot-error'
+import { memoryOwnerCache, type OwnerCache } from '../../src/crm/hubspot/owner-directory'
 import type { CustomerContext } from '../../src/domain/customer'
 import type { CrmConnector } from '../../src/domain/ports'
 import { parseSettings, type AppSettings } from '../../src/settings/app-settings'
@@ -36,20 +31,15 @@ interface ConnectorOptions {
   readonly retry?: RetryPolicy
 }
 
+/** The connector as the app builds it (createCrm), with short retries so fault tests stay quick. */
 function connector(options: ConnectorOptions = {}): CrmConnector {
-  const settings = options.settings ?? settingsFor()
-  const http = createCrmHttp({
-    baseUrl: settings.baseUrl,
-    adapter: zafAdapter(proxyZafClient(stack.zendesk.hostUrl)),
-    readVendorError: readHubSpotError,
-    timeoutMs: options.timeoutMs ?? 8000,
-    retry: options.retry ?? { retries: 2, baseDelayMs: 10, maxRetryAfterMs: 100 },
-  })
-  return createHubSpotConnector(
-    http,
-    settings,
-    createOwnerDirectory(http, options.owners ?? memoryOwnerCache())
-  )
+  return createCrm(options.settings ?? settingsFor(), zafAdapter(proxyZafClient(stack.zendesk.hostUrl)), {
+    ownerCache: options.owners ?? memoryOwnerCache(),
+    http: {
+      timeoutMs: options.timeoutMs ?? 8000,
+      retry: options.retry ?? { retries: 2, baseDelayMs: 10, maxRetryAfterMs: 100 },
+    },
+  }).connector
 }
 
 const customer = (

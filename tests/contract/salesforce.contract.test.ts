@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { createCrmHttp } from '../../src/crm/http/create-crm-http'
+import { createCrm } from '../../src/crm/create-connector'
 import { zafAdapter } from '../../src/crm/http/zaf-adapter'
-import { readSalesforceError } from '../../src/crm/salesforce/read-salesforce-error'
-import { createSalesforceConnector } from '../../src/crm/salesforce/salesforce-connector'
 import type { CustomerContext } from '../../src/domain/customer'
 import type { CrmConnector } from '../../src/domain/ports'
 import { parseSettings, type AppSettings } from '../../src/settings/app-settings'
@@ -19,16 +17,14 @@ function settingsFor(overrides: Record<string, string> = {}): AppSettings {
   return parsed.settings
 }
 
+/** The connector as the app builds it (createCrm), with short retries so fault tests stay quick. */
 function connector(options: { settings?: AppSettings; timeoutMs?: number } = {}): CrmConnector {
-  const settings = options.settings ?? settingsFor()
-  const http = createCrmHttp({
-    baseUrl: settings.baseUrl,
-    adapter: zafAdapter(proxyZafClient(stack.zendesk.hostUrl)),
-    readVendorError: readSalesforceError,
-    timeoutMs: options.timeoutMs ?? 8000,
-    retry: { retries: 2, baseDelayMs: 10, maxRetryAfterMs: 100 },
-  })
-  return createSalesforceConnector(http, settings)
+  return createCrm(options.settings ?? settingsFor(), zafAdapter(proxyZafClient(stack.zendesk.hostUrl)), {
+    http: {
+      timeoutMs: options.timeoutMs ?? 8000,
+      retry: { retries: 2, baseDelayMs: 10, maxRetryAfterMs: 100 },
+    },
+  }).connector
 }
 
 const customer = (

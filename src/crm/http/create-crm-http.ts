@@ -30,7 +30,12 @@ export interface CrmHttpOptions {
   readonly timeoutMs?: number
   readonly retry?: RetryPolicy
   readonly sleep?: (ms: number) => Promise<void>
+  /** 0 ≤ n < 1, for the retry jitter; injectable so tests can pin it. */
+  readonly random?: () => number
 }
+
+/** What callers (createCrm, tests) may tune; the rest comes from the provider. */
+export type CrmHttpTuning = Pick<CrmHttpOptions, 'timeoutMs' | 'retry' | 'sleep' | 'random'>
 
 /** The token never reaches the browser: the Zendesk proxy replaces this placeholder. */
 export const TOKEN_PLACEHOLDER = '{{setting.crm_api_token}}'
@@ -46,6 +51,7 @@ export function createCrmHttp(options: CrmHttpOptions): CrmHttp {
   })
   const retry = options.retry ?? DEFAULT_RETRY
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)))
+  const random = options.random ?? Math.random
 
   return {
     async send(request) {
@@ -55,7 +61,7 @@ export function createCrmHttp(options: CrmHttpOptions): CrmHttp {
           return await instance.request<unknown>(request)
         } catch (failure) {
           const error = toCrmError(failure, options.readVendorError)
-          const delay = canRetry && attempt < retry.retries ? retryDelay(error, attempt, retry) : null
+          const delay = canRetry && attempt < retry.retries ? retryDelay(error, attempt, retry, random) : null
           if (delay === null) throw error
           await sleep(delay)
         }
@@ -64,13 +70,23 @@ export function createCrmHttp(options: CrmHttpOptions): CrmHttp {
   }
 }
 
-/** How long to wait before the next attempt, or null when another attempt cannot help. */
-function retryDelay(error: CrmError, attempt: number, policy: RetryPolicy): number | null {
+/**
+ * How long to wait before the next attempt, or null when another attempt cannot help. The CRM's
+ * own Retry-After is kept as given; our backoff (base × 3ⁿ) is jittered to between half and all of
+ * it, so the agents whose cards all failed in one outage do not all retry in the same millisecond.
+ */
+export function retryDelay(
+  error: CrmError,
+  attempt: number,
+  policy: RetryPolicy,
+  random: () => number = Math.random
+): number | null {
+  const backoff = (): number => Math.round(policy.baseDelayMs * 3 ** attempt * (0.5 + random() / 2))
   if (error.kind === 'rate-limited') {
-    const wait = error.details.retryAfterMs ?? policy.baseDelayMs * 3 ** attempt
+    const wait = error.details.retryAfterMs ?? backoff()
     return wait <= policy.maxRetryAfterMs ? wait : null
   }
   // A timeout already cost the agent the whole timeout; a second one would double it.
-  if (error.kind === 'unavailable' && !error.details.timedOut) return policy.baseDelayMs * 3 ** attempt
+  if (error.kind === 'unavailable' && !error.details.timedOut) return backoff()
   return null
 }
