@@ -101,48 +101,6 @@ describe('Salesforce connector against the CRM emulator', () => {
     ])
   })
 
-  it.each([
-    ['unauthorized', 'unauthorized', 'INVALID_SESSION_ID', 401],
-    ['quota', 'quota-exhausted', 'REQUEST_LIMIT_EXCEEDED', 403],
-  ] as const)('maps the %s fault to %s without retrying', async (mode, kind, vendorCode, status) => {
-    stack.crm.setFaults({ mode })
-    expect(await failureKind(connector().findAccount(customer('hank@globex.example')))).toEqual([
-      kind,
-      { status, vendorCode },
-    ])
-    expect(stack.crm.requests()).toHaveLength(1)
-  })
-
-  it('retries a 500 twice, then reports the CRM unavailable', async () => {
-    stack.crm.setFaults({ mode: 'server-error' })
-    expect(await failureKind(connector().findAccount(customer('hank@globex.example')))).toEqual([
-      'unavailable',
-      { status: 500, vendorCode: 'UNKNOWN_EXCEPTION' },
-    ])
-    expect(stack.crm.requests()).toHaveLength(3)
-  })
-
-  it('recovers when a retry succeeds', async () => {
-    stack.crm.setFaults({ mode: 'server-error', remaining: 1 })
-    expect(await connector().findAccount(customer('hank@globex.example'))).toMatchObject({ kind: 'found' })
-    expect(stack.crm.requests().map((r) => r.status)).toEqual([500, 200])
-  })
-
-  it('reports an unreadable body as an invalid response', async () => {
-    stack.crm.setFaults({ mode: 'malformed' })
-    expect((await failureKind(connector().findAccount(customer('hank@globex.example'))))[0]).toBe(
-      'invalid-response'
-    )
-  })
-
-  it('gives up on a CRM that never answers, once, as a timeout', async () => {
-    stack.crm.setFaults({ mode: 'hang' })
-    expect(
-      await failureKind(connector({ timeoutMs: 300 }).findAccount(customer('hank@globex.example')))
-    ).toEqual(['unavailable', { timedOut: true }])
-    expect(stack.crm.requests()).toHaveLength(1)
-  })
-
   it('sends the token only through the proxy, and only to a whitelisted host', async () => {
     const notWhitelisted = settingsFor({ crm_base_url: stack.crm.url.replace('127.0.0.1', 'localhost') })
     expect(
