@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { anAccount } from '../test-support/accounts'
 import { createStorageLookupCache, webStorageOrMemory } from './storage-lookup-cache'
 
 const TTLS = { found: 60_000, ambiguous: 60_000, 'not-found': 0 }
@@ -7,16 +8,7 @@ const found = {
   outcome: {
     kind: 'found' as const,
     tried: [],
-    account: {
-      id: 'a',
-      name: 'Globex',
-      recordUrl: null,
-      csm: null,
-      healthScore: null,
-      renewalDate: null,
-      arr: null,
-      matchedBy: 'requester-email' as const,
-    },
+    account: anAccount({ id: 'a', name: 'Globex', matchedBy: 'requester-email' }),
   },
 }
 const notFound = { fetchedAt: 1_000, outcome: { kind: 'not-found' as const, tried: [] } }

@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import type { AccountSummary } from './account'
+import { anAccount } from '../test-support/accounts'
 import { applyChoice, choiceScope, decideStep, MAX_CANDIDATES, type LookupOutcome } from './match'
 
-const account = (id: string): AccountSummary => ({
-  id,
-  name: `Account ${id}`,
-  recordUrl: null,
-  csm: null,
-  healthScore: null,
-  renewalDate: null,
-  arr: null,
-  matchedBy: 'email-domain',
-})
+const account = (id: string): AccountSummary =>
+  anAccount({ id, name: `Account ${id}`, matchedBy: 'email-domain' })
 const ambiguous: LookupOutcome = {
   kind: 'ambiguous',
   strategy: 'email-domain',

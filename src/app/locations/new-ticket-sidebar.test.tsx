@@ -6,17 +6,9 @@ import type { CrmConnector } from '../../domain/ports'
 import { renderWithServices, TestTicket } from '../../test-support/render-card'
 import { readyToLookUp } from './ready-to-look-up'
 import { NewTicketSidebar } from './new-ticket-sidebar'
+import { globexAtRisk } from '../../test-support/accounts'
 
-const globex: AccountSummary = {
-  id: '001000000000002AAA',
-  name: 'Globex Corporation',
-  recordUrl: null,
-  csm: { id: '005', name: 'Marcus Oyelaran', email: 'marcus@vendor.example' },
-  healthScore: 38,
-  renewalDate: '2026-12-18',
-  arr: 1_250_000,
-  matchedBy: 'requester-email',
-}
+const globex: AccountSummary = globexAtRisk
 const empty: CustomerContext = { requester: null, organization: null, ticket: null }
 const hank: CustomerContext = {
   requester: { id: 202, name: 'Hank', email: 'hank@globex.example' },

@@ -10,16 +10,11 @@ import { agentTranslator } from '../../i18n/locale'
 import { renderWithServices, TestTicket } from '../../test-support/render-card'
 import en from '../../../translations/en.json'
 import { AccountCard } from './account-card'
+import { globexAtRisk } from '../../test-support/accounts'
 
 const globex: AccountSummary = {
-  id: '001000000000002AAA',
-  name: 'Globex Corporation',
+  ...globexAtRisk,
   recordUrl: 'https://acme.my.salesforce.com/lightning/r/Account/001000000000002AAA/view',
-  csm: { id: '005', name: 'Marcus Oyelaran', email: 'marcus@vendor.example' },
-  healthScore: 38,
-  renewalDate: '2026-12-18',
-  arr: 1_250_000,
-  matchedBy: 'requester-email',
 }
 const hank: CustomerContext = {
   requester: { id: 202, name: 'Hank', email: 'hank@globex.example' },
