@@ -1,12 +1,12 @@
 import styled from 'styled-components'
 import { Alert } from '@zendeskgarden/react-notifications'
-import { Anchor, Button } from '@zendeskgarden/react-buttons'
+import { Button } from '@zendeskgarden/react-buttons'
 import type { AccountSummary } from '../../domain/account'
 import type { MatchStrategy } from '../../domain/match-strategy'
 import { useI18n } from '../../i18n/i18n-context'
 import { useServices } from '../shared/services-context'
-import { UserText } from '../../ui/user-text'
 import { Subtle } from './card-layout'
+import { AccountName } from './account-name'
 import { LookAgainButton } from './look-again-button'
 
 const Candidates = styled.ul`
@@ -56,19 +56,7 @@ export function AmbiguousView({ strategy, candidates, onChoose, refreshing, onRe
         {candidates.map((account) => (
           <Candidate key={account.id}>
             <Who>
-              {account.recordUrl ? (
-                <Anchor
-                  href={account.recordUrl}
-                  target="_blank"
-                  rel="noopener noreferrer"
-                  isExternal
-                  externalIconLabel={t('ui.escalation.opensInNewTab')}
-                >
-                  <UserText text={account.name} />
-                </Anchor>
-              ) : (
-                <UserText text={account.name} />
-              )}
+              <AccountName account={account} />
               <Subtle>
                 {account.csm ? t('ui.ambiguous.csm', { name: account.csm.name }) : t('ui.card.noCsm')}
               </Subtle>

@@ -1,12 +1,12 @@
 import styled from 'styled-components'
-import { Anchor, Button } from '@zendeskgarden/react-buttons'
+import { Button } from '@zendeskgarden/react-buttons'
 import { MD } from '@zendeskgarden/react-typography'
 import type { AccountSummary } from '../../domain/account'
 import { formatAge } from '../../i18n/format'
 import { useI18n } from '../../i18n/i18n-context'
-import { UserText } from '../../ui/user-text'
 import { useServices } from '../shared/services-context'
 import { Footer, Label, Rows, Subtle, Value } from './card-layout'
+import { AccountName } from './account-name'
 import { ArrValue } from './arr-value'
 import { CsmValue } from './csm-value'
 import { HealthTag } from './health-tag'
@@ -41,19 +41,7 @@ export function FoundCard({ account, fetchedAt, refreshing, onRefresh, onNotThis
   return (
     <>
       <Title>
-        {account.recordUrl ? (
-          <Anchor
-            href={account.recordUrl}
-            target="_blank"
-            rel="noopener noreferrer"
-            isExternal
-            externalIconLabel={t('ui.card.crmRecordNewTab')}
-          >
-            <UserText text={account.name} />
-          </Anchor>
-        ) : (
-          <UserText text={account.name} />
-        )}
+        <AccountName account={account} />
       </Title>
       <MatchLine>
         <Subtle data-testid="matched-by">
