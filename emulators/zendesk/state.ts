@@ -23,6 +23,8 @@ const ticketSchema = z.object({
   subject: z.string(),
   description: z.string(),
   priority: z.enum(['low', 'normal', 'high', 'urgent']).nullable(),
+  // Zendesk's ticket type; null when the ticket has none (most tickets in the seed).
+  type: z.enum(['problem', 'incident', 'question', 'task']).nullable().default(null),
   status: z.enum(['new', 'open', 'pending', 'hold', 'solved', 'closed']),
   requester_id: z.number().int().positive(),
   organization_id: z.number().int().positive().nullable(),

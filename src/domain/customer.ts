@@ -1,3 +1,5 @@
+import type { TicketFacts } from './why-now'
+
 /**
  * Who the ticket is about, as far as the CRM lookup is concerned. Built from the Zendesk ticket's
  * requester and organization; every field may be missing (new tickets, phone-only requesters,
@@ -27,6 +29,8 @@ export interface TicketRef {
   readonly escalated?: boolean
   /** The ticket's escalation tags as it was opened (`escalation-claim.ts`): claims and completed escalations. */
   readonly escalationTags?: readonly string[]
+  /** Priority, type, tags and text, for the "Why now" signals; absent where not read. */
+  readonly facts?: TicketFacts
 }
 
 /**

@@ -25,7 +25,38 @@ describe('parseSettings', () => {
         matchOrder: ['organization-external-id', 'requester-email', 'email-domain'],
         hubspotPortalId: null,
         custom: null,
+        majorAccountArr: null,
+        criticalTags: [],
+        churnPhrases: [
+          'cancel',
+          'cancellation',
+          'not renew',
+          'other vendors',
+          'switch to',
+          'competitor',
+          'refund',
+        ],
       },
+    })
+  })
+
+  it('reads the "Why now" settings: a major-account ARR, critical tags, one churn phrase per line', () => {
+    const result = parseSettings({
+      ...valid,
+      major_account_arr: '1000000',
+      critical_tags: 'Outage, security  p1',
+      churn_phrases: 'kündigen\r\n\n  other vendors  \n',
+    })
+    expect(
+      result.ok && [
+        result.settings.majorAccountArr,
+        result.settings.criticalTags,
+        result.settings.churnPhrases,
+      ]
+    ).toEqual([1_000_000, ['outage', 'security', 'p1'], ['kündigen', 'other vendors']])
+    expect(parseSettings({ ...valid, major_account_arr: 'lots' })).toMatchObject({
+      ok: false,
+      problems: [{ setting: 'major_account_arr', code: 'not-a-number' }],
     })
   })
 

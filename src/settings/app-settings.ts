@@ -35,7 +35,24 @@ export interface AppSettings {
   readonly hubspotPortalId: string | null
   /** The custom-REST connector's requests and mappings; null for every other provider. */
   readonly custom: CustomRestSettings | null
+  /** "Why now" (domain/why-now.ts): ARR at or above which an account is major; null = no such signal. */
+  readonly majorAccountArr: number | null
+  /** Tags that make a ticket critical whatever its priority, lower-case. */
+  readonly criticalTags: readonly string[]
+  /** Phrases that signal churn in a ticket's subject or description. */
+  readonly churnPhrases: readonly string[]
 }
+
+/** What an English-speaking customer writes when they think of leaving; admins add their own languages. */
+export const DEFAULT_CHURN_PHRASES = [
+  'cancel',
+  'cancellation',
+  'not renew',
+  'other vendors',
+  'switch to',
+  'competitor',
+  'refund',
+] as const
 
 export type SettingsResult =
   | { readonly ok: true; readonly settings: AppSettings }
@@ -78,6 +95,9 @@ const rawSettingsSchema = z.looseObject({
   escalation_fallback_owner: optionalText,
   match_order: optionalText,
   hubspot_portal_id: optionalText,
+  major_account_arr: optionalText,
+  critical_tags: optionalText,
+  churn_phrases: optionalText,
   // custom_* multiline JSON settings are read raw by compileCustomRestSettings
 })
 
@@ -135,6 +155,23 @@ export function parseSettings(input: unknown): SettingsResult {
   if (hubspotPortalId && !/^\d{1,20}$/.test(hubspotPortalId))
     problem('hubspot_portal_id', 'invalid-portal-id')
 
+  const majorAccountArr = settingText(raw.major_account_arr)
+    ? parseNumber('major_account_arr', raw.major_account_arr, 0, [0, 1e15], problem)
+    : null
+  // Zendesk tags are lower-case words without spaces; a list separated by commas or spaces.
+  const criticalTags = settingText(raw.critical_tags)
+    .toLowerCase()
+    .split(/[\s,]+/)
+    .filter(Boolean)
+  // One phrase per line (a multiline setting); blank lines ignored; unset means the English defaults.
+  const churnText = typeof raw.churn_phrases === 'string' ? raw.churn_phrases : ''
+  const churnPhrases = churnText.trim()
+    ? churnText
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter(Boolean)
+    : [...DEFAULT_CHURN_PHRASES]
+
   const custom =
     provider === 'custom' ? compileCustomRestSettings(raw, (found) => problems.push(found)) : null
 
@@ -153,6 +190,9 @@ export function parseSettings(input: unknown): SettingsResult {
       matchOrder,
       hubspotPortalId,
       custom,
+      majorAccountArr,
+      criticalTags,
+      churnPhrases,
     },
   }
 }

@@ -8,7 +8,7 @@ import { createStorageLookupCache, webStorageOrMemory } from '../cache/storage-l
 import { ServicesProvider, type Services } from '../features/shared/services-context'
 import { createTranslator, type Translator } from '../i18n/translator'
 import { MATCH_STRATEGIES } from '../domain/match-strategy'
-import { DEFAULT_FIELDS, type AppSettings } from '../settings/app-settings'
+import { DEFAULT_CHURN_PHRASES, DEFAULT_FIELDS, type AppSettings } from '../settings/app-settings'
 import { createStorageAccountChoices } from '../cache/storage-account-choices'
 import { LOOKUP_TTLS } from '../app/compose'
 import { AppShell } from '../ui/app-shell'
@@ -29,6 +29,9 @@ export const settings: AppSettings = {
   matchOrder: MATCH_STRATEGIES,
   hubspotPortalId: null,
   custom: null,
+  majorAccountArr: null,
+  criticalTags: [],
+  churnPhrases: [...DEFAULT_CHURN_PHRASES],
 }
 
 /** A ticket whose customer a test can change, firing the same notification ZAF events would. */

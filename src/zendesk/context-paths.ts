@@ -28,6 +28,11 @@ const TICKET_PATHS = [
   'ticket.organization',
   'ticket.id',
   'ticket.tags',
+  // For the "Why now" signals (domain/why-now.ts), in the same round trip.
+  'ticket.priority',
+  'ticket.type',
+  'ticket.subject',
+  'ticket.description',
   'currentAccount.subdomain',
 ] as const
 const CONTEXT_PATHS: Readonly<Record<AppLocation, readonly string[]>> = {

@@ -31,6 +31,10 @@ describe('where the app runs', () => {
       'ticket.organization',
       'ticket.id',
       'ticket.tags',
+      'ticket.priority',
+      'ticket.type',
+      'ticket.subject',
+      'ticket.description',
       'currentAccount.subdomain',
       'currentUser.locale',
     ])
@@ -56,7 +60,34 @@ describe('parseCustomerContext', () => {
         externalId: '001000000000001AAA',
         domains: ['northwind.example', 'nw.example'],
       },
-      ticket: { id: 101, subdomain: 'acme', escalated: false, escalationTags: [] },
+      ticket: {
+        id: 101,
+        subdomain: 'acme',
+        escalated: false,
+        escalationTags: [],
+        facts: { priority: null, type: null, tags: [], subject: '', description: '' },
+      },
+    })
+  })
+
+  it('reads the ticket’s priority, type, tags and text for the "Why now" signals', () => {
+    const data = {
+      'ticket.requester': hank,
+      'ticket.organization': null,
+      'ticket.id': 102,
+      'currentAccount.subdomain': 'acme',
+      'ticket.tags': ['outage', 7],
+      'ticket.priority': 'urgent',
+      'ticket.type': 'incident',
+      'ticket.subject': 'Outage',
+      'ticket.description': 'We will look at other vendors.',
+    }
+    expect(parseCustomerContext('ticket_sidebar', data).ticket?.facts).toEqual({
+      priority: 'urgent',
+      type: 'incident',
+      tags: ['outage'],
+      subject: 'Outage',
+      description: 'We will look at other vendors.',
     })
   })
 
@@ -84,7 +115,7 @@ describe('parseCustomerContext', () => {
     }
     expect(
       parseCustomerContext('ticket_sidebar', { ...base, 'ticket.tags': ['outage', 'csm_escalated'] }).ticket
-    ).toEqual({ id: 102, subdomain: 'acme', escalated: true, escalationTags: ['csm_escalated'] })
+    ).toMatchObject({ id: 102, subdomain: 'acme', escalated: true, escalationTags: ['csm_escalated'] })
     expect(
       parseCustomerContext('ticket_sidebar', { ...base, 'ticket.tags': ['csm_escalated_later'] }).ticket
         ?.escalated

@@ -49,11 +49,14 @@ export function parseCustomerContext(location: AppLocation, data: Record<string,
                 id: ticketId,
                 subdomain,
                 escalated: hasTag(data['ticket.tags'], ESCALATED_TAG),
-                escalationTags: Array.isArray(data['ticket.tags'])
-                  ? escalationTags(
-                      data['ticket.tags'].filter((tag): tag is string => typeof tag === 'string')
-                    )
-                  : [],
+                escalationTags: escalationTags(stringTags(data['ticket.tags'])),
+                facts: {
+                  priority: textOrNull(data['ticket.priority']),
+                  type: textOrNull(data['ticket.type']),
+                  tags: stringTags(data['ticket.tags']),
+                  subject: textOrNull(data['ticket.subject']) ?? '',
+                  description: textOrNull(data['ticket.description']) ?? '',
+                },
               }
             : null,
       }
@@ -133,6 +136,14 @@ export function customerChangeEvents(location: AppLocation): readonly string[] {
     case 'organization_sidebar':
       return ['organization.externalId.changed', 'organization.domains.changed']
   }
+}
+
+function stringTags(tags: unknown): string[] {
+  return Array.isArray(tags) ? tags.filter((tag): tag is string => typeof tag === 'string') : []
+}
+
+function textOrNull(value: unknown): string | null {
+  return typeof value === 'string' && value !== '' ? value.toWellFormed() : null
 }
 
 /** ZAF gives `ticket.tags` as an array of strings; anything else means "not known to be tagged". */

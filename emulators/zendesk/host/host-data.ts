@@ -30,6 +30,7 @@ export const ticketRecord = z.object({
   subject: z.string(),
   description: z.string(),
   priority: z.nullable(z.string()),
+  type: z.nullable(z.string()),
   status: z.string(),
   requester_id: z.nullable(z.number()),
   organization_id: z.nullable(z.number()),

@@ -20,6 +20,7 @@ export interface ZafTicket {
   subject: string
   description: string
   priority: string | null
+  type: string | null
   status: string
   tags: string[]
   requester: ZafUser | null
@@ -57,6 +58,7 @@ export function zafTicket(data: HostData, t: TicketRecord): ZafTicket {
     subject: t.subject,
     description: t.description,
     priority: t.priority,
+    type: t.type,
     status: t.status,
     tags: [...t.tags],
     requester: zafUser(data, t.requester_id),
@@ -70,7 +72,9 @@ const ORGANIZATION_FIELDS = ['id', 'name', 'externalId', 'domains']
 
 const TICKET_PATHS = [
   'ticket',
-  ...['id', 'subject', 'description', 'priority', 'status', 'tags', 'createdAt'].map((f) => `ticket.${f}`),
+  ...['id', 'subject', 'description', 'priority', 'type', 'status', 'tags', 'createdAt'].map(
+    (f) => `ticket.${f}`
+  ),
   'ticket.requester',
   ...USER_FIELDS.map((f) => `ticket.requester.${f}`),
   'ticket.organization',

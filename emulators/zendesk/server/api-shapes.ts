@@ -19,6 +19,7 @@ export function apiTicket(ctx: ApiContext, t: Ticket): Record<string, unknown> {
     raw_subject: t.subject,
     description: t.description,
     priority: t.priority,
+    type: t.type,
     status: t.status,
     requester_id: t.requester_id,
     submitter_id: t.requester_id,

@@ -1,6 +1,6 @@
 import type { AccountSummary } from '../../domain/account'
 import type { CustomerContext } from '../../domain/customer'
-import type { ExistingEscalation } from '../../domain/escalation'
+import type { EscalationReason, ExistingEscalation } from '../../domain/escalation'
 import { useI18n } from '../../i18n/i18n-context'
 import { LiveStatus } from '../../ui/live-status'
 import { EscalationView } from './escalation-view'
@@ -20,12 +20,19 @@ export function EscalationFlow({
   existing,
   ownerName,
   isFallback,
-}: EscalationSectionProps & { ownerName: string | null; isFallback: boolean }) {
+  suggestedReason,
+}: EscalationSectionProps & {
+  ownerName: string | null
+  isFallback: boolean
+  /** The reason the "Why now" recommendation preselects for a new draft. */
+  suggestedReason: EscalationReason | null
+}) {
   const { t } = useI18n()
   const { state, draft, setDraft, submit, escalateAgain, checkAgain } = useEscalation(
     customer,
     account,
-    existing
+    existing,
+    suggestedReason
   )
   const name = ownerName ?? t('ui.escalation.fallbackName')
   // One live region for the whole flow, rendered before the first change: progress and the result are

@@ -3,9 +3,12 @@ import { Alert } from '@zendeskgarden/react-notifications'
 import { MD } from '@zendeskgarden/react-typography'
 import { getColor } from '@zendeskgarden/react-theming'
 import { escalationOwner } from '../../domain/escalate'
+import { localDate } from '../../domain/renewal'
+import { recommendEscalation, whyNowSignals } from '../../domain/why-now'
 import { useI18n } from '../../i18n/i18n-context'
 import { useServices } from '../shared/services-context'
 import { EscalationFlow, type EscalationSectionProps } from './escalation-flow'
+import { WhyNowView } from './why-now-view'
 
 const Section = styled.section`
   margin-top: ${(p) => p.theme.space.md};
@@ -20,12 +23,15 @@ const Heading = styled(MD).attrs({ tag: 'h3', isBold: true })`
 
 export function EscalationSection({ customer, account, existing }: EscalationSectionProps) {
   const { t } = useI18n()
-  const { escalation } = useServices()
+  const { escalation, settings, now } = useServices()
   const owner = escalationOwner(account, escalation.fallbackOwner)
+  const signals = whyNowSignals(account, customer.ticket?.facts ?? null, settings, localDate(new Date(now())))
+  const recommendation = recommendEscalation(signals)
   if (!customer.ticket) return null
   return (
     <Section aria-labelledby="escalation-heading" data-testid="escalation">
       <Heading id="escalation-heading">{t('ui.escalation.title')}</Heading>
+      <WhyNowView signals={signals} recommendation={recommendation} />
       {owner ? (
         <EscalationFlow
           customer={customer}
@@ -33,6 +39,7 @@ export function EscalationSection({ customer, account, existing }: EscalationSec
           existing={existing}
           ownerName={owner.name}
           isFallback={owner.isFallback}
+          suggestedReason={recommendation?.reason ?? null}
         />
       ) : (
         <Alert type="info" role="status">

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import type { AccountSummary } from '../../domain/account'
 import type { CustomerContext } from '../../domain/customer'
 import { isCrmError, type CrmError } from '../../domain/crm-error'
-import type { EscalationDraft, ExistingEscalation } from '../../domain/escalation'
+import type { EscalationDraft, EscalationReason, ExistingEscalation } from '../../domain/escalation'
 import { EscalationError, type ClaimHolder, type EscalationResult } from '../../domain/escalate'
 import { completedEscalations, isStale, readClaim } from '../../domain/escalation-claim'
 import { useServices } from '../shared/services-context'
@@ -66,14 +66,19 @@ const MAX_TASK_MISSES = 24
 export function useEscalation(
   customer: CustomerContext,
   account: AccountSummary,
-  existing: ExistingEscalation | null | undefined
+  existing: ExistingEscalation | null | undefined,
+  /** Preselected in a new draft (the "Why now" recommendation); a saved draft keeps its own. */
+  suggestedReason: EscalationReason | null = null
 ) {
   const { escalation, now } = useServices()
   const ticket = customer.ticket ?? null
   const tags = ticket?.escalationTags ?? NO_TAGS
   const [resumable] = useState(() => (ticket ? escalation.resumable(ticket) : null))
   const [draft, setDraftState] = useState<EscalationDraft>(
-    () => resumable?.draft ?? (ticket ? escalation.loadDraft(ticket) : null) ?? EMPTY_DRAFT
+    () =>
+      resumable?.draft ??
+      (ticket ? escalation.loadDraft(ticket) : null) ??
+      (suggestedReason ? { ...EMPTY_DRAFT, reason: suggestedReason } : EMPTY_DRAFT)
   )
   const [state, setState] = useState<EscalationState>(() => {
     const prior = completedEscalations(tags)

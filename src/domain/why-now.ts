@@ -1,0 +1,129 @@
+import type { AccountSummary } from './account'
+import type { EscalationReason } from './escalation'
+import { healthBand } from './health'
+import { daysUntil, isRenewingSoon } from './renewal'
+
+/**
+ * "Why now": the facts that say this ticket is one the CSM must hear about. Each signal is
+ * computed from data the card already has (the account and the ticket the sidebar is on) and
+ * carries the numbers that explain it, so the card can say it in words.
+ *
+ * Account signals say the account is fragile or valuable; ticket signals say this ticket is serious.
+ * Customer Success teams escalate a critical issue on such an account to its CSM at once, so the
+ * rule (`recommendEscalation`) is: a ticket signal together with an account signal.
+ */
+export type WhyNowSignal =
+  | { readonly kind: 'renewal-soon'; readonly days: number }
+  | { readonly kind: 'health-at-risk'; readonly score: number; readonly below: number }
+  | { readonly kind: 'major-account'; readonly arr: number }
+  | {
+      readonly kind: 'critical-ticket'
+      readonly because: 'urgent' | 'high-incident' | 'tag'
+      readonly tag?: string
+    }
+  | { readonly kind: 'churn-language'; readonly phrase: string }
+
+/** The ticket as the signals read it; every part may be missing (a new ticket, a ticket without type). */
+export interface TicketFacts {
+  readonly priority: string | null
+  readonly type: string | null
+  readonly tags: readonly string[]
+  readonly subject: string
+  readonly description: string
+}
+
+export interface WhyNowSettings {
+  readonly renewalSoonDays: number
+  readonly healthRiskBelow: number
+  /** ARR at or above which an account is major; null = no such signal. */
+  readonly majorAccountArr: number | null
+  /** Tags that make a ticket critical whatever its priority, lower-case. */
+  readonly criticalTags: readonly string[]
+  /** Words and phrases that signal churn, matched as whole words, case-insensitively. */
+  readonly churnPhrases: readonly string[]
+}
+
+const ACCOUNT_SIGNALS: ReadonlySet<WhyNowSignal['kind']> = new Set([
+  'renewal-soon',
+  'health-at-risk',
+  'major-account',
+])
+
+/** The signals, account signals first, in a stable order; `today` is the agent's local date. */
+export function whyNowSignals(
+  account: AccountSummary,
+  ticket: TicketFacts | null,
+  settings: WhyNowSettings,
+  today: string
+): WhyNowSignal[] {
+  const signals: WhyNowSignal[] = []
+  if (account.renewalDate) {
+    const days = daysUntil(account.renewalDate, today)
+    if (isRenewingSoon(days, settings.renewalSoonDays)) signals.push({ kind: 'renewal-soon', days })
+  }
+  if (account.healthScore !== null && healthBand(account.healthScore, settings.healthRiskBelow) === 'at-risk')
+    signals.push({ kind: 'health-at-risk', score: account.healthScore, below: settings.healthRiskBelow })
+  if (settings.majorAccountArr !== null && account.arr !== null && account.arr >= settings.majorAccountArr)
+    signals.push({ kind: 'major-account', arr: account.arr })
+  if (!ticket) return signals
+  const critical = criticalBecause(ticket, settings.criticalTags)
+  if (critical) signals.push({ kind: 'critical-ticket', ...critical })
+  const phrase = churnPhrase(`${ticket.subject}\n${ticket.description}`, settings.churnPhrases)
+  if (phrase) signals.push({ kind: 'churn-language', phrase })
+  return signals
+}
+
+function criticalBecause(
+  ticket: TicketFacts,
+  criticalTags: readonly string[]
+): { because: 'urgent' | 'high-incident' | 'tag'; tag?: string } | null {
+  if (ticket.priority === 'urgent') return { because: 'urgent' }
+  if (ticket.priority === 'high' && (ticket.type === 'problem' || ticket.type === 'incident'))
+    return { because: 'high-incident' }
+  const tag = ticket.tags.find((candidate) => criticalTags.includes(candidate.toLowerCase()))
+  return tag ? { because: 'tag', tag } : null
+}
+
+/**
+ * The first churn phrase the text contains as whole words, in the text's own spelling, or null.
+ * "Whole words": letters or digits may not touch the phrase ("cancel" is not in "cancelled"
+ * unless listed; "refund" is not in "refundable"). Unicode-aware, so it works beyond English.
+ */
+export function churnPhrase(text: string, phrases: readonly string[]): string | null {
+  let first: { index: number; found: string } | null = null
+  for (const phrase of phrases) {
+    const words = phrase.trim().split(/\s+/).filter(Boolean).map(escapeRegExp)
+    if (words.length === 0) continue
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${words.join('\\s+')}(?![\\p{L}\\p{N}])`, 'iu')
+    const match = pattern.exec(text)
+    if (match && (!first || match.index < first.index)) first = { index: match.index, found: match[0] }
+  }
+  return first ? first.found.replace(/\s+/g, ' ') : null
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
+
+/** Whether to recommend escalating, and the reason to preselect; null when the rule is not met. */
+export interface EscalationRecommendation {
+  readonly reason: EscalationReason
+  /** The signals that made the rule true: the ticket's first, then the account's. */
+  readonly because: readonly WhyNowSignal[]
+}
+
+/**
+ * The rule: a ticket signal (critical ticket, churn language) meets an account signal (at risk,
+ * renewal soon, major account). The preselected reason follows the strongest ticket signal:
+ * churn language → churn risk; a critical ticket → critical bug or outage; and renewal risk when
+ * the renewal is the only account signal and the ticket is critical.
+ */
+export function recommendEscalation(signals: readonly WhyNowSignal[]): EscalationRecommendation | null {
+  const ticketSignals = signals.filter((signal) => !ACCOUNT_SIGNALS.has(signal.kind))
+  const accountSignals = signals.filter((signal) => ACCOUNT_SIGNALS.has(signal.kind))
+  if (ticketSignals.length === 0 || accountSignals.length === 0) return null
+  const churn = ticketSignals.some((signal) => signal.kind === 'churn-language')
+  const onlyRenewal = accountSignals.every((signal) => signal.kind === 'renewal-soon')
+  const reason: EscalationReason = churn ? 'churn-risk' : onlyRenewal ? 'renewal-risk' : 'critical-bug'
+  return { reason, because: [...ticketSignals, ...accountSignals] }
+}
