@@ -188,6 +188,7 @@ describe('get', () => {
       subject: "<b>Help</b> with <script>alert('x')</script>",
       description: '<img src=x onerror=alert(2)>',
       priority: 'high',
+      type: 'problem',
       status: 'open',
       tags: [],
       requester: {
