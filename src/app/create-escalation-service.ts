@@ -80,6 +80,7 @@ export function createEscalationService(wiring: EscalationWiring): EscalationSer
     nonce,
     exclusive: exclusiveFor(ticket),
     healthRiskBelow: wiring.settings.healthRiskBelow,
+    whyNow: wiring.settings,
     fallbackOwner: wiring.settings.escalationFallbackOwner,
     formatArr: (amount) => formatMoneyFull(amount, wiring.settings.arrCurrency, wiring.locale),
   })

@@ -22,6 +22,7 @@ import {
 import { buildEscalationNote, REASON_LABEL } from './escalation-note'
 import type { EscalationCrm, EscalationStore, TicketDetails, TicketState, TicketWriter } from './ports'
 import { localDate } from './renewal'
+import { whyNowSignals, type WhyNowSettings } from './why-now'
 
 export { ESCALATED_TAG }
 
@@ -40,6 +41,8 @@ export interface EscalateDeps {
    */
   readonly exclusive: <T>(task: () => Promise<T>) => Promise<T | null>
   readonly healthRiskBelow: number
+  /** The "Why now" thresholds, for the context note's block of signals; absent = no block. */
+  readonly whyNow?: WhyNowSettings
   readonly fallbackOwner: string | null
   readonly formatArr: (amount: number) => string
 }
@@ -383,6 +386,11 @@ async function contextNote(
     today: localDate(new Date(deps.now())),
     healthRiskBelow: deps.healthRiskBelow,
     arrText: account.arr === null ? null : deps.formatArr(account.arr),
+    // What the agent saw on the card, so the CSM sees it in the task too.
+    whyNow: deps.whyNow
+      ? whyNowSignals(account, ticket.facts ?? null, deps.whyNow, localDate(new Date(deps.now())))
+      : [],
+    formatArr: deps.formatArr,
   })
   return isFallback
     ? `${note}\n\nThis account has no CSM; assigned to the Customer Success team (fallback owner).`

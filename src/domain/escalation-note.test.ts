@@ -32,6 +32,32 @@ const input: EscalationInput = {
 }
 
 describe('buildEscalationNote', () => {
+  it('ends with the "Why now" signals the card showed, and says when escalating was recommended', () => {
+    const note = buildEscalationNote({
+      ...input,
+      whyNow: [
+        { kind: 'critical-ticket', because: 'urgent' },
+        { kind: 'churn-language', phrase: 'other vendors' },
+        { kind: 'renewal-soon', days: 23 },
+        { kind: 'health-at-risk', score: 38, below: 50 },
+        { kind: 'major-account', arr: 1_250_000 },
+      ],
+      formatArr: () => '$1,250,000',
+    })
+    expect(note.split('\n').slice(-7)).toEqual([
+      '',
+      'Why now (Success Bridge recommended escalating)',
+      '- Urgent ticket',
+      '- Mentions "other vendors"',
+      '- Renews in 23 days',
+      '- Health 38, at risk (below 50)',
+      '- Major account: $1,250,000 ARR',
+    ])
+    const listed = buildEscalationNote({ ...input, whyNow: [{ kind: 'renewal-soon', days: 1 }] })
+    expect(listed.split('\n').slice(-3)).toEqual(['', 'Why now', '- Renews in 1 day'])
+    expect(buildEscalationNote({ ...input, whyNow: [] })).toBe(buildEscalationNote(input))
+  })
+
   it('writes the whole context as labelled plain-text lines', () => {
     expect(buildEscalationNote(input)).toBe(
       [

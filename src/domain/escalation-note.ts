@@ -3,6 +3,7 @@ import type { EscalationReason } from './escalation'
 import type { TicketDetails } from './ports'
 import { healthBand, type HealthBand } from './health'
 import { daysUntil } from './renewal'
+import { recommendEscalation, type WhyNowSignal } from './why-now'
 
 /** Everything the CSM should get, gathered from data the app already has or fetches once. */
 export interface EscalationInput {
@@ -18,6 +19,9 @@ export interface EscalationInput {
   readonly today: string
   readonly healthRiskBelow: number
   readonly arrText: string | null
+  /** The "Why now" signals the card showed; empty = no such block. */
+  readonly whyNow?: readonly WhyNowSignal[]
+  readonly formatArr?: (amount: number) => string
 }
 
 /** Labels for the plain-text note; the note is for the CSM's CRM, written in the CRM's language (English). */
@@ -78,5 +82,35 @@ export function buildEscalationNote(input: EscalationInput): string {
     lines.push(`Renewal: ${account.renewalDate} (${when})`)
   }
   lines.push(`ARR: ${input.arrText ?? 'not set'}`)
+
+  const signals = input.whyNow ?? []
+  if (signals.length > 0) {
+    lines.push(
+      '',
+      recommendEscalation(signals) ? 'Why now (Success Bridge recommended escalating)' : 'Why now'
+    )
+    for (const signal of signals) lines.push(`- ${signalLine(signal, input.formatArr)}`)
+  }
   return lines.join('\n')
+}
+
+function signalLine(signal: WhyNowSignal, formatArr: ((amount: number) => string) | undefined): string {
+  switch (signal.kind) {
+    case 'renewal-soon':
+      return signal.days === 0
+        ? 'Renews today'
+        : `Renews in ${signal.days} day${signal.days === 1 ? '' : 's'}`
+    case 'health-at-risk':
+      return `Health ${Math.round(signal.score)}, at risk (below ${signal.below})`
+    case 'major-account':
+      return `Major account: ${formatArr ? formatArr(signal.arr) : String(signal.arr)} ARR`
+    case 'critical-ticket':
+      return signal.because === 'urgent'
+        ? 'Urgent ticket'
+        : signal.because === 'high-incident'
+          ? 'High-priority problem or incident'
+          : `Tagged ${signal.tag ?? ''}`
+    case 'churn-language':
+      return `Mentions "${signal.phrase}"`
+  }
 }

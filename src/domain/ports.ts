@@ -1,6 +1,7 @@
 import type { AttemptProgress, EscalationDraft, ExistingEscalation } from './escalation'
 import type { CustomerContext } from './customer'
 import type { LookupOutcome } from './match'
+import type { TicketFacts } from './why-now'
 
 /** A CRM, seen from the app. Implementations throw only `CrmError`. */
 export interface CrmConnector {
@@ -93,6 +94,8 @@ export interface TicketDetails {
   readonly organization: { readonly id: number; readonly name: string } | null
   readonly agentId: number
   readonly agentName: string
+  /** For the "Why now" block of the context note; absent where not read. */
+  readonly facts?: TicketFacts
 }
 
 /** The ticket as Zendesk holds it now (not as the agent's view loaded it): what a guarded write needs. */

@@ -7,6 +7,10 @@ const DETAIL_PATHS = [
   'ticket.subject',
   'ticket.priority',
   'ticket.status',
+  // The "Why now" signals for the context note, in the same get.
+  'ticket.type',
+  'ticket.tags',
+  'ticket.description',
   'ticket.requester',
   'ticket.organization',
   'currentUser.id',
@@ -19,6 +23,9 @@ const detailsSchema = z.object({
   'ticket.subject': z.nullable(z.optional(z.string())),
   'ticket.priority': z.nullable(z.optional(z.string())),
   'ticket.status': z.nullable(z.optional(z.string())),
+  'ticket.type': z.nullable(z.optional(z.string())),
+  'ticket.tags': z.nullable(z.optional(z.array(z.string()))),
+  'ticket.description': z.nullable(z.optional(z.string())),
   'ticket.requester': z.nullable(
     z.optional(
       z.looseObject({ name: z.nullable(z.optional(z.string())), email: z.nullable(z.optional(z.string())) })
@@ -76,6 +83,13 @@ export function createZafTicketWriter(client: ZafClient): TicketWriter {
         organization: organization ? { id: organization.id, name: organization.name ?? '' } : null,
         agentId: data['currentUser.id'],
         agentName: data['currentUser.name'],
+        facts: {
+          priority: data['ticket.priority'] || null,
+          type: data['ticket.type'] || null,
+          tags: data['ticket.tags'] ?? [],
+          subject: data['ticket.subject'] ?? '',
+          description: data['ticket.description'] ?? '',
+        },
       }
     },
     async recentTicketCount(organizationId, since) {

@@ -35,6 +35,22 @@ describe('why now', () => {
     ).toEqual([])
   })
 
+  it('#102: the CRM task’s note carries the same reasons, so the CSM sees what the agent saw', async () => {
+    const frame = await open(102)
+    await frame.getByTestId('why-now-recommended').waitFor({ timeout: 15_000 })
+    await frame.getByRole('button', { name: /^Escalate to / }).click()
+    await frame.getByTestId('escalation-result').waitFor({ timeout: 30_000 })
+    const note = String(session.stack.crm.tasks()[0]?.['Description'])
+    expect(note).toContain('Reason: Churn risk')
+    expect(note.split('\n').slice(-5)).toEqual([
+      'Why now (Success Bridge recommended escalating)',
+      '- Urgent ticket',
+      '- Mentions "other vendors"',
+      expect.stringMatching(/^- Renews in \d+ days?$/),
+      '- Health 38, at risk (below 50)',
+    ])
+  })
+
   it('a healthy account with a routine ticket shows no "Why now" at all', async () => {
     const frame = await open(101)
     await frame.getByLabel('What the CSM should know').waitFor({ timeout: 15_000 })
