@@ -85,11 +85,11 @@ export function buildEscalationNote(input: EscalationInput): string {
 
   const signals = input.whyNow ?? []
   if (signals.length > 0) {
-    lines.push(
-      '',
-      recommendEscalation(signals) ? 'Why now (Success Bridge recommended escalating)' : 'Why now'
-    )
-    for (const signal of signals) lines.push(`- ${signalLine(signal, input.formatArr)}`)
+    // In the card's order: with a recommendation, the ticket's reasons first.
+    const recommendation = recommendEscalation(signals)
+    lines.push('', recommendation ? 'Why now (Success Bridge recommended escalating)' : 'Why now')
+    for (const signal of recommendation?.because ?? signals)
+      lines.push(`- ${signalLine(signal, input.formatArr)}`)
   }
   return lines.join('\n')
 }
