@@ -42,6 +42,8 @@ export interface ZendeskEmulator {
   organizationUrl(id: number): string
   /** Every proxied request so far, oldest first. Holds no secure setting value. */
   proxyLog(): ProxyLogEntry[]
+  /** The Zendesk API requests answered since the last reset, as `METHOD /path`, oldest first. */
+  apiRequests(): string[]
   /** Comments added to the ticket through /api/v2 (not its description). */
   comments(ticketId: number): Comment[]
   tags(ticketId: number): string[]
@@ -76,6 +78,7 @@ export async function startZendeskEmulator(options: ZendeskEmulatorOptions): Pro
     const appOrigin = `http://127.0.0.1:${appPort}`
     const appUrls = locationPageUrls(manifest, appOrigin)
 
+    let apiRequests: string[] = []
     const hostServer = createHostServer({
       state,
       hostScript,
@@ -88,6 +91,7 @@ export async function startZendeskEmulator(options: ZendeskEmulatorOptions): Pro
         crmControlUrl: options.crmControlUrl ?? null,
       },
       apiFaults,
+      apiLog: (request) => apiRequests.push(request),
       proxy: {
         manifest,
         settings,
@@ -109,6 +113,7 @@ export async function startZendeskEmulator(options: ZendeskEmulatorOptions): Pro
       userUrl: (id) => `${hostUrl}/agent/users/${id}`,
       organizationUrl: (id) => `${hostUrl}/agent/organizations/${id}`,
       proxyLog: () => log.map((entry) => ({ ...entry })),
+      apiRequests: () => [...apiRequests],
       comments: (ticketId) => state.comments(ticketId).map((c) => ({ ...c })),
       tags: (ticketId) => [...(state.ticket(ticketId)?.tags ?? [])],
       setApiFaults: (faults) => apiFaults.set(faults),
@@ -121,6 +126,7 @@ export async function startZendeskEmulator(options: ZendeskEmulatorOptions): Pro
         apiFaults.set(null)
         state.reset()
         log = []
+        apiRequests = []
       },
       close: async () => {
         lifetime.abort()

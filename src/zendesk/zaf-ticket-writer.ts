@@ -60,6 +60,8 @@ const commentsSchema = z.looseObject({
 
 /** Zendesk REST through ZAF (`/api/v2` with the agent's session), for escalations. */
 export function createZafTicketWriter(client: ZafClient): TicketWriter {
+  // Agents' names by id, for the life of the frame (only names that were read; a failure is asked again).
+  const agentNames = new Map<number, string>()
   const api = (url: string, type = 'GET', body?: unknown): Promise<unknown> =>
     client.request({
       url,
@@ -123,8 +125,13 @@ export function createZafTicketWriter(client: ZafClient): TicketWriter {
       }
     },
     async agentName(userId) {
+      // A card waiting on another agent's claim asks every 2.5 s; a name does not change meanwhile.
+      const known = agentNames.get(userId)
+      if (known) return known
       const parsed = userSchema.safeParse(await api(`/api/v2/users/${userId}.json`))
-      return parsed.success ? parsed.data.user.name : null
+      if (!parsed.success) return null
+      agentNames.set(userId, parsed.data.user.name)
+      return parsed.data.user.name
     },
     async addInternalNoteAndTag(ticketId, note, tag) {
       await api(`/api/v2/tickets/${ticketId}.json`, 'PUT', {

@@ -178,3 +178,30 @@ describe('escalation to the CSM', () => {
     expect(await frame.getByRole('button', { name: /Escalate/ }).count()).toBe(0)
   })
 })
+
+describe('waiting on another agent’s escalation', () => {
+  it('names the agent who is escalating, and reads that name once, not on every poll', async () => {
+    // Sam (agent 2) claimed ticket #102 a moment ago and is still escalating it.
+    const startedAt = Math.floor(Date.now() / 1000)
+    session.stack.zendesk.setTags(102, [
+      ...session.stack.zendesk.tags(102),
+      'csm_escalation_pending',
+      `csm_escalation_claim_2_${startedAt}_busy`,
+    ])
+    const frame = await openTicket(102)
+    const claimed = frame.getByTestId('escalation-claimed')
+    await claimed.waitFor({ timeout: 15_000 })
+    await expect
+      .poll(() => claimed.innerText(), { timeout: 10_000 })
+      .toContain('Sam Okafor started escalating')
+    // The card re-reads the ticket every 2.5 s: wait for at least three more reads, then count.
+    const ticketReads = () =>
+      session.stack.zendesk.apiRequests().filter((request) => request === 'GET /api/v2/tickets/102.json')
+        .length
+    const before = ticketReads()
+    await expect.poll(ticketReads, { timeout: 15_000, interval: 500 }).toBeGreaterThanOrEqual(before + 3)
+    expect(
+      session.stack.zendesk.apiRequests().filter((request) => request === 'GET /api/v2/users/2.json')
+    ).toEqual(['GET /api/v2/users/2.json'])
+  })
+})

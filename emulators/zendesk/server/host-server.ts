@@ -16,6 +16,8 @@ export interface HostServerDeps {
   readonly appFrameOrigins: readonly string[]
   readonly proxy: ProxyConfig
   readonly apiFaults: ApiFaultSwitch
+  /** Records each Zendesk API request the host answers, as `METHOD /path`. */
+  readonly apiLog?: (request: string) => void
 }
 
 const AGENT_COOKIE = 'zd_agent'
@@ -123,6 +125,7 @@ export function createHostServer(deps: HostServerDeps): Server {
       if (fault === 'server-error')
         return sendJson(res, 500, { error: 'InternalServerError', description: 'Emulated failure' })
       if (fault === 'hang') return holdUntilClosed(res)
+      deps.apiLog?.(`${method} ${url.pathname}`)
       const response = handleZendeskApi(
         { state, apiBase: `${url.origin}/api/v2`, agentId },
         method,
