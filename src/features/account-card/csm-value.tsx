@@ -31,6 +31,12 @@ const EmailLine = styled.span`
   align-items: center;
   gap: ${(p) => p.theme.space.xs};
   min-width: 0;
+
+  /* The Copy button keeps its one-line width and moves to its own line when the address fills
+     this one; shrunk by the flex row instead, its label wrapped inside a fixed-height button. */
+  & > button {
+    flex-shrink: 0;
+  }
 `
 
 type CopyState = 'idle' | CopyResult
