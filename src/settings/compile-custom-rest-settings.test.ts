@@ -82,9 +82,23 @@ describe('custom-REST settings', () => {
         conflict: [],
         idPath: ['data', 'id'],
         urlPath: ['data', 'url'],
-        existing: { method: 'GET', result: ['data'], idPath: ['id'], urlPath: null },
+        existing: { method: 'GET', result: ['data'], idPath: ['id'], urlPath: null, closed: null },
         followUp: { method: 'POST' },
       },
+    })
+  })
+
+  it('compiles the closed statuses of an existing task in lower case, to compare them as words', () => {
+    const json = {
+      ...escalation,
+      existing: { ...escalation.existing, closed: { path: '$.state.name', values: ['Done', 'CLOSED'] } },
+    }
+    const settings = compileCustomRestSettings(withJson('custom_escalation_request', json), () =>
+      expect.unreachable()
+    )
+    expect(settings?.escalation.existing?.closed).toEqual({
+      path: ['state', 'name'],
+      values: ['done', 'closed'],
     })
   })
 
@@ -210,6 +224,24 @@ describe('custom-REST settings', () => {
       { ...escalation, existing: { ...escalation.existing, result: 'data.' } },
       'invalid-mapping',
       'existing.result',
+    ],
+    [
+      'closed statuses without a path',
+      { ...escalation, existing: { ...escalation.existing, closed: { values: ['done'] } } },
+      'invalid-mapping',
+      'existing.closed.path',
+    ],
+    [
+      'a closed rule with no statuses',
+      { ...escalation, existing: { ...escalation.existing, closed: { path: '$.status', values: [] } } },
+      'invalid-mapping',
+      'existing.closed.values',
+    ],
+    [
+      'a bad closed status path',
+      { ...escalation, existing: { ...escalation.existing, closed: { path: 'status.', values: ['done'] } } },
+      'invalid-mapping',
+      'existing.closed.path',
     ],
     [
       'an unknown task variable',

@@ -67,6 +67,12 @@ const escalationSchema = z.strictObject({
       result: z.optional(text),
       idPath: text,
       urlPath: z.optional(text),
+      closed: z.optional(
+        z.strictObject({
+          path: text,
+          values: z.array(z.string().check(z.minLength(1))).check(z.minLength(1), z.maxLength(20)),
+        })
+      ),
     })
   ),
   followUp: z.optional(writeRequestSchema),
@@ -313,6 +319,13 @@ function parseEscalation({ setting, json }: { setting: string; json: unknown }):
           result: compiled(setting, compilePath(existing.result ?? '$', 'existing.result')),
           idPath: compiled(setting, compilePath(existing.idPath, 'existing.idPath')),
           urlPath: optionalPath(setting, existing.urlPath, 'existing.urlPath'),
+          closed: existing.closed
+            ? {
+                path: compiled(setting, compilePath(existing.closed.path, 'existing.closed.path')),
+                // Statuses are compared as words, whatever case the CRM writes them in.
+                values: existing.closed.values.map((value) => value.trim().toLowerCase()),
+              }
+            : null,
         }
       : null,
     followUp: followUp

@@ -34,6 +34,11 @@ export interface CustomSearchRequest {
   readonly result: JsonPath
   readonly idPath: JsonPath
   readonly urlPath: JsonPath | null
+  /**
+   * Where the found task's status is, and which statuses mean the CSM closed it, so the card can
+   * offer "Escalate again"; null = the CRM's status is unknown, and an escalation counts as open.
+   */
+  readonly closed: { readonly path: JsonPath; readonly values: readonly string[] } | null
 }
 
 export interface CustomEscalationRequest extends CustomWriteRequest {

@@ -5,7 +5,7 @@ import { zafAdapter } from '../../src/crm/http/zaf-adapter'
 import { isCrmError } from '../../src/domain/crm-error'
 import type { EscalationCrm, EscalationTaskInput } from '../../src/domain/ports'
 import { parseSettings } from '../../src/settings/app-settings'
-import { useContractStack } from '../support/contract-stack'
+import { CONTRACT_TOKEN, useContractStack } from '../support/contract-stack'
 import { proxyZafClient } from '../support/proxy-zaf-client'
 
 const stack = useContractStack('custom')
@@ -115,6 +115,34 @@ describe('custom-REST escalation tasks against the Northwind Success API', () =>
     expect(
       escalationCrm({ custom_escalation_request: JSON.stringify(withoutSearch) }).findExisting
     ).toBeUndefined()
+  })
+
+  it('reads the found task as closed only when its status is one the settings list as closed', async () => {
+    const ref = { key: input.key, ticketId: input.ticketId, accountId: input.accountId }
+    const tasks = escalationCrm()
+    await tasks.createTask(input)
+    expect(await tasks.findExisting?.(ref)).toMatchObject({ taskId: 'task_0001', closed: false })
+
+    await fetch(`${stack.crm.url}/api/v1/tasks/task_0001`, {
+      method: 'PATCH',
+      headers: { 'X-Api-Key': CONTRACT_TOKEN, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ status: 'done' }),
+    })
+    expect(await tasks.findExisting?.(ref)).toMatchObject({ taskId: 'task_0001', closed: true })
+
+    // Statuses are words: "DONE" in the settings matches "done" in the answer; without `closed`, never closed.
+    const existing = demoEscalation['existing'] as Record<string, unknown>
+    const shouting = {
+      ...demoEscalation,
+      existing: { ...existing, closed: { path: '$.status', values: ['DONE'] } },
+    }
+    const statusless = { ...demoEscalation, existing: { ...existing, closed: undefined } }
+    expect(
+      await escalationCrm({ custom_escalation_request: JSON.stringify(shouting) }).findExisting?.(ref)
+    ).toMatchObject({ closed: true })
+    expect(
+      await escalationCrm({ custom_escalation_request: JSON.stringify(statusless) }).findExisting?.(ref)
+    ).toMatchObject({ closed: false })
   })
 
   it('refuses, sending nothing, a search on load that needs more than the key, ticket and account', async () => {

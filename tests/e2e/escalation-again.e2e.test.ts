@@ -7,19 +7,20 @@ import { DEMO_TOKEN } from '../support/local-stack'
 // ticket whose escalation the CSM closed can be escalated again under its own key.
 const seed = loadDefaultSeed()
 const hostile = 'Outage {{setting.crm_base_url}} and {{setting.nope}}'
-const session = useAgentSession({
-  settings: { field_escalation_external_id: 'Zendesk_Escalation_Key__c' },
-  seed: { ...seed, tickets: seed.tickets.map((t) => (t.id === 103 ? { ...t, subject: hostile } : t)) },
-})
-
-async function openTicket(id: number) {
-  await session.page.goto(session.stack.zendesk.ticketUrl(id))
-  const frame = session.app()
-  await frame.getByTestId('csm-name').waitFor({ timeout: 15_000 })
-  return frame
-}
-
 describe('escalation text and sequence', () => {
+  // Each describe has its own session, so one's hooks never run around the other's tests.
+  const session = useAgentSession({
+    settings: { field_escalation_external_id: 'Zendesk_Escalation_Key__c' },
+    seed: { ...seed, tickets: seed.tickets.map((t) => (t.id === 103 ? { ...t, subject: hostile } : t)) },
+  })
+
+  async function openTicket(id: number) {
+    await session.page.goto(session.stack.zendesk.ticketUrl(id))
+    const frame = session.app()
+    await frame.getByTestId('csm-name').waitFor({ timeout: 15_000 })
+    return frame
+  }
+
   it('sends placeholder syntax in a ticket subject and note as text, which the proxy leaves alone', async () => {
     const frame = await openTicket(103)
     await frame
@@ -79,6 +80,57 @@ describe('escalation text and sequence', () => {
       []
     )
     expect(session.stack.zendesk.comments(102).filter((c) => c.body.startsWith('Escalated to'))).toHaveLength(
+      2
+    )
+  })
+})
+
+describe('escalating again with the custom REST CRM', () => {
+  const custom = useAgentSession({ crm: { dialect: 'custom' } })
+
+  async function openCustomTicket(id: number) {
+    await custom.page.goto(custom.stack.zendesk.ticketUrl(id))
+    const frame = custom.app()
+    await frame.getByTestId('csm-name').waitFor({ timeout: 15_000 })
+    return frame
+  }
+
+  it('offers "Escalate again" once the task’s status is one the settings list as closed', async () => {
+    let frame = await openCustomTicket(102)
+    await frame.getByRole('button', { name: 'Escalate to Marcus Oyelaran' }).click()
+    await frame.getByTestId('escalation-result').waitFor()
+
+    await custom.newTab()
+    frame = await openCustomTicket(102)
+    await frame.getByTestId('escalation-result').waitFor()
+    expect(await frame.getByTestId('escalate-again').count()).toBe(0)
+
+    const [first] = custom.stack.crm.tasks()
+    const closed = await fetch(`${custom.stack.crm.url}/api/v1/tasks/${String(first?.['id'])}`, {
+      method: 'PATCH',
+      headers: { 'X-Api-Key': DEMO_TOKEN, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ status: 'done' }),
+    })
+    expect(closed.status).toBe(200)
+
+    await custom.newTab()
+    frame = await openCustomTicket(102)
+    expect(await frame.getByTestId('escalation-result').innerText()).toContain('The CSM has closed it.')
+    await frame.getByTestId('escalate-again').click()
+    await frame.getByLabel('What the CSM should know').fill('It is back')
+    await frame.getByRole('button', { name: 'Escalate again to Marcus Oyelaran' }).click()
+    await frame.getByTestId('escalation-result').waitFor()
+
+    const tasks = custom.stack.crm.tasks()
+    expect(tasks.map((task) => task['external_key'])).toEqual([
+      'zd:successbridge-demo:102',
+      'zd:successbridge-demo:102:2',
+    ])
+    expect(String(tasks[1]?.['body'])).toContain('It is back')
+    expect(custom.stack.zendesk.tags(102)).toEqual(
+      expect.arrayContaining(['csm_escalated', 'csm_escalation_2'])
+    )
+    expect(custom.stack.zendesk.comments(102).filter((c) => c.body.startsWith('Escalated to'))).toHaveLength(
       2
     )
   })

@@ -61,11 +61,14 @@ export function useAgentSession(options: Parameters<typeof startLocalStack>[0] =
     page = await session.browser.newPage()
   })
   afterEach(async () => {
-    await session
-      .app()
-      .locator('html')
-      .evaluate(() => localStorage.clear())
-      .catch(() => undefined)
+    // A page that never opened the app has no frame to clear: waiting for one would cost the
+    // locator's whole timeout.
+    if (page && page.url() !== 'about:blank')
+      await session
+        .app()
+        .locator('html')
+        .evaluate(() => localStorage.clear(), undefined, { timeout: 5_000 })
+        .catch(() => undefined)
     await page?.close()
   })
   return session

@@ -4,7 +4,7 @@ import { getAccount, listAccounts } from './accounts'
 import { nwError } from './errors'
 import { northwindRecordPage } from './record-pages'
 import { NorthwindStore } from './store'
-import { addComment, createTask, getTask, listTasks } from './tasks'
+import { addComment, createTask, getTask, listTasks, updateTaskStatus } from './tasks'
 import { taskView } from './views'
 
 export interface CustomOptions {
@@ -61,6 +61,8 @@ export function createCustomDialect(options: CustomOptions): Dialect {
     if (path === '/api/v1/tasks' && method === 'GET') return listTasks(store, query, origin)
     const task = /^\/api\/v1\/tasks\/([^/]+)$/.exec(path)
     if (task && method === 'GET') return getTask(store, decodeURIComponent(task[1] ?? ''), origin)
+    if (task && method === 'PATCH')
+      return updateTaskStatus(store, decodeURIComponent(task[1] ?? ''), request.body, origin)
     const comments = /^\/api\/v1\/tasks\/([^/]+)\/comments$/.exec(path)
     if (comments && method === 'POST')
       return addComment(store, decodeURIComponent(comments[1] ?? ''), request.body, now)
@@ -86,6 +88,7 @@ export function createCustomDialect(options: CustomOptions): Dialect {
         'POST /api/v1/accounts/{id}/tasks (Idempotency-Key)',
         'GET /api/v1/tasks?external_key=',
         'GET /api/v1/tasks/{id}',
+        'PATCH /api/v1/tasks/{id} (status: open | done)',
         'POST /api/v1/tasks/{id}/comments',
       ],
       sections: [

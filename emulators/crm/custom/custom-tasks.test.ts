@@ -147,6 +147,20 @@ describe('Northwind Success API: tasks', () => {
     })
   })
 
+  it('closes a task with PATCH {status: "done"}, refuses other statuses, and answers 404 for no task', async () => {
+    await create(task)
+    const closed = await call('PATCH', '/api/v1/tasks/task_0001', { status: 'done' })
+    expect(closed).toMatchObject({ status: 200, body: { data: { id: 'task_0001', status: 'done' } } })
+    expect(
+      (await call('GET', '/api/v1/tasks?external_key=zd:successbridge-demo:102')).body.data[0].status
+    ).toBe('done')
+    expect(await call('PATCH', '/api/v1/tasks/task_0001', { status: 'closed' })).toMatchObject({
+      status: 422,
+      body: { error: { fields: { status: [expect.any(String)] } } },
+    })
+    expect(await call('PATCH', '/api/v1/tasks/task_9999', { status: 'done' })).toMatchObject({ status: 404 })
+  })
+
   it('records the body of each write in the request log', async () => {
     await create(task)
     expect(JSON.parse(crm.requests()[0]?.body ?? '')).toEqual(task)

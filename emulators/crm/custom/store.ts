@@ -42,7 +42,7 @@ export interface NwTask {
   due_date: string
   contact_id: string | null
   external_key: string | null
-  status: 'open'
+  status: 'open' | 'done'
   created_at: string
   comments: NwComment[]
 }

@@ -20,6 +20,7 @@ const taskInput = z.strictObject({
   contact_id: z.string().nullable().optional(),
   external_key: z.string().max(255, 'must be at most 255 characters').optional(),
 })
+const statusInput = z.strictObject({ status: z.enum(['open', 'done'], 'must be one of open, done') })
 const commentInput = z.strictObject({
   body: z.string().trim().min(1, 'must not be blank').max(65_536, 'must be at most 65536 characters'),
 })
@@ -116,6 +117,24 @@ export function listTasks(store: NorthwindStore, query: URLSearchParams, origin:
 export function getTask(store: NorthwindStore, id: string, origin: string): VendorResponse {
   const task = store.tasks.find((candidate) => candidate.id === id)
   return task ? { status: 200, body: { data: taskView(task, origin) } } : notFound('Task')
+}
+
+/** PATCH /api/v1/tasks/{id} with `{"status": "done"}`: the CSM closes the task (or reopens it). */
+export function updateTaskStatus(
+  store: NorthwindStore,
+  taskId: string,
+  body: string | undefined,
+  origin: string
+): VendorResponse {
+  const task = store.tasks.find((candidate) => candidate.id === taskId)
+  if (!task) return notFound('Task')
+  const json = parseJson(body)
+  if (json === null || typeof json !== 'object' || Array.isArray(json))
+    return validationFailed({ body: ['must be a JSON object'] })
+  const parsed = statusInput.safeParse(json)
+  if (!parsed.success) return validationFailed(fieldsOf(parsed.error, json))
+  task.status = parsed.data.status
+  return { status: 200, body: { data: taskView(task, origin) } }
 }
 
 /** POST /api/v1/tasks/{id}/comments: the app's follow-up notes. */

@@ -47,7 +47,7 @@ export function createCustomEscalation(http: CrmHttp, settings: CustomRestSettin
       )
     const record = Array.isArray(result) ? result[0] : result
     if (record === undefined || record === null) return null
-    return { kind: 'exists', existing: existingTask(record, search.idPath, search.urlPath) }
+    return { kind: 'exists', existing: existingTask(record, search.idPath, search.urlPath, search.closed) }
   }
 
   const search = escalation.existing
@@ -142,7 +142,12 @@ function required(built: BuiltRequest | null, part: string): BuiltRequest {
   )
 }
 
-function existingTask(body: unknown, idPath: JsonPath, urlPath: JsonPath | null): ExistingEscalation {
+function existingTask(
+  body: unknown,
+  idPath: JsonPath,
+  urlPath: JsonPath | null,
+  closed: CustomSearchRequest['closed'] = null
+): ExistingEscalation {
   const taskId = crmText(readPath(body, idPath))
   if (!taskId)
     throw new CrmError(
@@ -155,10 +160,16 @@ function existingTask(body: unknown, idPath: JsonPath, urlPath: JsonPath | null)
     ownerName: null,
     escalatedBy: null,
     createdAt: null,
-    // A custom CRM's answer has no status mapping: its escalation counts as open, so the card
+    // Without a status mapping (`existing.closed`) an escalation counts as open, so the card
     // offers a follow-up rather than a second escalation.
-    closed: false,
+    closed: closed !== null && isClosed(readPath(body, closed.path), closed.values),
   }
+}
+
+/** A status the admin listed as closed; a status that is missing or not text is open. */
+function isClosed(status: unknown, closedValues: readonly string[]): boolean {
+  const text = crmText(status)
+  return text !== null && closedValues.includes(text.trim().toLowerCase())
 }
 
 /** A response header, whether axios gave an AxiosHeaders instance (the ZAF adapter does) or a plain object. */
