@@ -78,6 +78,8 @@ class MemoryTicket {
   interruptions = 0
   /** Zendesk's stamps have whole seconds: writes within one second leave the stamp as it was. */
   sameSecond = false
+  /** Zendesk's clock, as its answers' Date headers give it; null = answers without a Date. */
+  serverTime: number | null = null
   write(state: TicketState, change: { tags: readonly string[]; internalNote?: string }) {
     if (this.interruptions > 0) {
       this.interruptions -= 1
@@ -97,7 +99,12 @@ function writerFor(ticket: MemoryTicket, agentId: number, agentName: string): Ti
   return {
     details: (): Promise<TicketDetails> => Promise.resolve(outageTicket(agentId, agentName)),
     recentTicketCount: () => Promise.resolve(3),
-    readState: () => Promise.resolve({ tags: [...ticket.tags], updatedAt: String(ticket.stamp) }),
+    readState: () =>
+      Promise.resolve({
+        tags: [...ticket.tags],
+        updatedAt: String(ticket.stamp),
+        serverTime: ticket.serverTime,
+      }),
     writeIfUnchanged: (_id, state, change) => ticket.write(state, change),
     addInternalNoteAndTag: (_id, note, tag) => {
       ticket.notes.push(note)
@@ -314,6 +321,32 @@ describe('escalate', () => {
     ticket.tags = ['outage', PENDING_TAG, claimTag(newClaim(2, START - 5000, 'busy'))]
     expect(await alex.run()).toMatchObject({ kind: 'claimed', holder: { agentName: 'Sam', byMe: false } })
     expect(crm.tasks).toEqual([])
+  })
+
+  it('judges a claim by Zendesk’s clock, not by an agent’s clock that runs minutes ahead or behind', async () => {
+    const { ticket, crm, alex } = setup()
+    // Sam's claim is 5 s old by Zendesk's clock; Alex's own clock is 10 minutes ahead.
+    ticket.serverTime = START + 5000
+    ticket.tags = ['outage', PENDING_TAG, claimTag(newClaim(2, START, 'busy'))]
+    alex.advance(10 * 60_000)
+    expect(await alex.run()).toMatchObject({ kind: 'claimed', holder: { agentName: 'Sam' } })
+    expect(crm.tasks).toEqual([])
+
+    // Stale by Zendesk's clock: taken over, whatever Alex's clock says; Alex's own claim has Zendesk's time.
+    alex.advance(-20 * 60_000)
+    ticket.serverTime = START + CLAIM_STALE_AFTER_MS + 1000
+    expect(await alex.run()).toMatchObject({ kind: 'done' })
+    expect(crm.tasks).toHaveLength(1)
+    expect(crm.tasks[0]?.description).toContain('Call them today')
+  })
+
+  it('stamps its own claim with Zendesk’s clock, so other agents judge it by the same clock', async () => {
+    const { ticket, crm, alex } = setup()
+    ticket.serverTime = START + 42_000
+    alex.advance(-7 * 60_000)
+    crm.script = ['fail']
+    await expect(alex.run()).rejects.toMatchObject({ step: 'crm' })
+    expect(ticket.tags).toContain(claimTag(newClaim(1, START + 42_000, 'n1x0')))
   })
 
   it('escalates again after the earlier escalation was closed, under its own key and tag', async () => {

@@ -65,6 +65,8 @@ export interface ClaimHolder {
   /** The same agent, in another tab or window. */
   readonly byMe: boolean
   readonly agentName: string | null
+  /** Zendesk's clock minus this browser's when the claim was read, so its age is told by Zendesk's clock. */
+  readonly clockOffsetMs: number
 }
 
 export type EscalationResult =
@@ -140,8 +142,8 @@ export async function escalate(
   return {
     kind: 'claimed',
     holder: claim
-      ? await holder(claim, ticket, deps)
-      : { claim: null, byMe: true, agentName: ticket.agentName },
+      ? await holder(claim, ticket, state, deps)
+      : { claim: null, byMe: true, agentName: ticket.agentName, clockOffsetMs: 0 },
   }
 }
 
@@ -175,7 +177,7 @@ async function claimTicket(
   firstState: TicketState,
   deps: EscalateDeps
 ): Promise<{ readonly attempt: AttemptProgress } | EscalationResult> {
-  const claim = newClaim(ticket.agentId, deps.now(), deps.nonce())
+  const claim = newClaim(ticket.agentId, zendeskNow(firstState, deps), deps.nonce())
   let state = firstState
   for (let round = 0; round < GUARDED_WRITE_ROUNDS; round++) {
     if (round > 0) {
@@ -185,8 +187,8 @@ async function claimTicket(
     const escalations = completedEscalations(state.tags)
     if (escalations > request.priorEscalations) return { kind: 'already-escalated', escalations }
     const other = readClaim(state.tags)
-    const takingOver = other !== null && isStale(other, deps.now())
-    if (other && !takingOver) return { kind: 'claimed', holder: await holder(other, ticket, deps) }
+    const takingOver = other !== null && isStale(other, zendeskNow(state, deps))
+    if (other && !takingOver) return { kind: 'claimed', holder: await holder(other, ticket, state, deps) }
     // An earlier attempt of this browser for the same escalation may have reached the CRM before
     // its claim was lost (removed by a trigger, taken over): carry what it did over.
     const previousId = deps.store.currentAttempt()
@@ -220,7 +222,7 @@ async function claimTicket(
         deps.store.forgetAttempt(claim.attemptId)
         if (completedEscalations(confirmed.tags) > request.priorEscalations)
           return { kind: 'already-escalated', escalations: completedEscalations(confirmed.tags) }
-        if (holding) return { kind: 'claimed', holder: await holder(holding, ticket, deps) }
+        if (holding) return { kind: 'claimed', holder: await holder(holding, ticket, confirmed, deps) }
         state = confirmed
         continue
       }
@@ -300,7 +302,7 @@ async function complete(
         return ours ? done : { kind: 'already-escalated', escalations }
       }
       const other = readClaim(state.tags)
-      if (other) return { kind: 'claimed', holder: await holder(other, ticket, deps) }
+      if (other) return { kind: 'claimed', holder: await holder(other, ticket, state, deps) }
       // Removed by something else (a trigger, a macro): the next try claims again and carries
       // this attempt's task over (claimTicket), so nothing is created twice.
       throw new EscalationError(
@@ -400,11 +402,12 @@ async function contextNote(
 async function holder(
   claim: Claim,
   ticket: TicketDetails,
-  deps: Pick<EscalateDeps, 'zendesk'>
+  state: TicketState,
+  deps: Pick<EscalateDeps, 'zendesk' | 'now'>
 ): Promise<ClaimHolder> {
   const byMe = claim.agentId === ticket.agentId
   const agentName = byMe ? ticket.agentName : await deps.zendesk.agentName(claim.agentId).catch(() => null)
-  return { claim, byMe, agentName }
+  return { claim, byMe, agentName, clockOffsetMs: zendeskNow(state, deps) - deps.now() }
 }
 
 function backoff(round: number): number {
@@ -428,9 +431,18 @@ export async function inspectEscalation(
   const claim = readClaim(state.tags)
   return {
     escalations: completedEscalations(state.tags),
-    holder: claim ? await holder(claim, ticket, deps) : null,
-    stale: claim !== null && isStale(claim, deps.now()),
+    holder: claim ? await holder(claim, ticket, state, deps) : null,
+    stale: claim !== null && isStale(claim, zendeskNow(state, deps)),
   }
+}
+
+/**
+ * The time by Zendesk's clock, which stamps every claim and judges it stale: an agent whose own
+ * clock runs minutes ahead must not take over a claim that is seconds old. Only when Zendesk's
+ * answer had no readable `Date` does the browser's clock stand in.
+ */
+function zendeskNow(state: TicketState, deps: Pick<EscalateDeps, 'now'>): number {
+  return state.serverTime ?? deps.now()
 }
 
 /**

@@ -103,6 +103,11 @@ export interface TicketState {
   readonly tags: readonly string[]
   /** Zendesk's `updated_at`, sent back as `updated_stamp`. */
   readonly updatedAt: string
+  /**
+   * Zendesk's clock when it answered (epoch ms, from the answer's `Date`), null when unknown.
+   * Claims are stamped and judged stale by this one clock, so agents' clocks need not agree.
+   */
+  readonly serverTime: number | null
 }
 
 /** Writes to the Zendesk ticket through the agent's session. */

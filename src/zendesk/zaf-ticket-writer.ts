@@ -42,6 +42,10 @@ const detailsSchema = z.object({
 const ticketSchema = z.looseObject({
   ticket: z.looseObject({ tags: z.array(z.string()), updated_at: z.string() }),
 })
+const completeResponseSchema = z.looseObject({
+  responseJSON: z.unknown(),
+  headers: z.optional(z.record(z.string(), z.string())),
+})
 const userSchema = z.looseObject({ user: z.looseObject({ name: z.string() }) })
 
 /** ZAF rejects a failed request with the response (jQuery-style); this reads its status. */
@@ -102,9 +106,23 @@ export function createZafTicketWriter(client: ZafClient): TicketWriter {
       return parsed.success ? parsed.data.count : null
     },
     async readState(ticketId) {
-      const parsed = ticketSchema.safeParse(await api(`/api/v2/tickets/${ticketId}.json`))
+      // The whole response, for its Date header: Zendesk's clock, which judges claims (ADR 0010).
+      const response = completeResponseSchema.safeParse(
+        await client.request({
+          url: `/api/v2/tickets/${ticketId}.json`,
+          type: 'GET',
+          dataType: 'json',
+          httpCompleteResponse: true,
+        })
+      )
+      const parsed = ticketSchema.safeParse(response.success ? response.data.responseJSON : undefined)
       if (!parsed.success) throw new Error('Zendesk returned an unreadable ticket')
-      return { tags: parsed.data.ticket.tags, updatedAt: parsed.data.ticket.updated_at }
+      const date = response.success ? Date.parse(response.data.headers?.['date'] ?? '') : Number.NaN
+      return {
+        tags: parsed.data.ticket.tags,
+        updatedAt: parsed.data.ticket.updated_at,
+        serverTime: Number.isFinite(date) ? date : null,
+      }
     },
     async writeIfUnchanged(ticketId, state, change) {
       const ticket = {

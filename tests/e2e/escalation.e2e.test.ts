@@ -205,3 +205,31 @@ describe('waiting on another agent’s escalation', () => {
     ).toEqual(['GET /api/v2/users/2.json'])
   })
 })
+
+describe('an agent whose clock is wrong', () => {
+  it('does not offer to take over a claim seconds old when the browser’s clock runs ten minutes ahead', async () => {
+    const startedAt = Math.floor(Date.now() / 1000)
+    session.stack.zendesk.setTags(102, [
+      ...session.stack.zendesk.tags(102),
+      'csm_escalation_pending',
+      `csm_escalation_claim_2_${startedAt}_busy`,
+    ])
+    await session.page.clock.setSystemTime(Date.now() + 10 * 60_000)
+    const frame = await openTicket(102)
+    // The app's own clock is the wrong one…
+    expect(await frame.locator('html').evaluate(() => Date.now())).toBeGreaterThan(Date.now() + 9 * 60_000)
+    const claimed = frame.getByTestId('escalation-claimed')
+    await expect
+      .poll(() => claimed.innerText(), { timeout: 10_000 })
+      .toContain('Sam Okafor started escalating')
+    // …and after more reads of the ticket, the claim is still Sam's, aged by Zendesk's clock.
+    const ticketReads = () =>
+      session.stack.zendesk.apiRequests().filter((request) => request === 'GET /api/v2/tickets/102.json')
+        .length
+    const before = ticketReads()
+    await expect.poll(ticketReads, { timeout: 15_000, interval: 500 }).toBeGreaterThanOrEqual(before + 2)
+    expect(await claimed.innerText()).not.toContain('minutes')
+    expect(await frame.getByRole('button', { name: 'Escalate now' }).count()).toBe(0)
+    expect(session.stack.crm.tasks()).toEqual([])
+  })
+})

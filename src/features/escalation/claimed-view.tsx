@@ -10,7 +10,10 @@ export function ClaimedView({ state }: { state: Extract<EscalationState, { statu
   const { t, locale } = useI18n()
   const { now } = useServices()
   const holder = state.holder
-  const when = holder?.claim ? formatAge(Math.max(0, now() - holder.claim.startedAt), locale) : null
+  // The claim's age by Zendesk's clock, which stamped it: this browser's clock may be minutes off.
+  const when = holder?.claim
+    ? formatAge(Math.max(0, now() + holder.clockOffsetMs - holder.claim.startedAt), locale)
+    : null
   const text = state.stale
     ? t('ui.escalation.claim.stale', { when: when ?? '' })
     : holder?.byMe

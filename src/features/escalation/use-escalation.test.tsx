@@ -53,7 +53,11 @@ class World {
   }
 
   deps(): EscalateDeps {
-    const state = (): TicketState => ({ tags: [...this.tags], updatedAt: String(this.stamp) })
+    const state = (): TicketState => ({
+      tags: [...this.tags],
+      updatedAt: String(this.stamp),
+      serverTime: null,
+    })
     return {
       crm: {
         createTask: (input) => {

@@ -4,7 +4,7 @@ import type { CustomerContext } from '../../domain/customer'
 import { isCrmError, type CrmError } from '../../domain/crm-error'
 import type { EscalationDraft, EscalationReason, ExistingEscalation } from '../../domain/escalation'
 import { EscalationError, type ClaimHolder, type EscalationResult } from '../../domain/escalate'
-import { completedEscalations, isStale, readClaim } from '../../domain/escalation-claim'
+import { completedEscalations, readClaim } from '../../domain/escalation-claim'
 import { useServices } from '../shared/services-context'
 
 export type EscalationState =
@@ -70,7 +70,7 @@ export function useEscalation(
   /** Preselected in a new draft (the "Why now" recommendation); a saved draft keeps its own. */
   suggestedReason: EscalationReason | null = null
 ) {
-  const { escalation, now } = useServices()
+  const { escalation } = useServices()
   const ticket = customer.ticket ?? null
   const tags = ticket?.escalationTags ?? NO_TAGS
   const [resumable] = useState(() => (ticket ? escalation.resumable(ticket) : null))
@@ -85,7 +85,9 @@ export function useEscalation(
     if (resumable) return { status: 'sending', resuming: true }
     if (existing) return { status: 'existing', existing, prior: Math.max(prior, 1), pendingNote: null }
     const claim = readClaim(tags)
-    if (claim) return { status: 'claimed', holder: null, stale: isStale(claim, now()), prior }
+    // Not stale until Zendesk's clock says so (the first look follows at once): this browser's
+    // clock may be minutes off, and a claim judged stale offers a takeover.
+    if (claim) return { status: 'claimed', holder: null, stale: false, prior }
     if (existing === undefined && escalation.checksExisting(customer)) return { status: 'checking' }
     return formFor(prior)
   })
