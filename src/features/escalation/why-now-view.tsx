@@ -1,8 +1,9 @@
 import styled from 'styled-components'
-import { Alert } from '@zendeskgarden/react-notifications'
 import { MD } from '@zendeskgarden/react-typography'
 import type { EscalationRecommendation, WhyNowSignal } from '../../domain/why-now'
 import { useI18n } from '../../i18n/i18n-context'
+import { DismissedRecommendation } from './dismissed-recommendation'
+import { RecommendationBanner } from './recommendation-banner'
 import { WhyNowSignalText } from './why-now-signal-text'
 
 const Heading = styled(MD).attrs({ tag: 'h4', isBold: true })`
@@ -35,13 +36,23 @@ const ICONS: Record<WhyNowSignal['kind'], string> = {
  * "Why now": the signals that make this ticket one the CSM must hear about, and, when a ticket
  * signal meets an account signal, the recommendation to escalate (domain/why-now.ts). Nothing
  * here takes focus or interrupts: the recommendation is a status, read when the agent gets to it.
+ * After "Not now" the banner goes and the signals stay under the plain heading, in the same order,
+ * with one quiet line to bring the recommendation back.
  */
 export function WhyNowView({
   signals,
   recommendation,
+  dismissal,
 }: {
   signals: readonly WhyNowSignal[]
   recommendation: EscalationRecommendation | null
+  dismissal: {
+    readonly dismissed: boolean
+    readonly dismiss: () => void
+    readonly show: () => void
+    /** The agent's own click changed it just now: the control that replaced theirs may take focus. */
+    readonly byAgent: boolean
+  }
 }) {
   const { t } = useI18n()
   if (signals.length === 0) return null
@@ -55,21 +66,18 @@ export function WhyNowView({
       ))}
     </Signals>
   )
-  if (recommendation) {
+  if (recommendation && !dismissal.dismissed) {
     return (
-      <Alert type="warning" role="status" data-testid="why-now-recommended">
-        <Alert.Title role="heading" aria-level={4}>
-          {t('ui.whyNow.recommended')}
-        </Alert.Title>
-        <Alert.Paragraph>{t('ui.whyNow.recommendedBody')}</Alert.Paragraph>
+      <RecommendationBanner onDismiss={dismissal.dismiss} takeFocus={dismissal.byAgent}>
         {list}
-      </Alert>
+      </RecommendationBanner>
     )
   }
   return (
     <div data-testid="why-now">
       <Heading>{t('ui.whyNow.title')}</Heading>
       {list}
+      {recommendation && <DismissedRecommendation onShow={dismissal.show} takeFocus={dismissal.byAgent} />}
     </div>
   )
 }
