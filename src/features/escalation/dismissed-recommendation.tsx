@@ -21,7 +21,13 @@ export function DismissedRecommendation({ onShow, takeFocus }: { onShow: () => v
   return (
     <Line data-testid="why-now-dismissed">
       {t('ui.whyNow.dismissed')}{' '}
-      <Button isLink size="small" onClick={onShow} {...(takeFocus ? FOCUS_TARGET : {})}>
+      <Button
+        isLink
+        size="small"
+        onClick={onShow}
+        data-testid="why-now-show"
+        {...(takeFocus ? FOCUS_TARGET : {})}
+      >
         {t('ui.whyNow.showRecommendation')}
       </Button>
     </Line>
