@@ -6,7 +6,7 @@ import { useI18n } from '../../i18n/i18n-context'
 import { FOCUS_TARGET } from '../../ui/use-focus-rescue'
 
 const Line = styled(SM).attrs({ tag: 'p' })`
-  margin: ${(p) => p.theme.space.xxs} 0 0;
+  margin: ${(p) => p.theme.space.xs} 0 0;
   color: ${(p) => getColor({ theme: p.theme, variable: 'foreground.subtle' })};
 `
 

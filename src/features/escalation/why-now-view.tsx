@@ -23,9 +23,10 @@ const Item = styled.li`
 `
 
 // A shape per kind of signal, beside its words (never colour alone); hidden from screen readers,
-// which read the words.
+// which read the words. Text symbols that common system fonts carry (DejaVu, Segoe UI Symbol,
+// Apple Symbols), never emoji-only ones: ⏳ was a blank box in a browser without an emoji font.
 const ICONS: Record<WhyNowSignal['kind'], string> = {
-  'renewal-soon': '⏳',
+  'renewal-soon': '◷',
   'health-at-risk': '▼',
   'major-account': '★',
   'critical-ticket': '⚠',
