@@ -4,6 +4,7 @@ import type { EscalationRecommendation, WhyNowSignal } from '../../domain/why-no
 import { useI18n } from '../../i18n/i18n-context'
 import { DismissedRecommendation } from './dismissed-recommendation'
 import { RecommendationBanner } from './recommendation-banner'
+import type { useRecommendationDismissal } from './use-recommendation-dismissal'
 import { WhyNowSignalText } from './why-now-signal-text'
 
 const Heading = styled(MD).attrs({ tag: 'h4', isBold: true })`
@@ -36,7 +37,8 @@ const ICONS: Record<WhyNowSignal['kind'], string> = {
 /**
  * "Why now": the signals that make this ticket one the CSM must hear about, and, when a ticket
  * signal meets an account signal, the recommendation to escalate (domain/why-now.ts). Nothing
- * here takes focus or interrupts: the recommendation is a status, read when the agent gets to it.
+ * here takes focus on its own or interrupts: the recommendation is a status, read when the agent
+ * gets to it; focus moves only after the agent's own "Not now" or "Show recommendation".
  * After "Not now" the banner goes and the signals stay under the plain heading, in the same order,
  * with one quiet line to bring the recommendation back.
  */
@@ -47,13 +49,8 @@ export function WhyNowView({
 }: {
   signals: readonly WhyNowSignal[]
   recommendation: EscalationRecommendation | null
-  dismissal: {
-    readonly dismissed: boolean
-    readonly dismiss: () => void
-    readonly show: () => void
-    /** The agent's own click changed it just now: the control that replaced theirs may take focus. */
-    readonly byAgent: boolean
-  }
+  /** "Not now" and the way back; `byAgent`: the control that replaced the agent's may take focus. */
+  dismissal: ReturnType<typeof useRecommendationDismissal>
 }) {
   const { t } = useI18n()
   if (signals.length === 0) return null
