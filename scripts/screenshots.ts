@@ -3,6 +3,7 @@
  * the real ZAF SDK, the emulated Zendesk agent view, the CRM emulator). Writes
  *
  *   docs/screenshot.png        the README's: an at-risk account renewing soon, in the agent view
+ *   docs/why-now.png           the README's "Why now": ticket 102's escalation recommendation
  *   assets/screenshot-0.png    Marketplace: a healthy account (ticket 101)
  *   assets/screenshot-1.png    Marketplace: an at-risk account renewing soon (ticket 102)
  *   assets/screenshot-2.png    Marketplace: an escalation to the CSM, done (ticket 102)
@@ -81,6 +82,12 @@ try {
   await readme.setViewportSize({ width: 1200, height: 560 })
   await openCard(readme, stack, 102)
   await save(readme, 'docs/screenshot.png')
+  // Tall enough for the whole sidebar down to the escalation form: the recommendation sits between
+  // the account and the form.
+  await readme.setViewportSize({ width: 1200, height: 1000 })
+  const card = await openCard(readme, stack, 102)
+  await card.getByTestId('why-now-recommended').waitFor()
+  await save(readme, 'docs/why-now.png')
   await readme.close()
 
   const { page, cdp } = await marketplacePage(browser)

@@ -4,6 +4,7 @@ import { lookupAccount } from '../domain/lookup-account'
 import { createStorageLookupCache, webStorageOrMemory } from '../cache/storage-lookup-cache'
 import { createStorageOwnerCache } from '../cache/storage-owner-cache'
 import { createStorageAccountChoices } from '../cache/storage-account-choices'
+import { createStorageRecommendationDismissals } from '../cache/storage-recommendation-dismissals'
 import { createCrm } from '../crm/create-connector'
 import { createEscalationService } from './create-escalation-service'
 import { zafAdapter } from '../crm/http/zaf-adapter'
@@ -118,6 +119,8 @@ export async function compose(client: ZafClient, startup: StartupRequests): Prom
     lookup,
     now,
     choices: createStorageAccountChoices(local, cacheNamespace),
+    // Per ticket like the draft: "Not now" is about this ticket, whichever CRM is installed.
+    dismissals: createStorageRecommendationDismissals(local),
     escalation: createEscalationService({
       client: requests,
       crm: escalation,

@@ -189,6 +189,72 @@ describe('escalate', () => {
     expect(alex.store.current).toBeNull()
   })
 
+  it('names the "Why now" recommendation in the internal note when the ticket had one', async () => {
+    const { ticket, crm, alex } = setup()
+    const whyNow = {
+      renewalSoonDays: 90,
+      healthRiskBelow: 50,
+      majorAccountArr: null,
+      criticalTags: [],
+      churnPhrases: ['other vendors'],
+    }
+    const facts = {
+      priority: 'urgent',
+      type: 'incident',
+      tags: [],
+      subject: 'Outage',
+      description: 'We will look at other vendors.',
+    }
+    const deps: EscalateDeps = {
+      ...alex.deps,
+      whyNow,
+      zendesk: {
+        ...alex.deps.zendesk,
+        details: () => Promise.resolve({ ...outageTicket(1, 'Alex'), facts }),
+      },
+    }
+    await escalate({ account, draft, priorEscalations: 0 }, deps, 'the CS team')
+    expect(ticket.notes[0]?.split('\n').slice(2, 6)).toEqual([
+      'Reason: Churn risk',
+      'Success Bridge recommended this escalation:',
+      '- Urgent ticket',
+      '- Mentions "other vendors"',
+    ])
+    // The same reasons as the CRM task's "Why now" block.
+    expect(crm.tasks[0]?.description).toContain(
+      'Why now (Success Bridge recommended escalating)\n- Urgent ticket'
+    )
+  })
+
+  it('leaves the recommendation out of the internal note when the ticket had none', async () => {
+    const { ticket, alex } = setup()
+    const whyNow = {
+      renewalSoonDays: 90,
+      healthRiskBelow: 50,
+      majorAccountArr: null,
+      criticalTags: [],
+      churnPhrases: [],
+    }
+    const facts = {
+      priority: 'low',
+      type: 'question',
+      tags: [],
+      subject: 'Export?',
+      description: 'How do I export?',
+    }
+    const deps: EscalateDeps = {
+      ...alex.deps,
+      whyNow,
+      zendesk: {
+        ...alex.deps.zendesk,
+        details: () => Promise.resolve({ ...outageTicket(1, 'Alex'), facts }),
+      },
+    }
+    await escalate({ account, draft, priorEscalations: 0 }, deps, 'the CS team')
+    expect(ticket.notes[0]).toContain('Reason: Churn risk')
+    expect(ticket.notes[0]).not.toContain('recommended')
+  })
+
   it('lets exactly one of two agents escalating at once through; the other learns who', async () => {
     const { ticket, crm, alex } = setup()
     const sam = agent(ticket, crm, 2, 'Sam')

@@ -19,10 +19,11 @@ import {
   tagsWithoutClaims,
   type Claim,
 } from './escalation-claim'
-import { buildEscalationNote, REASON_LABEL } from './escalation-note'
+import { buildEscalationNote } from './escalation-note'
+import { buildInternalNote } from './internal-note'
 import type { EscalationCrm, EscalationStore, TicketDetails, TicketState, TicketWriter } from './ports'
 import { localDate } from './renewal'
-import { whyNowSignals, type WhyNowSettings } from './why-now'
+import { recommendEscalation, whyNowSignals, type WhyNowSettings, type WhyNowSignal } from './why-now'
 
 export { ESCALATED_TAG }
 
@@ -311,16 +312,19 @@ async function complete(
       )
     }
     save({ ...progress, zendeskAttempted: true })
-    const lines = [
-      `Escalated to ${task.ownerName} (Customer Success) by ${ticket.agentName}.`,
-      `CRM task: ${marker}`,
-      `Reason: ${REASON_LABEL[progress.draft.reason]}`,
-    ]
-    if (progress.draft.note.trim()) lines.push('', progress.draft.note.trim())
+    const internalNote = buildInternalNote({
+      ownerName: task.ownerName,
+      agentName: ticket.agentName,
+      task: marker,
+      reason: progress.draft.reason,
+      agentNote: progress.draft.note,
+      recommendation: recommendEscalation(signalsSeen(account, ticket, deps)),
+      formatArr: deps.formatArr,
+    })
     const outcome = await zendeskStep(() =>
       deps.zendesk.writeIfUnchanged(ticket.id, state, {
         tags: tagsWhenEscalated(state.tags, progress.sequence),
-        internalNote: lines.join('\n'),
+        internalNote,
       })
     )
     if (outcome === 'written') {
@@ -389,14 +393,23 @@ async function contextNote(
     healthRiskBelow: deps.healthRiskBelow,
     arrText: account.arr === null ? null : deps.formatArr(account.arr),
     // What the agent saw on the card, so the CSM sees it in the task too.
-    whyNow: deps.whyNow
-      ? whyNowSignals(account, ticket.facts ?? null, deps.whyNow, localDate(new Date(deps.now())))
-      : [],
+    whyNow: signalsSeen(account, ticket, deps),
     formatArr: deps.formatArr,
   })
   return isFallback
     ? `${note}\n\nThis account has no CSM; assigned to the Customer Success team (fallback owner).`
     : note
+}
+
+/** The "Why now" signals the card showed for this ticket; none when the thresholds are not wired. */
+function signalsSeen(
+  account: AccountSummary,
+  ticket: TicketDetails,
+  deps: Pick<EscalateDeps, 'whyNow' | 'now'>
+): WhyNowSignal[] {
+  return deps.whyNow
+    ? whyNowSignals(account, ticket.facts ?? null, deps.whyNow, localDate(new Date(deps.now())))
+    : []
 }
 
 async function holder(

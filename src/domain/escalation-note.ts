@@ -89,12 +89,16 @@ export function buildEscalationNote(input: EscalationInput): string {
     const recommendation = recommendEscalation(signals)
     lines.push('', recommendation ? 'Why now (Success Bridge recommended escalating)' : 'Why now')
     for (const signal of recommendation?.because ?? signals)
-      lines.push(`- ${signalLine(signal, input.formatArr)}`)
+      lines.push(`- ${whyNowSignalLine(signal, input.formatArr)}`)
   }
   return lines.join('\n')
 }
 
-function signalLine(signal: WhyNowSignal, formatArr: ((amount: number) => string) | undefined): string {
+/** One signal as a plain-text line, for the CRM task's note and the Zendesk internal note. */
+export function whyNowSignalLine(
+  signal: WhyNowSignal,
+  formatArr: ((amount: number) => string) | undefined
+): string {
   switch (signal.kind) {
     case 'renewal-soon':
       return signal.days === 0

@@ -1,5 +1,6 @@
 import type { AttemptProgress, EscalationDraft, ExistingEscalation } from './escalation'
-import type { CustomerContext } from './customer'
+import type { CustomerContext, TicketRef } from './customer'
+import type { DismissedKinds } from './recommendation-dismissal'
 import type { LookupOutcome } from './match'
 import type { TicketFacts } from './why-now'
 
@@ -32,6 +33,18 @@ export interface AccountChoices {
   read(scope: string): string | null
   write(scope: string, accountId: string): void
   clear(scope: string): void
+}
+
+/**
+ * The agent's "Not now" on a ticket's escalation recommendation, per ticket, in the agent's browser
+ * like the escalation draft (memory for the iframe's life where the browser blocks storage).
+ */
+export interface RecommendationDismissals {
+  /** The kinds of signal the dismissed recommendation had; null when the agent has not dismissed it. */
+  read(ticket: TicketRef): DismissedKinds | null
+  write(ticket: TicketRef, kinds: DismissedKinds): void
+  /** "Show recommendation": the banner is back, also after a reload. */
+  clear(ticket: TicketRef): void
 }
 
 /** The ticket the app sits on, as far as the account card needs it. */

@@ -10,6 +10,7 @@ import { createTranslator, type Translator } from '../i18n/translator'
 import { MATCH_STRATEGIES } from '../domain/match-strategy'
 import { DEFAULT_CHURN_PHRASES, DEFAULT_FIELDS, type AppSettings } from '../settings/app-settings'
 import { createStorageAccountChoices } from '../cache/storage-account-choices'
+import { createStorageRecommendationDismissals } from '../cache/storage-recommendation-dismissals'
 import { LOOKUP_TTLS } from '../app/compose'
 import { AppShell } from '../ui/app-shell'
 import type { AppLocation } from '../zendesk/context-paths'
@@ -82,6 +83,7 @@ export function renderWithServices(
       lookupAccount(context, { connector, cache, cacheNamespace: 'test', now }, options),
     now,
     choices: createStorageAccountChoices(webStorageOrMemory('localStorage'), 'test'),
+    dismissals: createStorageRecommendationDismissals(webStorageOrMemory('localStorage')),
     // The card's own tests render no escalation section; any call here is a test bug.
     escalation: {
       fallbackOwner: null,

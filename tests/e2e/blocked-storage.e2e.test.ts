@@ -55,4 +55,21 @@ describe('when the browser blocks the app’s storage', () => {
       'Wants a call before renewal'
     )
   })
+
+  it('keeps "Not now" on the recommendation in memory while the page lives', async () => {
+    await session.page.goto(session.stack.zendesk.ticketUrl(102))
+    const frame = session.app()
+    await frame.getByTestId('why-now-recommended').waitFor({ timeout: 15_000 })
+    await frame.getByRole('button', { name: 'Not now' }).click()
+    await frame.getByTestId('why-now-dismissed').waitFor()
+
+    // Another requester (another account: the section goes), then back: still dismissed.
+    await session.page.getByLabel('Requester').selectOption({ label: 'Sam Newcomer' })
+    await frame.locator('section[data-state="not-found"]').waitFor({ timeout: 15_000 })
+    await session.page.getByLabel('Requester').selectOption({ label: 'Hank Scorpio' })
+    await frame.getByTestId('csm-name').waitFor({ timeout: 15_000 })
+
+    await frame.getByTestId('why-now-dismissed').waitFor()
+    expect(await frame.getByTestId('why-now-recommended').count()).toBe(0)
+  })
 })

@@ -47,6 +47,19 @@ describe('reflow: no sideways scrolling and nothing cut off, from 360 down to 16
     expect(await textFullyShown(frame, '[data-testid="health"] [data-band]')).toBe('fully shown')
   })
 
+  it('ticket 102: the recommendation, then its dismissed line, with "Not now" and "Show recommendation" whole', async () => {
+    const frame = await openTicket(102)
+    await session.app().getByTestId('why-now-recommended').waitFor()
+    expect(await problemsAtEachWidth(frame)).toEqual(clean())
+    await setSidebarWidth(session.page, 160)
+    expect(await textFullyShown(frame, '[data-testid="why-now-not-now"]')).toBe('fully shown')
+    await session.app().getByRole('button', { name: 'Not now' }).click()
+    await session.app().getByTestId('why-now-dismissed').waitFor()
+    expect(await problemsAtEachWidth(frame)).toEqual(clean())
+    await setSidebarWidth(session.page, 160)
+    expect(await textFullyShown(frame, '[data-testid="why-now-show"]')).toBe('fully shown')
+  })
+
   it("ticket 105: hostile markup in the names, the Escalate button's label whole", async () => {
     expect(await problemsAtEachWidth(await openTicket(105))).toEqual(clean())
   })

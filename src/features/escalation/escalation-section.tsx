@@ -8,6 +8,7 @@ import { recommendEscalation, whyNowSignals } from '../../domain/why-now'
 import { useI18n } from '../../i18n/i18n-context'
 import { useServices } from '../shared/services-context'
 import { EscalationFlow, type EscalationSectionProps } from './escalation-flow'
+import { useRecommendationDismissal } from './use-recommendation-dismissal'
 import { WhyNowView } from './why-now-view'
 
 const Section = styled.section`
@@ -27,11 +28,12 @@ export function EscalationSection({ customer, account, existing }: EscalationSec
   const owner = escalationOwner(account, escalation.fallbackOwner)
   const signals = whyNowSignals(account, customer.ticket?.facts ?? null, settings, localDate(new Date(now())))
   const recommendation = recommendEscalation(signals)
+  const dismissal = useRecommendationDismissal(customer.ticket ?? null, recommendation)
   if (!customer.ticket) return null
   return (
     <Section aria-labelledby="escalation-heading" data-testid="escalation">
       <Heading id="escalation-heading">{t('ui.escalation.title')}</Heading>
-      <WhyNowView signals={signals} recommendation={recommendation} />
+      <WhyNowView signals={signals} recommendation={recommendation} dismissal={dismissal} />
       {owner ? (
         <EscalationFlow
           customer={customer}

@@ -1,5 +1,5 @@
 import { createContext, useContext, type ReactNode } from 'react'
-import type { AccountChoices, CachedOutcome, TicketPort } from '../../domain/ports'
+import type { AccountChoices, CachedOutcome, RecommendationDismissals, TicketPort } from '../../domain/ports'
 import type { CustomerContext, CustomerPage, TicketRef } from '../../domain/customer'
 import type { AccountSummary } from '../../domain/account'
 import type { AttemptProgress, EscalationDraft, ExistingEscalation } from '../../domain/escalation'
@@ -25,6 +25,8 @@ export interface Services {
   readonly escalation: EscalationService
   /** Agents' picks when several accounts match, remembered per organization. */
   readonly choices: AccountChoices
+  /** The agent's "Not now" on a ticket's escalation recommendation, per ticket. */
+  readonly dismissals: RecommendationDismissals
 }
 
 const ServicesContext = createContext<Services | null>(null)

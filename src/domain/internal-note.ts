@@ -1,0 +1,43 @@
+import type { EscalationReason } from './escalation'
+import { REASON_LABEL, whyNowSignalLine } from './escalation-note'
+import type { EscalationRecommendation } from './why-now'
+
+/** What the Zendesk internal note of an escalation says. */
+export interface InternalNoteInput {
+  readonly ownerName: string
+  readonly agentName: string
+  /** The CRM task's link, or its id when the CRM has no link. */
+  readonly task: string
+  readonly reason: EscalationReason
+  readonly agentNote: string
+  /** Success Bridge's "Why now" recommendation when the ticket had one; null when it did not. */
+  readonly recommendation: EscalationRecommendation | null
+  readonly formatArr?: (amount: number) => string
+}
+
+/**
+ * The private note left on the Zendesk ticket, for the agents who read the ticket later: who has it
+ * now, where the task is, why. When the card recommended escalating, the note names that and its
+ * reasons (the same lines as the CRM task's "Why now" block), so a reviewer can tell an escalation
+ * the app prompted from one the agent started alone, and the suggested reason when the agent chose
+ * another. Plain English, as the rest of this note and the CRM task (REASON_LABEL).
+ */
+export function buildInternalNote(input: InternalNoteInput): string {
+  const lines = [
+    `Escalated to ${input.ownerName} (Customer Success) by ${input.agentName}.`,
+    `CRM task: ${input.task}`,
+    `Reason: ${REASON_LABEL[input.reason]}`,
+  ]
+  const recommendation = input.recommendation
+  if (recommendation) {
+    const suggested =
+      recommendation.reason === input.reason
+        ? ''
+        : ` (suggested reason: ${REASON_LABEL[recommendation.reason]})`
+    lines.push(`Success Bridge recommended this escalation${suggested}:`)
+    for (const signal of recommendation.because) lines.push(`- ${whyNowSignalLine(signal, input.formatArr)}`)
+  }
+  const note = input.agentNote.trim()
+  if (note) lines.push('', note)
+  return lines.join('\n')
+}
