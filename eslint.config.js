@@ -45,7 +45,7 @@ const typesOf = (...types) => ({ ...to(...types), dependency: { kind: 'type' } }
  * error (`default: 'disallow'`). Imports inside one element are always allowed.
  */
 const allowed = {
-  entry: [to('app', 'zendesk')],
+  entry: [to('app', 'zendesk', 'i18n')],
   domain: [],
   mapping: [],
   settings: [to('domain', 'mapping')],

@@ -97,9 +97,23 @@ function onlyMessagesTheAppShows(): Plugin {
   }
 }
 
+/** Every locale's `crash` messages: the only strings the entry chunk needs (src/i18n/crash-text.ts). */
+function crashTexts(): Record<string, unknown> {
+  const dir = join(root, 'translations')
+  return Object.fromEntries(
+    readdirSync(dir)
+      .filter((name) => name.endsWith('.json'))
+      .map((name) => [
+        name.replace(/\.json$/, ''),
+        (JSON.parse(readFileSync(join(dir, name), 'utf8')) as { crash: unknown }).crash,
+      ])
+  )
+}
+
 export default defineConfig({
   // Zendesk serves assets under a versioned path, so every URL in index.html must be relative.
   base: './',
+  define: { __CRASH_TEXTS__: JSON.stringify(crashTexts()) },
   publicDir: false,
   plugins: [withoutAxiosBrowserAdapters(), onlyMessagesTheAppShows(), zendeskPackage()],
   build: {

@@ -8,7 +8,7 @@
 // Marks for `npm run bench`'s breakdown of the load path (cheap; visible in DevTools too).
 performance.mark('sb:start')
 
-import { crash } from '../translations/en.json'
+import { crashText } from './i18n/crash-text'
 import { autoResize } from './zendesk/auto-resize'
 import { startupPaths, toAppLocation } from './zendesk/context-paths'
 import { initZafClient } from './zendesk/init-zaf-client'
@@ -38,8 +38,12 @@ composition?.catch(() => undefined)
 
 import('./app/boot')
   .then(({ start }) => start(container, composition))
-  .catch(() => {
-    // A chunk failed to load (network, deploy in progress): say so instead of a skeleton forever.
+  .catch(async () => {
+    // A chunk failed to load (network, deploy in progress): say so instead of a skeleton forever,
+    // in the agent's language when Zendesk has told us it.
+    const user = await startup?.customer.catch(() => null)
+    const { lang, text } = crashText(__CRASH_TEXTS__, user?.['currentUser.locale'])
     container.removeAttribute('aria-busy')
-    container.textContent = `${crash.title}. ${crash.body}`
+    container.lang = lang
+    container.textContent = text
   })

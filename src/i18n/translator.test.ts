@@ -30,6 +30,13 @@ describe('resolveLocale', () => {
     expect(resolveLocale('sv', ['en', 'de'])).toBe('en')
     expect(resolveLocale(undefined, ['en'])).toBe('en')
   })
+
+  it('reads another region of the agent’s language before English: pt-PT gets pt-BR', () => {
+    expect(resolveLocale('pt-PT', ['en', 'pt-BR', 'de'])).toBe('pt-BR')
+    expect(resolveLocale('pt', ['en', 'pt-BR'])).toBe('pt-BR')
+    expect(resolveLocale('de_CH', ['en', 'de'])).toBe('de')
+    expect(resolveLocale('ptx', ['en', 'pt-BR'])).toBe('en')
+  })
 })
 
 describe('agentTranslator', () => {

@@ -218,6 +218,31 @@ describe('locale', () => {
   })
 })
 
+describe('when the app’s code cannot load', () => {
+  it('says so in the agent’s language instead of showing a skeleton for ever', async () => {
+    const seed = loadDefaultSeed()
+    const german = await startLocalStack({
+      seed: { ...seed, currentUser: { ...seed.currentUser, locale: 'de-AT' } },
+    })
+    try {
+      // The UI chunk fails, as it does when the network drops or a deploy is under way.
+      await session.page.route(/\/assets\/boot-[^/]+\.js$/, (route) => route.abort())
+      await session.page.goto(german.zendesk.ticketUrl(102))
+      const root = session.app().locator('#root')
+      await expect
+        .poll(() => root.innerText(), { timeout: 15_000 })
+        .toBe(
+          'Etwas ist schiefgelaufen. In der App ist ein unerwarteter Fehler aufgetreten. Laden Sie die Seite neu, um es noch einmal zu versuchen.'
+        )
+      expect(await root.getAttribute('lang')).toBe('de')
+      expect(await root.getAttribute('aria-busy')).toBeNull()
+    } finally {
+      await session.page.unroute(/\/assets\/boot-[^/]+\.js$/)
+      await german.close()
+    }
+  })
+})
+
 describe('an agent language the app does not ship', () => {
   it('shows a Hebrew-speaking agent English left to right, with English dates, until Hebrew ships', async () => {
     const seed = loadDefaultSeed()
