@@ -1,14 +1,13 @@
-import { readdirSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { crashText, type CrashTexts } from './crash-text'
 
 // The same texts vite.config.ts puts into the entry chunk: every translation file's `crash`.
-const dir = join(import.meta.dirname, '../../translations')
+const files = import.meta.glob<{ crash: { title: string; body: string } }>('../../translations/*.json', {
+  eager: true,
+  import: 'default',
+})
 const texts: CrashTexts = Object.fromEntries(
-  readdirSync(dir)
-    .filter((name) => name.endsWith('.json'))
-    .map((name) => [name.replace(/\.json$/, ''), JSON.parse(readFileSync(join(dir, name), 'utf8')).crash])
+  Object.entries(files).map(([path, messages]) => [path.replace(/^.*\/(.+)\.json$/, '$1'), messages.crash])
 )
 
 describe('crashText', () => {

@@ -297,6 +297,34 @@ describe('AccountCard', () => {
     ).toBeInTheDocument()
   })
 
+  it('says the pick is kept for the requester, and how to fix it for everyone, when there is no organization', async () => {
+    const outcome: LookupOutcome = {
+      kind: 'ambiguous',
+      strategy: 'requester-email',
+      candidates: [
+        { ...globex, id: 'a', name: 'Stark Industries (EMEA)' },
+        { ...globex, id: 'b', name: 'Stark Industries (Americas)' },
+      ],
+      tried: [],
+    }
+    const noOrganization = new TestTicket({ requester: hank.requester, organization: null })
+    const view = renderWithServices(<AccountCard />, scriptedConnector(outcome), noOrganization)
+    expect(
+      await screen.findByText(
+        "Your choice is remembered for this requester in this browser. To fix it for everyone, add the requester to an organization whose external ID is the account's CRM ID."
+      )
+    ).toBeInTheDocument()
+    expect(screen.queryByText(/for this organization/)).toBeNull()
+    view.unmount()
+
+    const inOrganization = new TestTicket({
+      requester: hank.requester,
+      organization: { id: 9003, name: 'Globex', externalId: null, domains: [] },
+    })
+    renderWithServices(<AccountCard />, scriptedConnector(outcome), inOrganization)
+    expect(await screen.findByText(/remembered for this organization in this browser/)).toBeInTheDocument()
+  })
+
   it('remembers the account an agent picks for the organization, and forgets it on "Not this account?"', async () => {
     const outcome: LookupOutcome = {
       kind: 'ambiguous',

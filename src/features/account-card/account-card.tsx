@@ -56,6 +56,7 @@ export function AccountCard({ footer, ready, waiting }: AccountCardProps) {
               <AmbiguousView
                 strategy={state.strategy}
                 candidates={state.candidates}
+                pickedFor={state.pickedFor}
                 onChoose={choose}
                 refreshing={state.refreshing}
                 onRefresh={reload}

@@ -34,13 +34,22 @@ const Who = styled.span`
 interface AmbiguousViewProps {
   readonly strategy: MatchStrategy
   readonly candidates: readonly AccountSummary[]
+  /** The pick is remembered for the organization, or for the requester when there is none. */
+  readonly pickedFor: 'organization' | 'requester'
   readonly onChoose: (accountId: string) => void
   readonly refreshing: boolean
   readonly onRefresh: () => void
 }
 
-/** Several accounts match: the agent picks one; the pick is remembered for the organization. */
-export function AmbiguousView({ strategy, candidates, onChoose, refreshing, onRefresh }: AmbiguousViewProps) {
+/** Several accounts match: the agent picks one; the pick is remembered for the organization (or requester). */
+export function AmbiguousView({
+  strategy,
+  candidates,
+  pickedFor,
+  onChoose,
+  refreshing,
+  onRefresh,
+}: AmbiguousViewProps) {
   const { t } = useI18n()
   // Where the browser blocks storage the pick lives in memory: promise only what is true.
   const { choices, page } = useServices()
@@ -71,10 +80,21 @@ export function AmbiguousView({ strategy, candidates, onChoose, refreshing, onRe
           </Candidate>
         ))}
       </Candidates>
-      <Alert.Paragraph>
-        {t(choices.persistent ? 'ui.ambiguous.hint' : `ui.ambiguous.hintThisPage.${page}`)}
-      </Alert.Paragraph>
+      <Alert.Paragraph>{t(hintKey(choices.persistent, pickedFor, page))}</Alert.Paragraph>
       <LookAgainButton label={t('ui.card.refresh')} busy={refreshing} onClick={onRefresh} />
     </Alert>
   )
+}
+
+/**
+ * Where the pick is kept (this browser, or only this page when storage is blocked) and how to fix
+ * the match for everyone: a requester without an organization has no external ID to set, so the
+ * fix is to put them in an organization that has one.
+ */
+function hintKey(persistent: boolean, pickedFor: 'organization' | 'requester', page: string): string {
+  if (pickedFor === 'organization')
+    return persistent ? 'ui.ambiguous.hint' : `ui.ambiguous.hintThisPage.${page}`
+  // Only the ticket and user pages can show a customer without an organization.
+  const where = page === 'ticket' ? 'ticket' : 'user'
+  return persistent ? `ui.ambiguous.hintRequester.${where}` : `ui.ambiguous.hintThisPageRequester.${where}`
 }

@@ -29,6 +29,8 @@ export type CardState =
       readonly strategy: MatchStrategy
       readonly candidates: readonly AccountSummary[]
       readonly refreshing: boolean
+      /** Whom the agent's pick is remembered for: the organization, or the requester when there is none. */
+      readonly pickedFor: 'organization' | 'requester'
     }
   | { readonly status: 'not-found'; readonly tried: readonly MatchAttempt[]; readonly refreshing: boolean }
   | { readonly status: 'error'; readonly error: CrmError; readonly refreshing: boolean }
@@ -69,6 +71,7 @@ function toState({ outcome, fetchedAt, customer }: Loaded, choices: AccountChoic
         strategy: resolved.strategy,
         candidates: resolved.candidates,
         refreshing: false,
+        pickedFor: customer.organization ? 'organization' : 'requester',
       }
     case 'not-found':
       return { status: 'not-found', tried: resolved.tried, refreshing: false }
