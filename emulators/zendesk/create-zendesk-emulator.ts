@@ -115,6 +115,7 @@ export async function startZendeskEmulator(options: ZendeskEmulatorOptions): Pro
         appVersion: manifest.version,
         publicSettings: settings.public,
         crmControlUrl: options.crmControlUrl ?? null,
+        oauthInstalled: oauth !== null,
       },
       apiFaults,
       apiLog: (request) => apiRequests.push(request),

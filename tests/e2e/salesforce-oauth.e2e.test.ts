@@ -88,6 +88,10 @@ describe('the Salesforce OAuth package', () => {
   it('asks an admin to sign in at installation; the card then shows, with no token in the frame, its storage or its requests', async () => {
     // Installed, not yet authorised: the card says so plainly.
     expect(await cardText(await openTicket(session.page))).toContain(RENEW)
+    // The demo panel links the installation page and holds the session switches.
+    expect(await session.page.getByTestId('oauth-controls').locator('a').getAttribute('href')).toBe(
+      '/admin/apps/installation'
+    )
 
     await signIn(session.page)
     const frame = await openTicket(session.page)
@@ -106,7 +110,10 @@ describe('the Salesforce OAuth package', () => {
   it('keeps the card when the Salesforce session ends: the proxy renews the token and replays the call', async () => {
     await signIn(session.page)
     await (await openTicket(session.page)).getByTestId('csm-name').waitFor({ timeout: 15_000 })
-    session.stack.crm.expireAccessTokens()
+    // As a demo does it: the panel's switch, which asks the CRM emulator to end every session.
+    await session.page.getByText('Demo controls').click()
+    await session.page.getByRole('button', { name: 'End Salesforce session' }).click()
+    await session.page.getByText('Salesforce session ended').waitFor()
 
     // A new tab: no lookup cached in sessionStorage, so the card asks Salesforce again.
     const tab = await session.newTab()
