@@ -1,6 +1,7 @@
 import { Alert } from '@zendeskgarden/react-notifications'
 import type { CrmError } from '../../domain/crm-error'
 import { useI18n } from '../../i18n/i18n-context'
+import { renewalStepsKey } from '../../ui/renewal-steps'
 import { useServices } from '../shared/services-context'
 import { LookAgainButton } from './look-again-button'
 
@@ -29,9 +30,7 @@ export function LookupErrorView({
       <Alert.Paragraph>{t(messageKey(error), { field: error.details.field ?? '' })}</Alert.Paragraph>
       {/* Only an admin can renew the connection, so only an admin is told where. */}
       {error.kind === 'connection-expired' && viewer.isAdmin && (
-        <Alert.Paragraph data-testid="renewal-steps">
-          {t(settings.auth === 'oauth' ? 'ui.error.renew.oauth' : 'ui.error.renew.pasted')}
-        </Alert.Paragraph>
+        <Alert.Paragraph data-testid="renewal-steps">{t(renewalStepsKey(settings.auth))}</Alert.Paragraph>
       )}
       {error.details.vendorCode && (
         <Alert.Paragraph>{t('ui.error.code', { code: error.details.vendorCode })}</Alert.Paragraph>
