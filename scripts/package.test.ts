@@ -30,12 +30,14 @@ const work = mkdtempSync(join(tmpdir(), 'validate-package-'))
 const source = join(work, 'dist')
 let distFiles: string[] = []
 
-const runPackage = (...args: string[]) =>
-  spawnSync(
+const runPackage = (...args: (string | { env?: Record<string, string> })[]) => {
+  const env = args.find((arg): arg is { env?: Record<string, string> } => typeof arg !== 'string')?.env
+  return spawnSync(
     join(root, 'node_modules/.bin/tsx'),
-    ['scripts/package.ts', '--no-build', '--dir', source, ...args],
-    { cwd: root, encoding: 'utf8' }
+    ['scripts/package.ts', '--no-build', '--dir', source, ...args.filter((arg) => typeof arg === 'string')],
+    { cwd: root, encoding: 'utf8', env: { ...process.env, ...env } }
   )
+}
 
 /** Extracts every entry of the zip into `into` and returns the entry names in zip order. */
 async function unzip(zipPath: string, into: string): Promise<string[]> {
@@ -146,6 +148,111 @@ describe('npm run package', () => {
       validatePackage(unzipped, { marketplace: true }).filter((finding) => finding.severity === 'error')
     ).toEqual([])
   }, 60_000)
+
+  describe('--salesforce-oauth', () => {
+    // Shaped like a Salesforce consumer secret, built from parts so this file holds none.
+    const secret = ['9C1F', '0E2D3C4B5A69788796A5B4C3D2E1F0A9B8C7D6E5F4A3B2C1D0E9F8A7B6C5D4E3'].join('')
+    const env = { SB_SF_CLIENT_ID: '3MVG9packageTestKey', SB_SF_CLIENT_SECRET: secret }
+
+    it('writes a separate private zip with the oauth block, from environment variables, that validates with nothing of ours', async () => {
+      const out = join(work, 'out-oauth')
+      const run = runPackage(
+        { env },
+        '--out',
+        out,
+        '--salesforce-oauth',
+        '--salesforce-login-host',
+        'test.salesforce.com'
+      )
+      expect(run.stderr).not.toContain('✖')
+      expect(run.status).toBe(0)
+      const zipPath = run.stdout.split('\n').find((line) => line.endsWith('-salesforce-oauth.zip')) ?? ''
+      expect(zipPath).not.toBe('')
+      // The secret is never printed: it would end up in CI logs.
+      expect(run.stdout + run.stderr).not.toContain(secret)
+
+      const unzipped = join(work, 'unzipped-oauth')
+      const entries = await unzip(zipPath, unzipped)
+      expect(entries).toEqual([...distFiles].sort())
+      const shipped = JSON.parse(readFileSync(join(unzipped, 'manifest.json'), 'utf8')) as {
+        private: boolean
+        oauth: Record<string, string>
+        parameters: { name: string; type?: string; secure?: boolean }[]
+      }
+      expect(shipped.private).toBe(true)
+      expect(shipped.oauth).toEqual({
+        client_id: '3MVG9packageTestKey',
+        client_secret: secret,
+        authorize_uri: 'https://test.salesforce.com/services/oauth2/authorize',
+        access_token_uri: 'https://test.salesforce.com/services/oauth2/token',
+        scope: 'api refresh_token',
+      })
+      expect(shipped.parameters.filter((param) => param.type === 'oauth')).toEqual([
+        { name: 'salesforce_oauth', type: 'oauth', required: true },
+      ])
+      expect(shipped.parameters.map((param) => param.name)).not.toContain('crm_api_token')
+      for (const entry of entries.filter((name) => name !== 'manifest.json'))
+        expect(readFileSync(join(unzipped, entry)).includes(secret), entry).toBe(false)
+
+      const findings = validatePackage(unzipped, { marketplace: true })
+      const ours = findings.filter(
+        (finding) => !/From bundled libraries|From the manifest's oauth block/.test(finding.note ?? '')
+      )
+      expect(formatText(ours)).toBe('0 errors, 0 warnings')
+    }, 60_000)
+
+    it('takes the credentials from options too, and the default package stays as it was', async () => {
+      const out = join(work, 'out-oauth-args')
+      const run = runPackage(
+        {},
+        '--out',
+        out,
+        '--salesforce-oauth',
+        '--client-id',
+        'id-from-args',
+        '--client-secret',
+        secret
+      )
+      expect(run.status).toBe(0)
+      const zipPath = run.stdout.split('\n').find((line) => line.endsWith('-salesforce-oauth.zip')) ?? ''
+      const unzipped = join(work, 'unzipped-oauth-args')
+      await unzip(zipPath, unzipped)
+      const shipped = JSON.parse(readFileSync(join(unzipped, 'manifest.json'), 'utf8')) as {
+        oauth: Record<string, string>
+      }
+      expect(shipped.oauth['client_id']).toBe('id-from-args')
+      expect(shipped.oauth['authorize_uri']).toBe('https://login.salesforce.com/services/oauth2/authorize')
+      expect(JSON.parse(readFileSync(join(source, 'manifest.json'), 'utf8'))).not.toHaveProperty('oauth')
+    }, 60_000)
+
+    it('refuses to build without the consumer key and secret, and writes nothing', () => {
+      const out = join(work, 'out-oauth-missing')
+      const run = runPackage(
+        { env: { SB_SF_CLIENT_ID: '', SB_SF_CLIENT_SECRET: '' } },
+        '--out',
+        out,
+        '--salesforce-oauth'
+      )
+      expect(run.status).toBe(1)
+      expect(run.stderr).toContain('SB_SF_CLIENT_SECRET')
+      expect(existsSync(out)).toBe(false)
+    }, 60_000)
+
+    it('aborts when the secret is in a shipped file besides manifest.json, and writes nothing', () => {
+      const leaky = join(work, 'leaky')
+      cpSync(source, leaky, { recursive: true })
+      writeFileSync(join(leaky, 'assets/leak.js'), `export const s="${secret}"`)
+      const out = join(work, 'out-leaky')
+      const run = spawnSync(
+        join(root, 'node_modules/.bin/tsx'),
+        ['scripts/package.ts', '--no-build', '--dir', leaky, '--out', out, '--salesforce-oauth'],
+        { cwd: root, encoding: 'utf8', env: { ...process.env, ...env } }
+      )
+      expect(run.status).toBe(1)
+      expect(run.stdout).toContain('[oauth/client-secret-leaked]')
+      expect(existsSync(out)).toBe(false)
+    }, 60_000)
+  })
 
   it('refuses an --allow-domain that is not a bare host, and writes nothing', () => {
     const out = join(work, 'out-bad-host')

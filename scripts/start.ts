@@ -8,6 +8,10 @@
  *   npm start -- --port 4000       agent view port (the app is served on port+1, the CRM on port+10);
  *                                  0 takes any free ports
  *   npm start -- --app-dir dist    serve an app already built in that folder (no build)
+ *   npm start -- --crm salesforce --oauth
+ *                                  install the Salesforce OAuth package instead: sign in on the emulated
+ *                                  installation page first; the emulated proxy renews expired sessions
+ *                                  (--oauth-renewal never: it does not)
  *
  * The servers stop on Ctrl+C, SIGTERM or SIGHUP, and when whoever started the demo has gone
  * (see demo-lifetime.ts).
@@ -18,7 +22,8 @@ import { build } from 'vite'
 import { startCrmEmulator } from '../emulators/crm/create-crm-emulator'
 import { DEMO_TOKEN, demoSettings, demoZendeskSeed } from '../emulators/crm/demo-settings'
 import { DIALECTS, type DialectName } from '../emulators/crm/server/dialect'
-import { startZendeskEmulator } from '../emulators/zendesk/create-zendesk-emulator'
+import { startZendeskEmulator, type OAuthRenewal } from '../emulators/zendesk/create-zendesk-emulator'
+import { buildOAuthPackage } from '../tests/support/oauth-package'
 import { demoLifetime, listenProblem } from './demo-lifetime'
 
 const { values } = parseArgs({
@@ -28,12 +33,22 @@ const { values } = parseArgs({
     latency: { type: 'string', default: '150' },
     'skip-build': { type: 'boolean', default: false },
     'app-dir': { type: 'string' },
+    oauth: { type: 'boolean', default: false },
+    'oauth-renewal': { type: 'string', default: 'on-401' },
   },
 })
 
 const provider = DIALECTS.find((name): name is DialectName => name === values.crm)
 if (!provider) {
   console.error(`--crm must be one of ${DIALECTS.join(', ')}`)
+  process.exit(2)
+}
+const renewals: readonly OAuthRenewal[] = ['on-401', 'never']
+const renewal = renewals.find((mode) => mode === values['oauth-renewal'])
+if (values.oauth && (provider !== 'salesforce' || !renewal)) {
+  console.error(
+    '--oauth is the Salesforce OAuth package: use it with --crm salesforce, and --oauth-renewal on-401 or never'
+  )
   process.exit(2)
 }
 const port = Number(values.port)
@@ -56,17 +71,36 @@ if (!values['skip-build'] && !values['app-dir']) {
 try {
   const crm = await startCrmEmulator({ dialect: provider, port: portAt(10), token: DEMO_TOKEN, latencyMs })
   lifetime.add(crm)
+  // The OAuth package as an admin builds it from this build, for the emulated org's External Client App.
+  const oauthPackage = values.oauth ? await buildOAuthPackage(appDir) : null
+  if (oauthPackage) lifetime.add({ close: () => Promise.resolve(oauthPackage.dispose()) })
+  const settings = Object.fromEntries(
+    Object.entries(demoSettings(provider, crm.url)).filter(
+      ([name]) => !oauthPackage || name !== 'crm_api_token'
+    )
+  )
   const zendesk = await startZendeskEmulator({
-    appDir,
+    appDir: oauthPackage?.dir ?? appDir,
     hostPort: portAt(0),
     appPort: portAt(1),
-    settings: demoSettings(provider, crm.url),
+    settings,
+    ...(oauthPackage
+      ? { hostAliases: { 'login.salesforce.com': crm.url }, oauthRenewal: renewal ?? 'on-401' }
+      : {}),
     seed: demoZendeskSeed(provider),
     extraWhitelist: ['127.0.0.1'],
     crmControlUrl: crm.url,
   })
   lifetime.add(zendesk)
 
+  if (oauthPackage)
+    console.log(
+      [
+        `\nSalesforce OAuth package installed. Sign in first: ${zendesk.installationUrl()}`,
+        `End the Salesforce session: curl -X POST ${crm.url}/__emulator/oauth/expire  (the proxy renews it${renewal === 'never' ? ': not with --oauth-renewal never' : ''})`,
+        `Revoke the refresh token:   curl -X POST ${crm.url}/__emulator/oauth/revoke  (an admin must sign in again)`,
+      ].join('\n')
+    )
   console.log(`\nSuccess Bridge demo: ${zendesk.ticketUrl(101)}\n`)
   console.log(
     `(CRM emulator, ${provider} dialect, at ${crm.url}, ${latencyMs} ms latency; app files at ${zendesk.appOrigin}. Ctrl+C stops everything.)`

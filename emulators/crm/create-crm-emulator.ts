@@ -30,7 +30,15 @@ export interface CrmEmulatorOptions {
   batchSize?: number
   /** HubSpot: search requests allowed per rolling second (default 5). */
   searchPerSecond?: number
+  /** Salesforce: the External Client App its OAuth endpoints accept; DEMO_OAUTH_CLIENT by default. */
+  oauthClient?: { clientId: string; clientSecret: string }
 }
+
+/** The External Client App of the emulated org, which `npm start -- --oauth` packages the app for. */
+export const DEMO_OAUTH_CLIENT = {
+  clientId: '3MVG9EmulatedSuccessBridgeConsumerKey',
+  clientSecret: 'EMULATED0CONSUMER0VALUE0NOT0A0REAL0ONE0000000000000000000000000000',
+} as const
 
 export interface RecordedRequest {
   method: string
@@ -65,6 +73,14 @@ export interface CrmEmulator {
    * reset, for data the seed does not hold; throws for an unknown record or another dialect.
    */
   editRecord(object: string, id: string, fields: Record<string, unknown>): void
+  /** Salesforce: ends every OAuth session now (as a session timeout does); refresh tokens still work. */
+  expireAccessTokens(): void
+  /** Salesforce: revokes every refresh token and its sessions (as an admin revoking the app does). */
+  revokeRefreshTokens(): void
+  /** Salesforce: every OAuth access and refresh token issued since the last reset. */
+  oauthTokens(): string[]
+  /** Salesforce: each token endpoint call, oldest first: grant type, status, OAuth error. */
+  oauthGrants(): { grantType: string; status: number; error?: string }[]
   reset(): void
   close(): Promise<void>
 }
@@ -138,6 +154,14 @@ export async function startCrmEmulator(options: CrmEmulatorOptions = {}): Promis
     if (route === 'DELETE /__emulator/requests') return void ((recorded = []), res.writeHead(204, cors).end())
     if (route === 'GET /__emulator/tasks') return send(res, 200, dialect.tasks(), cors)
     if (route === 'POST /__emulator/reset') return void (reset(), res.writeHead(204, cors).end())
+    if (
+      (route === 'POST /__emulator/oauth/expire' || route === 'POST /__emulator/oauth/revoke') &&
+      dialect.endOAuth
+    )
+      return void (
+        dialect.endOAuth(route.endsWith('expire') ? 'expire' : 'revoke'),
+        res.writeHead(204, cors).end()
+      )
     send(res, 404, { error: 'Unknown control-plane endpoint' }, cors)
   }
 
@@ -223,6 +247,9 @@ export async function startCrmEmulator(options: CrmEmulatorOptions = {}): Promis
         body: body || undefined,
         headers: req.headers,
       }
+      // Salesforce's login server: not the REST API, so no API faults, metering or request log.
+      const oauthAnswer = dialect.oauthEndpoint?.(request) ?? null
+      if (oauthAnswer) return send(res, oauthAnswer.status, oauthAnswer.body, oauthAnswer.headers)
       vendorApi(res, request, url.search).catch((error: unknown) => {
         send(res, 500, dialect.fault('server-error', faults).body)
         console.error('CRM emulator:', error)
@@ -278,6 +305,10 @@ export async function startCrmEmulator(options: CrmEmulatorOptions = {}): Promis
       if (!dialect.editRecord) throw new Error(`The ${dialect.name} dialect cannot edit records`)
       if (!dialect.editRecord(object, id, fields)) throw new Error(`No ${object} ${id} in the seed`)
     },
+    expireAccessTokens: () => salesforceOnly(dialect, 'expire OAuth sessions').endOAuth?.('expire'),
+    revokeRefreshTokens: () => salesforceOnly(dialect, 'revoke refresh tokens').endOAuth?.('revoke'),
+    oauthTokens: () => salesforceOnly(dialect, 'issue OAuth tokens').oauthRecord?.().tokens ?? [],
+    oauthGrants: () => salesforceOnly(dialect, 'issue OAuth tokens').oauthRecord?.().grants ?? [],
     reset,
     close: () =>
       new Promise<void>((resolve) => {
@@ -285,6 +316,11 @@ export async function startCrmEmulator(options: CrmEmulatorOptions = {}): Promis
         server.close(() => resolve())
       }),
   }
+}
+
+function salesforceOnly(dialect: Dialect, what: string): Dialect {
+  if (!dialect.endOAuth) throw new Error(`The ${dialect.name} dialect cannot ${what}`)
+  return dialect
 }
 
 function createDialect(options: CrmEmulatorOptions, origin: () => string): Dialect {
@@ -298,6 +334,8 @@ function createDialect(options: CrmEmulatorOptions, origin: () => string): Diale
         today,
         apiLimit: options.apiLimit ?? 15000,
         batchSize: options.batchSize,
+        oauthClient: options.oauthClient ?? DEMO_OAUTH_CLIENT,
+        origin,
       })
     case 'hubspot':
       return createHubSpotDialect({ token, today, now, searchPerSecond: options.searchPerSecond ?? 5 })

@@ -1,15 +1,18 @@
+import { readFileSync } from 'node:fs'
 import type { Server } from 'node:http'
+import { join } from 'node:path'
 import { locationPageUrls, readAppManifest } from './server/app-manifest'
 import { createAppStaticServer } from './server/app-static-server'
 import { buildHostScript } from './server/build-host-script'
-import { createHostServer } from './server/host-server'
+import { createHostServer, OAUTH_CALLBACK_PATH } from './server/host-server'
+import { OAuthConnection, type OAuthEvent, type OAuthRenewal } from './server/oauth-connection'
 import { closeServer, listen } from './server/http-helpers'
 import { installationSettings } from './server/installation-settings'
 import { ApiFaultSwitch, type ApiFaults } from './server/api-faults'
 import type { ProxyLogEntry } from './server/proxy'
 import { loadDefaultSeed, ZendeskState, type Comment, type ZendeskSeed } from './state'
 
-export type { ApiFaults, Comment, ProxyLogEntry, ZendeskSeed }
+export type { ApiFaults, Comment, OAuthEvent, OAuthRenewal, ProxyLogEntry, ZendeskSeed }
 
 export interface ZendeskEmulatorOptions {
   /** The built app: a folder with manifest.json and the assets it names. */
@@ -27,6 +30,13 @@ export interface ZendeskEmulatorOptions {
   seed?: ZendeskSeed
   /** How long the proxy waits for a request that sets no `timeout`; default 30000 ms. */
   proxyTimeoutMs?: number
+  /**
+   * Provider hosts answered by a local server, like a hosts file: `{ 'login.salesforce.com':
+   * crm.url }` sends the OAuth package's sign-in and token calls to the CRM emulator.
+   */
+  hostAliases?: Record<string, string>
+  /** When the proxy renews an OAuth access token: after a 401 (default), or never. */
+  oauthRenewal?: OAuthRenewal
 }
 
 export interface ZendeskEmulator {
@@ -51,7 +61,14 @@ export interface ZendeskEmulator {
   setApiFaults(faults: ApiFaults | null): void
   /** Sets a ticket's tags as another agent or a trigger would (moves `updated_at`). */
   setTags(ticketId: number, tags: readonly string[]): void
-  /** Back to the seed: tickets, comments, tags and the proxy log. */
+  /** The installation settings page with the OAuth prompt (apps with a manifest `oauth` block). */
+  installationUrl(): string
+  /** Whether an admin has authorised the OAuth connection (the tokens themselves never leave). */
+  oauthConnected(): boolean
+  /** What the OAuth connection did: authorised, renewed, failed renewals; oldest first. */
+  oauthEvents(): OAuthEvent[]
+  setOAuthRenewal(renewal: OAuthRenewal): void
+  /** Back to the seed: tickets, comments, tags, the proxy log, and an OAuth connection nobody authorised. */
   reset(): void
   close(): Promise<void>
 }
@@ -69,6 +86,15 @@ export async function startZendeskEmulator(options: ZendeskEmulatorOptions): Pro
   const lifetime = new AbortController()
   let log: ProxyLogEntry[] = []
   const apiFaults = new ApiFaultSwitch()
+  let hostUrl = ''
+  const oauth = manifest.oauth
+    ? new OAuthConnection(
+        manifest.oauth,
+        () => `${hostUrl}${OAUTH_CALLBACK_PATH}`,
+        options.hostAliases ?? {},
+        options.oauthRenewal ?? 'on-401'
+      )
+    : null
 
   const servers: Server[] = []
   try {
@@ -89,9 +115,18 @@ export async function startZendeskEmulator(options: ZendeskEmulatorOptions): Pro
         appVersion: manifest.version,
         publicSettings: settings.public,
         crmControlUrl: options.crmControlUrl ?? null,
+        oauthInstalled: oauth !== null,
       },
       apiFaults,
       apiLog: (request) => apiRequests.push(request),
+      ...(oauth
+        ? {
+            installation: {
+              appName: manifest.name,
+              oauthLabel: parameterLabel(options.appDir, oauth.client.parameter),
+            },
+          }
+        : {}),
       proxy: {
         manifest,
         settings,
@@ -99,11 +134,12 @@ export async function startZendeskEmulator(options: ZendeskEmulatorOptions): Pro
         defaultTimeoutMs: options.proxyTimeoutMs ?? 30_000,
         signal: lifetime.signal,
         log: (entry) => log.push(entry),
+        ...(oauth ? { oauth } : {}),
       },
     })
     servers.push(hostServer)
     const hostPort = await listen(hostServer, options.hostPort ?? 0, 'localhost')
-    const hostUrl = `http://localhost:${hostPort}`
+    hostUrl = `http://localhost:${hostPort}`
 
     return {
       hostUrl,
@@ -122,7 +158,15 @@ export async function startZendeskEmulator(options: ZendeskEmulatorOptions): Pro
         if (!ticket) throw new Error(`No ticket #${ticketId}`)
         state.setTags(ticket, tags)
       },
+      installationUrl: () => `${hostUrl}/admin/apps/installation`,
+      oauthConnected: () => oauth?.connected ?? false,
+      oauthEvents: () => oauth?.log() ?? [],
+      setOAuthRenewal: (renewal) => {
+        if (!oauth) throw new Error('The app has no oauth block in its manifest')
+        oauth.renewal = renewal
+      },
       reset: () => {
+        oauth?.reset()
         apiFaults.set(null)
         state.reset()
         log = []
@@ -137,5 +181,18 @@ export async function startZendeskEmulator(options: ZendeskEmulatorOptions): Pro
     lifetime.abort()
     await Promise.all(servers.map(closeServer))
     throw error
+  }
+}
+
+/** The parameter's English label, as Admin Center shows it; its name when the app has none. */
+function parameterLabel(appDir: string, parameter: string): string {
+  try {
+    const en = JSON.parse(readFileSync(join(appDir, 'translations/en.json'), 'utf8')) as {
+      app?: { parameters?: Record<string, { label?: unknown }> }
+    }
+    const label = en.app?.parameters?.[parameter]?.label
+    return typeof label === 'string' ? label : parameter
+  } catch {
+    return parameter
   }
 }

@@ -7,6 +7,7 @@ import { insecureHttp } from './rules/insecure-http'
 import { locations } from './rules/locations'
 import { manifestFields } from './rules/manifest-fields'
 import { packageContents } from './rules/package-contents'
+import { oauthSecretLeak } from './rules/oauth-secret-leak'
 import { parameters } from './rules/parameters'
 import { screenshots } from './rules/screenshots'
 import { secrets } from './rules/secrets'
@@ -20,6 +21,7 @@ const RULES: readonly Rule[] = [
   locations,
   parameters,
   domainWhitelist,
+  oauthSecretLeak,
   translations,
   assets,
   screenshots,

@@ -114,6 +114,7 @@ export async function compose(client: ZafClient, startup: StartupRequests): Prom
 
   const services: Services = {
     settings,
+    viewer: { isAdmin: user['currentUser.role'] === 'admin' },
     page: customerPage(location),
     ticket: createZafCustomerPort(client, location, customer),
     lookup,

@@ -1,6 +1,6 @@
 import type { AxiosAdapter } from 'axios'
 import type { CrmConnector, EscalationCrm } from '../domain/ports'
-import type { AppSettings } from '../settings/app-settings'
+import { OAUTH_SETTING, TOKEN_SETTING, type AppSettings } from '../settings/app-settings'
 import { createCustomRestCrm } from './custom/create-custom-rest-crm'
 import { readCustomError } from './custom/read-custom-error'
 import { createCrmHttp, type CrmHttpTuning } from './http/create-crm-http'
@@ -35,6 +35,7 @@ export function createCrm(settings: AppSettings, adapter: AxiosAdapter, options:
         baseUrl: settings.baseUrl,
         adapter,
         readVendorError: readSalesforceError,
+        tokenSetting: settings.auth === 'oauth' ? OAUTH_SETTING : TOKEN_SETTING,
       })
       return {
         connector: createSalesforceConnector(http, settings),

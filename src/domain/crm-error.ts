@@ -3,7 +3,11 @@
  * statuses and error bodies onto these; the card has one sentence (and maybe a Retry) per kind.
  */
 export const CRM_ERROR_KINDS = [
-  'unauthorized', // token expired, revoked or wrong (Salesforce 401 INVALID_SESSION_ID)
+  'unauthorized', // the CRM refused the credentials (a wrong or revoked token)
+  // The CRM connection is gone and only an admin can renew it: Salesforce's session expired or was
+  // revoked (401 INVALID_SESSION_ID, also after Zendesk's refresh failed), or Zendesk's proxy holds
+  // no OAuth token for the installation (422 "Failed to get installation and oauth information").
+  'connection-expired',
   'forbidden', // the token's user may not read this, or the proxy refused the host
   'quota-exhausted', // daily API allocation used up (Salesforce 403 REQUEST_LIMIT_EXCEEDED)
   'rate-limited', // short-term limit (429); retrying later helps

@@ -10,6 +10,7 @@ describe('parseSettings', () => {
       ok: true,
       settings: {
         provider: 'salesforce',
+        auth: 'token',
         baseUrl: 'https://acme.my.salesforce.com',
         fields: {
           csm: 'CSM__c',
@@ -160,5 +161,22 @@ describe('parseSettings', () => {
       ok: false,
       problems: [{ setting: 'crm_base_url', code: 'required' }],
     })
+  })
+})
+
+describe('how the proxy authenticates CRM calls', () => {
+  it('uses the OAuth connection when the Salesforce OAuth package declares salesforce_oauth, whatever its value', () => {
+    for (const value of ['', 'connected', null])
+      expect(parseSettings({ ...valid, salesforce_oauth: value })).toMatchObject({
+        ok: true,
+        settings: { auth: 'oauth' },
+      })
+  })
+
+  it('uses the token setting without it, and for HubSpot and custom CRMs even with it', () => {
+    expect(parseSettings(valid)).toMatchObject({ settings: { auth: 'token' } })
+    expect(
+      parseSettings({ crm_provider: 'hubspot', crm_base_url: 'https://api.hubapi.com', salesforce_oauth: '' })
+    ).toMatchObject({ settings: { auth: 'token' } })
   })
 })

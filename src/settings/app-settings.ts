@@ -8,6 +8,17 @@ import { settingText } from './setting-text'
 export const CRM_PROVIDERS = ['salesforce', 'hubspot', 'custom'] as const
 export type CrmProvider = (typeof CRM_PROVIDERS)[number]
 
+/**
+ * Which setting the Zendesk proxy puts into the CRM's Authorization header. `oauth`: the Salesforce
+ * OAuth package's `salesforce_oauth` parameter, whose access token Zendesk obtained at installation
+ * and renews; `token`: the `crm_api_token` secure setting an admin pasted. See docs/adr/0011.
+ */
+export type CrmAuth = 'oauth' | 'token'
+/** The manifest parameter of type `oauth` in the Salesforce OAuth package. */
+export const OAUTH_SETTING = 'salesforce_oauth'
+/** The secure setting every other installation sends. */
+export const TOKEN_SETTING = 'crm_api_token'
+
 export interface FieldNames {
   readonly csm: string
   readonly healthScore: string
@@ -18,6 +29,8 @@ export interface FieldNames {
 /** The installation's settings, validated once at start-up by `parseSettings`. */
 export interface AppSettings {
   readonly provider: CrmProvider
+  /** How the proxy authenticates CRM calls: Zendesk's OAuth connection (Salesforce) or the token setting. */
+  readonly auth: CrmAuth
   /** Without a trailing slash. */
   readonly baseUrl: string
   readonly fields: FieldNames
@@ -172,6 +185,11 @@ export function parseSettings(input: unknown): SettingsResult {
         .filter(Boolean)
     : [...DEFAULT_CHURN_PHRASES]
 
+  // Only the OAuth package declares the oauth parameter, and metadata lists every non-secure
+  // parameter; its value is Zendesk's business and is never read here.
+  const declaresOAuth = typeof input === 'object' && input !== null && Object.hasOwn(input, OAUTH_SETTING)
+  const auth: CrmAuth = provider === 'salesforce' && declaresOAuth ? 'oauth' : 'token'
+
   const custom =
     provider === 'custom' ? compileCustomRestSettings(raw, (found) => problems.push(found)) : null
 
@@ -180,6 +198,7 @@ export function parseSettings(input: unknown): SettingsResult {
     ok: true,
     settings: {
       provider,
+      auth,
       baseUrl,
       fields,
       healthRiskBelow,

@@ -33,6 +33,7 @@ export const settings: AppSettings = {
   majorAccountArr: null,
   criticalTags: [],
   churnPhrases: [...DEFAULT_CHURN_PHRASES],
+  auth: 'token',
 }
 
 /** A ticket whose customer a test can change, firing the same notification ZAF events would. */
@@ -67,6 +68,10 @@ export function renderWithServices(
     location?: AppLocation
     /** The agent's translator; US English unless a test says otherwise. */
     translator?: Translator
+    /** An admin looks at the card (currentUser.role); an agent unless a test says otherwise. */
+    admin?: boolean
+    /** How the installation reaches the CRM; the token setting unless a test says otherwise. */
+    auth?: AppSettings['auth']
   } = {}
 ) {
   // The tab's lookup cache; a test of "the same tab, opened again" keeps it.
@@ -76,7 +81,8 @@ export function renderWithServices(
   const cache = createStorageLookupCache(window.sessionStorage, LOOKUP_TTLS)
   const now = (): number => NOW
   const services: Services = {
-    settings,
+    settings: { ...settings, auth: options.auth ?? settings.auth },
+    viewer: { isAdmin: options.admin === true },
     page: customerPage(options.location ?? 'ticket_sidebar'),
     ticket,
     lookup: (context, options) =>

@@ -48,7 +48,10 @@ export function contextPaths(location: AppLocation): readonly string[] {
   return CONTEXT_PATHS[location]
 }
 
-/** The start-up `get`: the customer's paths plus the agent's locale. */
+/**
+ * The start-up `get`: the customer's paths plus the agent's locale and role (an admin is told where
+ * to renew a lost CRM connection).
+ */
 export function startupPaths(location: AppLocation): string[] {
-  return [...CONTEXT_PATHS[location], 'currentUser.locale']
+  return [...CONTEXT_PATHS[location], 'currentUser.locale', 'currentUser.role']
 }

@@ -25,7 +25,7 @@ describe('where the app runs', () => {
     expect(toAppLocation(undefined)).toBe('ticket_sidebar')
   })
 
-  it("asks each location for its own objects only, plus the agent's locale at start-up", () => {
+  it("asks each location for its own objects only, plus the agent's locale and role at start-up", () => {
     expect(startupPaths('ticket_sidebar')).toEqual([
       'ticket.requester',
       'ticket.organization',
@@ -37,10 +37,15 @@ describe('where the app runs', () => {
       'ticket.description',
       'currentAccount.subdomain',
       'currentUser.locale',
+      'currentUser.role',
     ])
     expect(contextPaths('new_ticket_sidebar')).toEqual(['ticket.requester', 'ticket.organization'])
-    expect(startupPaths('user_sidebar')).toEqual(['user', 'currentUser.locale'])
-    expect(startupPaths('organization_sidebar')).toEqual(['organization', 'currentUser.locale'])
+    expect(startupPaths('user_sidebar')).toEqual(['user', 'currentUser.locale', 'currentUser.role'])
+    expect(startupPaths('organization_sidebar')).toEqual([
+      'organization',
+      'currentUser.locale',
+      'currentUser.role',
+    ])
   })
 })
 

@@ -50,7 +50,7 @@ const MATRIX: readonly Row[] = [
   [
     'unauthorized',
     {
-      salesforce: once('unauthorized', { status: 401, vendorCode: 'INVALID_SESSION_ID' }),
+      salesforce: once('connection-expired', { status: 401, vendorCode: 'INVALID_SESSION_ID' }),
       hubspot: once('unauthorized', { status: 401, vendorCode: 'INVALID_AUTHENTICATION' }),
       custom: once('unauthorized', { status: 401, vendorCode: 'unauthorized' }),
     },

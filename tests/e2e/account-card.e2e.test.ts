@@ -160,7 +160,8 @@ describe('account card in the ticket sidebar', () => {
 
 describe('CRM failures', () => {
   const cases = [
-    ['unauthorized', "The CRM did not accept the app's API token"],
+    // Salesforce's 401 INVALID_SESSION_ID: the session behind the token has ended.
+    ['unauthorized', 'The Salesforce connection needs to be renewed by a Zendesk admin'],
     ['quota', "Your CRM's daily API limit is used up"],
     ['server-error', 'The CRM is not responding right now'],
     ['malformed', 'The CRM sent an answer the app could not read'],

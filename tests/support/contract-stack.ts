@@ -1,7 +1,11 @@
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { startCrmEmulator, type CrmEmulator } from '../../emulators/crm/create-crm-emulator'
+import {
+  DEMO_OAUTH_CLIENT,
+  startCrmEmulator,
+  type CrmEmulator,
+} from '../../emulators/crm/create-crm-emulator'
 import { startZendeskEmulator, type ZendeskEmulator } from '../../emulators/zendesk/create-zendesk-emulator'
 import { isCrmError, type CrmErrorKind } from '../../src/domain/crm-error'
 import { afterAll, beforeAll, beforeEach } from 'vitest'
@@ -19,16 +23,23 @@ export interface ContractStack {
  * app's manifest (its whitelist and secure parameters), so a temp folder holds a copy of it.
  */
 export async function startContractStack(
-  options: { dialect?: 'salesforce' | 'hubspot' | 'custom' } = {}
+  options: { dialect?: 'salesforce' | 'hubspot' | 'custom'; oauth?: boolean } = {}
 ): Promise<ContractStack> {
   const dialect = options.dialect ?? 'salesforce'
   const crm = await startCrmEmulator({ token: CONTRACT_TOKEN, dialect })
   const appDir = mkdtempSync(join(tmpdir(), 'sb-contract-'))
-  copyFileSync(resolve(import.meta.dirname, '../../manifest.json'), join(appDir, 'manifest.json'))
+  const manifestPath = resolve(import.meta.dirname, '../../manifest.json')
+  if (options.oauth) writeFileSync(join(appDir, 'manifest.json'), JSON.stringify(oauthManifest(manifestPath)))
+  else copyFileSync(manifestPath, join(appDir, 'manifest.json'))
   const zendesk = await startZendeskEmulator({
     appDir,
-    settings: { crm_provider: dialect, crm_base_url: crm.url, crm_api_token: CONTRACT_TOKEN },
+    settings: {
+      crm_provider: dialect,
+      crm_base_url: crm.url,
+      ...(options.oauth ? {} : { crm_api_token: CONTRACT_TOKEN }),
+    },
     extraWhitelist: ['127.0.0.1'],
+    ...(options.oauth ? { hostAliases: { 'login.salesforce.com': crm.url } } : {}),
   })
   return {
     crm,
@@ -42,11 +53,34 @@ export async function startContractStack(
 }
 
 /**
+ * What the proxy needs of the Salesforce OAuth package's manifest (its oauth block and parameter),
+ * written out here because tests do not import scripts/; the package test checks that
+ * `npm run package -- --salesforce-oauth` writes the same block.
+ */
+function oauthManifest(manifestPath: string): Record<string, unknown> {
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { parameters: { name: string }[] }
+  return {
+    ...manifest,
+    oauth: {
+      client_id: DEMO_OAUTH_CLIENT.clientId,
+      client_secret: DEMO_OAUTH_CLIENT.clientSecret,
+      authorize_uri: 'https://login.salesforce.com/services/oauth2/authorize',
+      access_token_uri: 'https://login.salesforce.com/services/oauth2/token',
+      scope: 'api refresh_token',
+    },
+    parameters: manifest.parameters.map((param) =>
+      param.name === 'crm_api_token' ? { name: 'salesforce_oauth', type: 'oauth', required: true } : param
+    ),
+  }
+}
+
+/**
  * Registers the hooks every contract file needs: one stack per file, the CRM emulator reset to its
  * seed (and fault-free) before each test. The emulators are there from the first test on.
  */
 export function useContractStack(
-  dialect: 'salesforce' | 'hubspot' | 'custom' = 'salesforce'
+  dialect: 'salesforce' | 'hubspot' | 'custom' = 'salesforce',
+  options: { oauth?: boolean } = {}
 ): Pick<ContractStack, 'crm' | 'zendesk'> {
   let stack: ContractStack | undefined
   const need = (): ContractStack => {
@@ -54,10 +88,14 @@ export function useContractStack(
     return stack
   }
   beforeAll(async () => {
-    stack = await startContractStack({ dialect })
+    stack = await startContractStack({ dialect, ...options })
   })
   afterAll(() => stack?.close())
-  beforeEach(() => need().crm.reset())
+  beforeEach(() => {
+    need().crm.reset()
+    // The OAuth connection too: each test signs in (or not) itself.
+    if (options.oauth) need().zendesk.reset()
+  })
   return {
     get crm() {
       return need().crm

@@ -5,7 +5,12 @@ import {
   type CrmEmulatorOptions,
 } from '../../emulators/crm/create-crm-emulator'
 import { demoSettings, demoZendeskSeed } from '../../emulators/crm/demo-settings'
-import { startZendeskEmulator, type ZendeskEmulator } from '../../emulators/zendesk/create-zendesk-emulator'
+import { buildOAuthPackage } from './oauth-package'
+import {
+  startZendeskEmulator,
+  type OAuthRenewal,
+  type ZendeskEmulator,
+} from '../../emulators/zendesk/create-zendesk-emulator'
 import type { ZendeskSeed } from '../../emulators/zendesk/state'
 
 export const DEMO_TOKEN = 'demo-token'
@@ -27,18 +32,34 @@ export async function startLocalStack(
     crm?: CrmEmulatorOptions
     settings?: Record<string, string | number | boolean>
     seed?: ZendeskSeed
+    /**
+     * Install the Salesforce OAuth package (built from dist/ as an admin would) instead of the
+     * default one: no token setting; an admin signs in on the installation page. `renewal` is when
+     * the emulated proxy renews the access token.
+     */
+    oauth?: { readonly renewal?: OAuthRenewal }
   } = {}
 ): Promise<LocalStack> {
   const crm = await startCrmEmulator({ token: DEMO_TOKEN, ...options.crm })
   const dialect = options.crm?.dialect ?? 'salesforce'
+  const oauthPackage = options.oauth ? await buildOAuthPackage(distDir) : null
+  // The OAuth package has no token setting: Zendesk holds the connection.
+  const withoutToken = Object.fromEntries(
+    Object.entries(demoSettings(dialect, crm.url)).filter(([name]) => name !== 'crm_api_token')
+  )
   const zendesk = await startZendeskEmulator({
-    appDir: distDir,
+    appDir: oauthPackage?.dir ?? distDir,
     // The CRM dialect picks the provider: the same settings `npm start -- --crm <provider>` installs.
     settings: {
-      ...demoSettings(dialect, crm.url),
-      crm_api_token: DEMO_TOKEN,
+      ...(oauthPackage ? withoutToken : { ...withoutToken, crm_api_token: DEMO_TOKEN }),
       ...options.settings,
     },
+    ...(oauthPackage
+      ? {
+          hostAliases: { 'login.salesforce.com': crm.url },
+          oauthRenewal: options.oauth?.renewal ?? 'on-401',
+        }
+      : {}),
     extraWhitelist: ['127.0.0.1'],
     crmControlUrl: crm.url,
     // The Zendesk account `npm start` shows for this CRM (its organizations carry that CRM's ids).
@@ -49,6 +70,7 @@ export async function startLocalStack(
     zendesk,
     async close() {
       await Promise.allSettled([zendesk.close(), crm.close()])
+      oauthPackage?.dispose()
     },
   }
 }

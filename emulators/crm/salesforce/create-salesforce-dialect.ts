@@ -1,5 +1,6 @@
 import type { Dialect, ErrorFault, VendorRequest, VendorResponse } from '../server/dialect'
 import { SalesforceDialect } from './dialect'
+import { SalesforceOAuth, type OAuthClient } from './oauth'
 import { salesforceRecordPage } from './record-pages'
 import { SalesforceStore } from './store'
 
@@ -9,6 +10,10 @@ export interface SalesforceOptions {
   /** Daily API allocation reported in Sforce-Limit-Info. */
   readonly apiLimit: number
   readonly batchSize: number | undefined
+  /** The External Client App the OAuth endpoints accept. */
+  readonly oauthClient: OAuthClient
+  /** This server's origin, the `instance_url` of token answers. */
+  readonly origin: () => string
 }
 
 /** Salesforce's own bodies for each fault, so the app sees exactly what a real org sends. */
@@ -47,11 +52,18 @@ const FAULTS: Record<ErrorFault, VendorResponse> = {
 export function createSalesforceDialect(options: SalesforceOptions): Dialect {
   const store = new SalesforceStore(options.today)
   const rest = new SalesforceDialect(store, options.batchSize)
+  const oauth = new SalesforceOAuth(options.oauthClient, options.origin)
   let apiUsage = 0
+  const bearer = (request: VendorRequest): string =>
+    /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1] ?? ''
   return {
     name: 'salesforce',
+    // The demo's fixed token (the pasted-token installation) or a live OAuth access token.
     authenticate: (request) =>
-      request.headers.authorization === `Bearer ${options.token}` ? null : FAULTS.unauthorized,
+      bearer(request) === options.token || oauth.accepts(bearer(request)) ? null : FAULTS.unauthorized,
+    oauthEndpoint: (request) => oauth.handle(request),
+    endOAuth: (how) => (how === 'expire' ? oauth.expireAccessTokens() : oauth.revokeRefreshTokens()),
+    oauthRecord: () => ({ tokens: oauth.issuedTokens(), grants: oauth.grantLog() }),
     handle: (request) => rest.handle(request.method, request.path, request.query, request.body),
     fault: (mode) => FAULTS[mode],
     malformedBody: '{"totalSize":1,"done":true,"records":[{"attributes":',
@@ -71,6 +83,7 @@ export function createSalesforceDialect(options: SalesforceOptions): Dialect {
     },
     reset: () => {
       store.reset()
+      oauth.reset()
       apiUsage = 0
     },
     indexPage: () => ({

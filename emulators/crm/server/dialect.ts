@@ -64,6 +64,15 @@ export interface Dialect {
    */
   editRecord?(object: string, id: string, fields: Record<string, unknown>): boolean
   reset(): void
+  /**
+   * Salesforce: the OAuth endpoints (`/services/oauth2/authorize`, `/services/oauth2/token`), which
+   * answer outside the API's faults and metering; null for any other path.
+   */
+  oauthEndpoint?(request: VendorRequest): VendorResponse | null
+  /** Salesforce: ends every OAuth session (`expire`) or revokes every refresh token too (`revoke`). */
+  endOAuth?(how: 'expire' | 'revoke'): void
+  /** Salesforce: every OAuth token issued, and the token endpoint's calls (no tokens in them). */
+  oauthRecord?(): { tokens: string[]; grants: { grantType: string; status: number; error?: string }[] }
   indexPage(): IndexPage
   /** A plain-text stand-in for the vendor's own UI page at this path (record links), or null. */
   uiPage(path: string): string | null

@@ -53,6 +53,8 @@ export const hostDataSchema = z.object({
   settings: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
   subdomain: z.string(),
   crmControlUrl: z.nullable(z.string()),
+  /** The app's manifest has an oauth block: the demo panel adds the Salesforce session controls. */
+  oauthInstalled: z._default(z.boolean(), false),
   /** Which page this is, so which app location it frames. */
   location: z.enum(LOCATIONS),
   /** The ticket of a ticket page (saved or new); null on a user or organization page. */

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini'
 import { mountAgentView, mountTicketPicker, notifier, type AgentView } from './agent-view'
+import { mountOAuthControls } from './oauth-controls'
 import { mountDemoControls } from './demo-controls'
 import { HOST_DATA_ELEMENT_ID, hostDataSchema, noteRecord, ticketRecord, type HostData } from './host-data'
 import { mountProfileView } from './profile-view'
@@ -51,6 +52,7 @@ if (data.crmControlUrl) {
     '[data-testid="ticket-panel"], [data-testid="profile-panel"]'
   )
   if (panel) mountDemoControls(panel, data.crmControlUrl)
+  if (panel && data.oauthInstalled) mountOAuthControls(panel, data.crmControlUrl)
 }
 
 const host = startZafHost({

@@ -12,6 +12,8 @@ export interface AgentViewInputs {
   /** Non-secure settings only. */
   readonly publicSettings: Readonly<Record<string, SettingValue>>
   readonly crmControlUrl: string | null
+  /** The OAuth package is installed: the demo panel links its installation page and ends sessions. */
+  readonly oauthInstalled?: boolean
 }
 
 /** What the agent is looking at: a saved ticket, the new-ticket form, a user or an organization. */
@@ -37,6 +39,7 @@ export function agentViewData(ctx: ApiContext, page: AgentPage, inputs: AgentVie
     settings: { ...inputs.publicSettings },
     subdomain: state.seed.account.subdomain,
     crmControlUrl: inputs.crmControlUrl,
+    oauthInstalled: inputs.oauthInstalled === true,
     location: page.location,
     ticket: ticket
       ? {

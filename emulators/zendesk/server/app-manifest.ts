@@ -26,11 +26,33 @@ const manifestSchema = z.looseObject({
   }),
   domainWhitelist: z.array(z.string()).optional(),
   parameters: z.array(parameterSchema).optional(),
+  oauth: z
+    .looseObject({
+      client_id: z.string().min(1),
+      client_secret: z.string().min(1),
+      authorize_uri: z.url(),
+      access_token_uri: z.url(),
+      scope: z.string().optional(),
+    })
+    .optional(),
 })
+
+/** The manifest's `oauth` block: the third-party OAuth client Zendesk runs the install-time flow for. */
+export interface OAuthClientConfig {
+  readonly clientId: string
+  readonly clientSecret: string
+  readonly authorizeUri: string
+  readonly accessTokenUri: string
+  readonly scope: string | null
+  /** The parameter of type `oauth` whose placeholder carries the access token. */
+  readonly parameter: string
+}
 
 export type Scope = 'header' | 'body' | 'url'
 
 export interface ParameterRule {
+  /** `oauth`: the access token Zendesk holds for the installation, never a stored value. */
+  readonly type?: string
   readonly secure: boolean
   /** Where a secure value may be inserted; null when the manifest sets no scopes (no restriction). */
   readonly scopes: readonly string[] | null
@@ -47,6 +69,8 @@ export interface AppManifest {
   readonly locationUrls: Readonly<Partial<Record<Location, string>>>
   readonly domainWhitelist: readonly string[]
   readonly parameters: ReadonlyMap<string, ParameterRule>
+  /** Null unless the manifest has an `oauth` block and one parameter of type `oauth`. */
+  readonly oauth: OAuthClientConfig | null
 }
 
 export function readAppManifest(appDir: string): AppManifest {
@@ -69,7 +93,24 @@ export function readAppManifest(appDir: string): AppManifest {
     const declared = manifest.location.support[name]
     if (declared !== undefined) locationUrls[name] = typeof declared === 'string' ? declared : declared.url
   }
+  const oauthParameters = (manifest.parameters ?? []).filter((p) => p.type === 'oauth')
+  if (manifest.oauth && oauthParameters.length !== 1)
+    throw new Error(
+      `The app manifest at ${path} has an oauth block but not exactly one parameter of type oauth`
+    )
+  const oauth: OAuthClientConfig | null =
+    manifest.oauth && oauthParameters[0]
+      ? {
+          clientId: manifest.oauth.client_id,
+          clientSecret: manifest.oauth.client_secret,
+          authorizeUri: manifest.oauth.authorize_uri,
+          accessTokenUri: manifest.oauth.access_token_uri,
+          scope: manifest.oauth.scope ?? null,
+          parameter: oauthParameters[0].name,
+        }
+      : null
   return {
+    oauth,
     // Zendesk requires a name; a bare test manifest may omit it, and this emulator frames one app.
     name: manifest.name ?? 'Success Bridge',
     version: manifest.version ?? '0.0.0',
@@ -79,6 +120,7 @@ export function readAppManifest(appDir: string): AppManifest {
       (manifest.parameters ?? []).map((p) => [
         p.name,
         {
+          ...(p.type === undefined ? {} : { type: p.type }),
           secure: p.secure === true,
           scopes: p.scopes && p.scopes.length > 0 ? p.scopes : null,
           defaultValue: p.default,

@@ -5,6 +5,7 @@ import type { ApiContext } from './api-shapes'
 import { BodyTooLargeError, readBody, sendJson, sendText } from './http-helpers'
 import { proxyRequest, requestOptionsSchema, type ProxyConfig } from './proxy'
 import { renderAgentView } from './render-agent-view'
+import { renderInstallationPage } from './render-installation-page'
 import type { ApiFaultSwitch } from './api-faults'
 import { handleZendeskApi } from './zendesk-api'
 
@@ -18,7 +19,12 @@ export interface HostServerDeps {
   readonly apiFaults: ApiFaultSwitch
   /** Records each Zendesk API request the host answers, as `METHOD /path`. */
   readonly apiLog?: (request: string) => void
+  /** The installation settings page's OAuth prompt, for an app with a manifest `oauth` block. */
+  readonly installation?: { readonly appName: string; readonly oauthLabel: string }
 }
+
+/** Where the provider sends the admin back: Zendesk's documented redirect URI, on this host. */
+export const OAUTH_CALLBACK_PATH = '/api/services/zis/connections/oauth/callback'
 
 const AGENT_COOKIE = 'zd_agent'
 
@@ -84,6 +90,25 @@ export function createHostServer(deps: HostServerDeps): Server {
         'Set-Cookie': `${AGENT_COOKIE}=${agentId}; Path=/; SameSite=Lax`,
       })
       return void res.end(renderAgentView(data))
+    }
+    const oauth = deps.proxy.oauth
+    const installation = deps.installation
+    if (oauth && installation && method === 'GET') {
+      const page = (problem: string | null, status = 200): void => {
+        res.writeHead(status, agentViewHeaders(deps.appFrameOrigins))
+        res.end(renderInstallationPage({ ...installation, connection: oauth, problem }))
+      }
+      if (path === '/admin/apps/installation') return page(null)
+      if (path === '/admin/apps/installation/oauth/start') {
+        res.writeHead(302, { Location: oauth.authorizeUrl(), 'Cache-Control': 'no-store' })
+        return void res.end()
+      }
+      if (path === OAUTH_CALLBACK_PATH) {
+        const outcome = await oauth.complete(url.searchParams)
+        if (!outcome.ok) return page(outcome.reason, 400)
+        res.writeHead(302, { Location: '/admin/apps/installation' })
+        return void res.end()
+      }
     }
     // Browsers ask for it on every page; an empty answer keeps 404 noise out of test consoles.
     if (path === '/favicon.ico' && method === 'GET') return void res.writeHead(204).end()

@@ -21,6 +21,9 @@ export function installationSettings(
   for (const [name, rule] of manifest.parameters)
     if (rule.defaultValue !== undefined) all[name] = rule.defaultValue
   Object.assign(all, entered)
+  // An oauth parameter holds no value an admin enters: Zendesk keeps the token itself. The iframe
+  // sees the parameter's name with an empty value (what real metadata shows there: unconfirmed).
+  for (const [name, rule] of manifest.parameters) if (rule.type === 'oauth') all[name] = ''
   const isSecure = (name: string): boolean => manifest.parameters.get(name)?.secure === true
   return {
     all,

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import type { ParameterRule } from './app-manifest'
 import { installationSettings, redactSecrets } from './installation-settings'
-import { substituteSettings, UnknownSettingError, type SubstitutionContext } from './substitute-settings'
+import {
+  NoOAuthTokenError,
+  substituteSettings,
+  UnknownSettingError,
+  type SubstitutionContext,
+} from './substitute-settings'
 import { isWhitelisted } from './whitelist'
 
 describe('isWhitelisted', () => {
@@ -124,5 +129,50 @@ describe('installationSettings', () => {
     expect(redactSecrets('connect ECONNREFUSED tok.example tok', ['tok'])).toBe(
       'connect ECONNREFUSED [secure setting].example [secure setting]'
     )
+  })
+})
+
+describe('the oauth parameter', () => {
+  const parameters = new Map<string, ParameterRule>([
+    ['salesforce_oauth', { type: 'oauth', secure: false, scopes: null, defaultValue: undefined }],
+    ['crm_base_url', { secure: false, scopes: null, defaultValue: undefined }],
+  ])
+  const installed = installationSettings(
+    { parameters },
+    { crm_base_url: 'https://x.example', salesforce_oauth: 'typed' }
+  )
+  const context = (secureRequest: boolean, accessToken: string | null): SubstitutionContext => ({
+    secureRequest,
+    settings: installed.all,
+    parameters,
+    oauth: { parameter: 'salesforce_oauth', accessToken },
+  })
+
+  it('is the access token Zendesk holds, in the headers of secure requests only', () => {
+    expect(
+      substituteSettings('Bearer {{setting.salesforce_oauth}}', 'header', context(true, '00D!live'))
+    ).toEqual({
+      text: 'Bearer 00D!live',
+      substitutedSecure: true,
+      substitutedOAuth: true,
+    })
+    for (const [scope, secure] of [
+      ['header', false],
+      ['body', true],
+      ['url', true],
+    ] as const)
+      expect(
+        substituteSettings('{{setting.salesforce_oauth}}', scope, context(secure, '00D!live')).text
+      ).toBe('{{setting.salesforce_oauth}}')
+  })
+
+  it('stops a request before anyone authorised the installation', () => {
+    expect(() =>
+      substituteSettings('Bearer {{setting.salesforce_oauth}}', 'header', context(true, null))
+    ).toThrow(NoOAuthTokenError)
+  })
+
+  it('shows the iframe the parameter with an empty value, whatever was typed for it', () => {
+    expect(installed.public).toEqual({ crm_base_url: 'https://x.example', salesforce_oauth: '' })
   })
 })

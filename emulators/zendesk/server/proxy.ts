@@ -10,7 +10,8 @@ import {
 import type { AppManifest, Scope } from './app-manifest'
 import { forwardHttp } from './forward-http'
 import { redactSecrets, type InstallationSettings } from './installation-settings'
-import { substituteSettings, UnknownSettingError } from './substitute-settings'
+import type { OAuthConnection } from './oauth-connection'
+import { NoOAuthTokenError, substituteSettings, UnknownSettingError } from './substitute-settings'
 import { isWhitelisted } from './whitelist'
 
 export { requestOptionsSchema, type RequestOptions } from '../host/request-options'
@@ -25,6 +26,8 @@ export interface ProxyLogEntry {
   secure: boolean
   /** Whether a secure setting went into a request that was sent (or attempted). */
   substituted: boolean
+  /** The OAuth access token was renewed after a 401 and the request sent again (its status is the replay's). */
+  renewed?: boolean
   /** The upstream status, the proxy's own error status, or 0 for a timeout. */
   status: number
   ms: number
@@ -39,7 +42,17 @@ export interface ProxyConfig {
   readonly maxResponseBytes?: number
   readonly signal: AbortSignal
   readonly log: (entry: ProxyLogEntry) => void
+  /** The installation's OAuth connection, when the manifest has an `oauth` block. */
+  readonly oauth?: OAuthConnection
 }
+
+/**
+ * What Zendesk's proxy answers when a request names the oauth setting and it holds no token for
+ * the installation, in the shape reported in zcli issue 63 and Zendesk's community (exact text in
+ * the OAuth case unconfirmed).
+ */
+export const NO_OAUTH_ANSWER =
+  '{"status"=>"422", "error"=>"Unprocessable Entity", "message"=>"Failed to get installation and oauth information for app."}'
 
 /** Built from our own text only, so it can never carry a secret. */
 function proxyError(status: number, statusText: string, reason: string): ProxyAnswer {
@@ -60,9 +73,40 @@ function proxyError(status: number, statusText: string, reason: string): ProxyAn
  */
 export async function proxyRequest(options: RequestOptions, config: ProxyConfig): Promise<ProxyAnswer> {
   const started = Date.now()
+  const first = await attempt(options, config)
+  let { answer } = first
+  let renewed = false
+  // On a 401 to a request that carried the OAuth token, renew once and send it again, if the
+  // switch says so (whether Zendesk renews on a 401 or only from expires_in is not documented).
+  if (
+    first.usedOAuth &&
+    config.oauth?.renewal === 'on-401' &&
+    answer.outcome === 'response' &&
+    answer.status === 401 &&
+    (await config.oauth.renew())
+  ) {
+    renewed = true
+    answer = (await attempt(options, config)).answer
+  }
+  const entry = first.entry(answer)
+  config.log({ ...entry, ...(renewed ? { renewed } : {}), ms: Date.now() - started })
+  return answer
+}
+
+interface Attempt {
+  readonly answer: ProxyAnswer
+  /** Whether the OAuth access token went into the request. */
+  readonly usedOAuth: boolean
+  /** The log entry for the final answer, without its timing. */
+  entry(answer: ProxyAnswer): Omit<ProxyLogEntry, 'ms'>
+}
+
+/** One pass: insert settings, decide whether the request may go, send it. */
+async function attempt(options: RequestOptions, config: ProxyConfig): Promise<Attempt> {
   const method = methodOf(options)
   const secure = options.secure === true
-  const redact = (text: string): string => redactSecrets(text, config.settings.secretValues)
+  const secrets = [...config.settings.secretValues, ...(config.oauth?.secretValues() ?? [])]
+  const redact = (text: string): string => redactSecrets(text, secrets)
   let logUrl = redact(options.url)
   let host = ''
   try {
@@ -71,21 +115,33 @@ export async function proxyRequest(options: RequestOptions, config: ProxyConfig)
     // A URL built from a setting (`{{setting.crm_base_url}}/…`) has a host only after insertion.
   }
   let substituted = false
-  const finish = (answer: ProxyAnswer): ProxyAnswer => {
-    const status = answer.outcome === 'response' ? answer.status : 0
-    config.log({ method, url: logUrl, host, secure, substituted, status, ms: Date.now() - started })
-    return answer
-  }
+  let usedOAuth = false
+  const finish = (answer: ProxyAnswer): Attempt => ({
+    answer,
+    usedOAuth,
+    entry: (final) => ({
+      method,
+      url: logUrl,
+      host,
+      secure,
+      substituted,
+      status: final.outcome === 'response' ? final.status : 0,
+    }),
+  })
 
   // 1. Insert settings into each part of the request, as its scope allows.
   const context = {
     secureRequest: secure,
     settings: config.settings.all,
     parameters: config.manifest.parameters,
+    ...(config.oauth
+      ? { oauth: { parameter: config.oauth.client.parameter, accessToken: config.oauth.accessToken() } }
+      : {}),
   }
   const insert = (text: string, scope: Scope): string => {
     const result = substituteSettings(text, scope, context)
     substituted ||= result.substitutedSecure
+    usedOAuth ||= result.substitutedOAuth === true
     return result.text
   }
   let url: string
@@ -111,6 +167,8 @@ export async function proxyRequest(options: RequestOptions, config: ProxyConfig)
     substituted = false
     if (error instanceof UnknownSettingError)
       return finish(proxyError(400, 'Bad Request', `unknown setting ${error.setting}`))
+    if (error instanceof NoOAuthTokenError)
+      return finish(proxyError(422, 'Unprocessable Entity', NO_OAUTH_ANSWER))
     throw error
   }
   if (data !== undefined && !hasBody(method)) {

@@ -7,11 +7,20 @@ export class UnknownSettingError extends Error {
   }
 }
 
+/** A request names the oauth parameter, but nobody has authorised the installation yet. */
+export class NoOAuthTokenError extends Error {
+  constructor() {
+    super('no OAuth token for the installation')
+  }
+}
+
 export interface SubstitutionContext {
   /** Whether the request was made with `secure: true` (only those may carry secure settings). */
   readonly secureRequest: boolean
   readonly settings: Readonly<Record<string, SettingValue>>
   readonly parameters: ReadonlyMap<string, ParameterRule>
+  /** The oauth parameter's name and the access token Zendesk holds for it (null: not authorised). */
+  readonly oauth?: { readonly parameter: string; readonly accessToken: string | null }
 }
 
 const PLACEHOLDER = /\{\{setting\.([A-Za-z0-9_.-]+)\}\}/g
@@ -29,9 +38,19 @@ export function substituteSettings(
   text: string,
   scope: Scope,
   context: SubstitutionContext
-): { text: string; substitutedSecure: boolean } {
+): { text: string; substitutedSecure: boolean; substitutedOAuth?: true } {
   let substitutedSecure = false
+  let substitutedOAuth = false
   const result = text.replace(PLACEHOLDER, (placeholder, name: string) => {
+    // The oauth parameter stands for the access token: secure requests only, as a header
+    // (`Authorization: Bearer {{setting.<name>}}`, the form Zendesk's docs show).
+    if (context.oauth && name === context.oauth.parameter) {
+      if (!context.secureRequest || scope !== 'header') return placeholder
+      if (context.oauth.accessToken === null) throw new NoOAuthTokenError()
+      substitutedSecure = true
+      substitutedOAuth = true
+      return context.oauth.accessToken
+    }
     const rule = context.parameters.get(name)
     if (!rule && !(name in context.settings)) throw new UnknownSettingError(name)
     if (rule?.secure) {
@@ -40,5 +59,5 @@ export function substituteSettings(
     }
     return String(context.settings[name] ?? '')
   })
-  return { text: result, substitutedSecure }
+  return { text: result, substitutedSecure, ...(substitutedOAuth ? { substitutedOAuth: true as const } : {}) }
 }

@@ -115,11 +115,41 @@ const cases: BrokenCase[] = [
           (app) => ((app['parameters'] as Record<string, unknown>)['crm_oauth'] = { label: 'CRM login' })
         ),
   },
+  {
+    name: 'oauth block with an empty client_id and no authorize_uri',
+    expected: 'error manifest/oauth-missing-field',
+    // Zendesk's own keyword warning for the client_secret key in manifest.json.
+    zendeskAlso: ['warning zendesk/secret-keywords'],
+    breakIt: (pkg) =>
+      pkg
+        .manifest((m) => {
+          m['oauth'] = { client_id: '', client_secret: 'x', access_token_uri: 'https://crm.example/token' }
+          ;(m['parameters'] as unknown[]).push({ name: 'crm_oauth', type: 'oauth' })
+        })
+        .app(
+          'en',
+          (app) => ((app['parameters'] as Record<string, unknown>)['crm_oauth'] = { label: 'CRM login' })
+        ),
+  },
 ]
 
 describe('manifest fields', () => {
   it.each(cases)('$name → $expected', (broken) => {
     expect(findingsAfter(broken.breakIt)).toEqual(expectedOf(broken))
+  })
+
+  it('names every missing or empty oauth field, in Zendesk wording', () => {
+    const pkg = new ValidPackage().manifest((m) => {
+      m['oauth'] = { client_id: '', client_secret: 'x' }
+      ;(m['parameters'] as unknown[]).push({ name: 'crm_oauth', type: 'oauth' })
+    })
+    try {
+      expect(validatePackage(pkg.dir).map((finding) => finding.message)).toContain(
+        'Missing required oauth fields in manifest: client_id, authorize_uri, access_token_uri'
+      )
+    } finally {
+      pkg.dispose()
+    }
   })
 
   it('names the missing field in Zendesk wording', () => {

@@ -1,5 +1,6 @@
 import { error, warning, type Finding } from '../finding'
-import type { Rule } from '../rule-context'
+import { oauthClientSecret } from '../oauth-secret'
+import { MANIFEST, type Rule } from '../rule-context'
 import { TEXT_EXTENSIONS } from './package-contents'
 
 /**
@@ -45,11 +46,19 @@ function entropy(text: string): number {
   return bits
 }
 
+// A URL (`"access_token_uri": "https://…/oauth2/token"`) is an address, however mixed its characters.
 const looksRandom = (value: string): boolean =>
-  !value.includes('{{setting.') && /[0-9]/.test(value) && /[A-Za-z]/.test(value) && entropy(value) >= 3.5
+  !value.includes('{{setting.') &&
+  !/^https?:\/\//i.test(value) &&
+  /[0-9]/.test(value) &&
+  /[A-Za-z]/.test(value) &&
+  entropy(value) >= 3.5
 
-export const secrets: Rule = ({ pkg }) => {
+export const secrets: Rule = ({ pkg, manifest }) => {
   const findings: Finding[] = []
+  // Zendesk requires the OAuth client secret in manifest.json's oauth block; that one literal is
+  // expected there (oauth-secret-leak checks it is nowhere else).
+  const clientSecret = oauthClientSecret(manifest)
   for (const file of pkg.files) {
     const extension = /\.([^./]+)$/.exec(file)?.[1]?.toLowerCase()
     if (!extension || !TEXT_EXTENSIONS.includes(extension)) continue
@@ -66,6 +75,7 @@ export const secrets: Rule = ({ pkg }) => {
     }
     const names = [...text.matchAll(ASSIGNED)]
       .filter((match) => looksRandom(match[3] ?? ''))
+      .filter((match) => !(file === MANIFEST && match[1] === 'client_secret' && match[3] === clientSecret))
       .map((match) => match[1] ?? '')
     if (names.length > 0) {
       findings.push(

@@ -1,6 +1,7 @@
 import { warning, type Finding } from '../finding'
 import { libraryNote } from '../library-strings'
-import type { Rule } from '../rule-context'
+import { OAUTH_SECRET_NOTE, oauthClientSecret, withoutClientSecret } from '../oauth-secret'
+import { MANIFEST, type Rule } from '../rule-context'
 
 /**
  * Zendesk's own "possible secret" warnings, as its validator (zendesk_apps_support,
@@ -107,14 +108,28 @@ function starts(text: string, source: string, flags = ''): number[] {
   return found
 }
 
-export const zendeskSecrets: Rule = ({ pkg }) => {
+export const zendeskSecrets: Rule = ({ pkg, manifest }) => {
   const findings: Finding[] = []
   const keywordFiles: { file: string; keyword: string; note: string | undefined }[] = []
+  const clientSecret = oauthClientSecret(manifest)
   for (const file of pkg.files.filter((name) => TEXT_FILE.test(name))) {
     const text = pkg.readText(file)
+    // manifest.json with the required oauth block's secret blanked: what would fire without it.
+    const bare = file === MANIFEST && clientSecret !== null ? withoutClientSecret(text, clientSecret) : null
     for (const { type, source, flags } of PATTERNS) {
       const at = starts(text, source, flags)
       if (at.length === 0) continue
+      if (bare !== null && starts(bare, source, flags).length === 0) {
+        findings.push(
+          warning(
+            'zendesk/possible-secret',
+            file,
+            `Possible ${type} found in ${file}. Consider reviewing the contents of this file before submitting your app.`,
+            OAUTH_SECRET_NOTE
+          )
+        )
+        continue
+      }
       findings.push(
         warning(
           'zendesk/possible-secret',
@@ -126,7 +141,12 @@ export const zendeskSecrets: Rule = ({ pkg }) => {
     }
     const keywords = [...text.matchAll(KEYWORD)]
     const first = keywords[0]
-    if (first)
+    // The word "secret" of the required oauth block's client_secret key, and nothing else.
+    const onlyOAuthKey =
+      bare !== null &&
+      keywords.every((match) => text.slice(match.index - 8, match.index + 7) === '"client_secret"')
+    if (first && onlyOAuthKey) keywordFiles.push({ file, keyword: first[0], note: OAUTH_SECRET_NOTE })
+    else if (first)
       keywordFiles.push({
         file,
         keyword: first[0],

@@ -27,6 +27,8 @@ export interface CrmHttpOptions {
   readonly baseUrl: string
   readonly adapter: AxiosAdapter
   readonly readVendorError: VendorErrorReader
+  /** The setting whose value the proxy sends as the bearer token; crm_api_token when absent. */
+  readonly tokenSetting?: string
   readonly timeoutMs?: number
   readonly retry?: RetryPolicy
   readonly sleep?: (ms: number) => Promise<void>
@@ -40,6 +42,9 @@ export type CrmHttpTuning = Pick<CrmHttpOptions, 'timeoutMs' | 'retry' | 'sleep'
 /** The token never reaches the browser: the Zendesk proxy replaces this placeholder. */
 export const TOKEN_PLACEHOLDER = '{{setting.crm_api_token}}'
 
+/** The placeholder for another setting's value, e.g. the OAuth access token of `salesforce_oauth`. */
+export const settingPlaceholder = (setting: string): string => `{{setting.${setting}}}`
+
 export const DEFAULT_RETRY: RetryPolicy = { retries: 2, baseDelayMs: 250, maxRetryAfterMs: 5000 }
 
 export function createCrmHttp(options: CrmHttpOptions): CrmHttp {
@@ -47,7 +52,10 @@ export function createCrmHttp(options: CrmHttpOptions): CrmHttp {
     baseURL: options.baseUrl,
     adapter: options.adapter,
     timeout: options.timeoutMs ?? 8000,
-    headers: { Authorization: `Bearer ${TOKEN_PLACEHOLDER}`, Accept: 'application/json' },
+    headers: {
+      Authorization: `Bearer ${options.tokenSetting ? settingPlaceholder(options.tokenSetting) : TOKEN_PLACEHOLDER}`,
+      Accept: 'application/json',
+    },
   })
   const retry = options.retry ?? DEFAULT_RETRY
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)))

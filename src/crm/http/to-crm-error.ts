@@ -7,6 +7,11 @@ export interface VendorError {
   readonly message?: string
   /** A wait the vendor implies without a Retry-After header (HubSpot names its rate-limit policy instead). */
   readonly retryAfterMs?: number
+  /**
+   * The body says the connection itself is gone (Salesforce INVALID_SESSION_ID, or the Zendesk
+   * proxy's OAuth answer), not that this one request was refused.
+   */
+  readonly connectionExpired?: boolean
 }
 export type VendorErrorReader = (body: unknown) => VendorError
 
@@ -40,6 +45,8 @@ export function toCrmError(error: unknown, readVendorError: VendorErrorReader): 
   const vendor = readVendorError(parseBody(response.data))
   const details = { status, ...(vendor.code ? { vendorCode: vendor.code } : {}) }
 
+  if (vendor.connectionExpired && (status === 401 || status === 422))
+    return new CrmError('connection-expired', 'The CRM connection needs to be renewed', details)
   if (status === 401) return new CrmError('unauthorized', 'The CRM rejected the API token', details)
   if (status === 429) {
     const retryAfterMs = retryAfter(response.headers) ?? vendor.retryAfterMs

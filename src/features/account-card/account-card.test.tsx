@@ -192,7 +192,8 @@ describe('AccountCard', () => {
   })
 
   it.each([
-    new CrmError('unauthorized', 'bad token', { status: 401, vendorCode: 'INVALID_SESSION_ID' }),
+    new CrmError('unauthorized', 'bad token', { status: 401, vendorCode: 'INVALID_AUTH_HEADER' }),
+    new CrmError('connection-expired', 'renew', { status: 401, vendorCode: 'INVALID_SESSION_ID' }),
     new CrmError('forbidden', 'no access', { status: 403 }),
     new CrmError('quota-exhausted', 'quota', { status: 403, vendorCode: 'REQUEST_LIMIT_EXCEEDED' }),
   ])('offers Retry after $kind too, and shows the account once an admin has fixed it', async (error) => {
@@ -209,13 +210,44 @@ describe('AccountCard', () => {
     renderWithServices(
       <AccountCard />,
       scriptedConnector(
-        new CrmError('unauthorized', 'bad token', { status: 401, vendorCode: 'INVALID_SESSION_ID' })
+        new CrmError('unauthorized', 'bad token', { status: 401, vendorCode: 'INVALID_AUTH_HEADER' })
       ),
       new TestTicket(hank)
     )
 
     expect(await screen.findByText(/did not accept the app's API token/)).toBeInTheDocument()
-    expect(screen.getByText('CRM code: INVALID_SESSION_ID')).toBeInTheDocument()
+    expect(screen.getByText('CRM code: INVALID_AUTH_HEADER')).toBeInTheDocument()
+  })
+
+  describe('a Salesforce connection that is gone', () => {
+    const expired = () =>
+      scriptedConnector(
+        new CrmError('connection-expired', 'renew', { status: 401, vendorCode: 'INVALID_SESSION_ID' })
+      )
+    const sentence = 'The Salesforce connection needs to be renewed by a Zendesk admin.'
+
+    it('tells an agent plainly that an admin must renew it, and nothing about tokens', async () => {
+      renderWithServices(<AccountCard />, expired(), new TestTicket(hank), { auth: 'oauth' })
+
+      expect(await screen.findByText(sentence)).toBeInTheDocument()
+      expect(screen.queryByTestId('renewal-steps')).not.toBeInTheDocument()
+      expect(screen.getByRole('alert').textContent).not.toMatch(/token/i)
+    })
+
+    it('tells an admin of the OAuth package where to sign in again', async () => {
+      renderWithServices(<AccountCard />, expired(), new TestTicket(hank), { auth: 'oauth', admin: true })
+
+      expect(await screen.findByText(sentence)).toBeInTheDocument()
+      expect(screen.getByTestId('renewal-steps')).toHaveTextContent(en.ui.error.renew.oauth)
+    })
+
+    it('tells an admin of the token setting how to paste a new token, and that it will expire again', async () => {
+      renderWithServices(<AccountCard />, expired(), new TestTicket(hank), { auth: 'token', admin: true })
+
+      expect(await screen.findByText(sentence)).toBeInTheDocument()
+      expect(screen.getByTestId('renewal-steps')).toHaveTextContent(en.ui.error.renew.pasted)
+      expect(screen.getByTestId('renewal-steps')).toHaveTextContent(/stops working when its session ends/)
+    })
   })
 
   it('looks again from "No matching account" on Refresh', async () => {

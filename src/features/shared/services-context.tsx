@@ -14,6 +14,8 @@ import type { AppSettings } from '../../settings/app-settings'
  */
 export interface Services {
   readonly settings: AppSettings
+  /** Who looks at the sidebar: an admin can act on setup problems an agent can only report. */
+  readonly viewer: { readonly isAdmin: boolean }
   /** Whose page the sidebar is on (ticket, user, organization): the card's wording names it. */
   readonly page: CustomerPage
   readonly ticket: TicketPort

@@ -1,0 +1,31 @@
+import { screen } from '@testing-library/react'
+import { describe, expect, it } from 'vitest'
+import { CrmError } from '../../domain/crm-error'
+import type { CrmConnector } from '../../domain/ports'
+import { renderWithServices, TestTicket } from '../../test-support/render-card'
+import en from '../../../translations/en.json'
+import { FailureView } from './failure-view'
+
+const unused: CrmConnector = { findAccount: () => Promise.reject(new Error('no lookup in this test')) }
+const ticket = new TestTicket({ requester: null, organization: null })
+const lost = {
+  status: 'failed',
+  step: 'crm',
+  error: new CrmError('connection-expired', 'renew', { status: 401, vendorCode: 'INVALID_SESSION_ID' }),
+  prior: 0,
+} as const
+
+describe('FailureView when the Salesforce connection is gone', () => {
+  it('tells an agent the task was not created because an admin must renew the connection', () => {
+    renderWithServices(<FailureView state={lost} />, unused, ticket, { auth: 'oauth' })
+    expect(screen.getByTestId('escalation-failed')).toHaveTextContent(
+      'The CRM task was not created: The Salesforce connection needs to be renewed by a Zendesk admin.'
+    )
+    expect(screen.queryByTestId('renewal-steps')).not.toBeInTheDocument()
+  })
+
+  it('tells an admin where to renew it', () => {
+    renderWithServices(<FailureView state={lost} />, unused, ticket, { auth: 'oauth', admin: true })
+    expect(screen.getByTestId('renewal-steps')).toHaveTextContent(en.ui.error.renew.oauth)
+  })
+})
