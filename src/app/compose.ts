@@ -1,6 +1,7 @@
 import { withInertPlaceholders } from '../zendesk/inert-placeholders'
-import { customerKey } from '../domain/customer'
-import { lookupAccount } from '../domain/lookup-account'
+import { customerKey, type CustomerContext } from '../domain/customer'
+import { lookupAccount, type LookupOptions } from '../domain/lookup-account'
+import { sharedLookups } from './shared-lookups'
 import { createStorageLookupCache, webStorageOrMemory } from '../cache/storage-lookup-cache'
 import { createStorageOwnerCache } from '../cache/storage-owner-cache'
 import { createStorageAccountChoices } from '../cache/storage-account-choices'
@@ -84,29 +85,14 @@ export async function compose(client: ZafClient, startup: StartupRequests): Prom
   const cache = createStorageLookupCache(webStorageOrMemory('sessionStorage'), LOOKUP_TTLS)
 
   const deps = { connector, cache, cacheNamespace, now }
-  // Lookups on their way, by customer: the card's first request picks up the one started below,
-  // before React rendered; and Zendesk's requester and organization change events, which arrive
-  // together when the new requester has another organization, cost one CRM lookup, not two.
-  // A fresh lookup (Refresh, Retry) never joins one already on its way, which may have left before
-  // the CRM recovered; it takes that customer's place, and later callers share it instead.
-  const inFlight = new Map<string, ReturnType<typeof lookupAccount>>()
-  const lookup: Services['lookup'] = (context, options) => {
-    const key = customerKey(context)
-    const pending = options?.fresh ? undefined : inFlight.get(key)
-    if (pending) return pending
-    const result = lookupAccount(context, deps, options)
-    inFlight.set(key, result)
-    // Only its own entry: a fresh lookup that took the place of this one stays shared.
-    const done = (): void => {
-      if (inFlight.get(key) === result) inFlight.delete(key)
-    }
-    result.then(done, done)
-    return result
-  }
+  // One lookup per customer on its way; the start-up one below is the card's first answer.
+  const { lookup, prime } = sharedLookups((context: CustomerContext, options?: LookupOptions) =>
+    lookupAccount(context, deps, options)
+  )
   const customerNow = await customer.catch(() => null)
   if (customerNow && readyToLookUp(location, customerNow)) {
     performance.mark('sb:crm-start')
-    lookup(customerNow).then(
+    prime(customerNow).then(
       () => performance.mark('sb:crm-end'),
       () => undefined
     )

@@ -56,6 +56,23 @@ describe.each(DIALECTS)('%s: Retry after a fault is lifted', (dialect) => {
 })
 
 describe('looking again', () => {
+  it('costs the CRM one lookup per view when it refuses the token or has no match, not two', async () => {
+    // The start-up lookup often fails before the card has mounted; the card takes that answer
+    // instead of asking again. Salesforce sends each lookup as one composite request.
+    session.stack.crm.setFaults({ mode: 'unauthorized' })
+    await session.page.goto(session.stack.zendesk.ticketUrl(TICKET))
+    await session.app().locator('section[data-state="error"]').waitFor({ timeout: 15_000 })
+    // The error on screen is the card's own first answer: a second request, had it asked one, would
+    // have left before it.
+    expect(session.stack.crm.requests().map((request) => request.status)).toEqual([401])
+
+    session.stack.crm.setFaults({ mode: 'none' })
+    session.stack.crm.clearRequests()
+    await session.page.goto(session.stack.zendesk.ticketUrl(106))
+    await session.app().locator('section[data-state="not-found"]').waitFor({ timeout: 15_000 })
+    expect(session.stack.crm.requests()).toHaveLength(1)
+  })
+
   it('asks the CRM again on a reload after "No matching account": a no-match is not kept', async () => {
     await session.page.goto(session.stack.zendesk.ticketUrl(106))
     const frame = session.app()
