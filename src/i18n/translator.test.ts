@@ -23,6 +23,19 @@ describe('createTranslator', () => {
   })
 })
 
+describe('names in a right-to-left script', () => {
+  it('are isolated inside a sentence, the text form of <bdi>; left-to-right names are left alone', () => {
+    const t = createTranslator('en', { done: 'Escalated to {{name}}, {{when}}' })
+    expect(t.t('done', { name: 'מרקוס אויללרן', when: '2 days ago' })).toBe(
+      'Escalated to \u2068מרקוס אויללרן\u2069, 2 days ago'
+    )
+    expect(t.t('done', { name: 'محمد', when: 'now' })).toBe('Escalated to \u2068محمد\u2069, now')
+    expect(t.t('done', { name: 'Marcus Oyelaran', when: '2 days ago' })).toBe(
+      'Escalated to Marcus Oyelaran, 2 days ago'
+    )
+  })
+})
+
 describe('resolveLocale', () => {
   it('falls back from region to language to English', () => {
     expect(resolveLocale('pt-BR', ['en', 'pt-BR', 'de'])).toBe('pt-BR')

@@ -25,11 +25,24 @@ function lookup(messages: Messages, key: string): string | undefined {
   return typeof node === 'string' ? node : undefined
 }
 
+// Letters of right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, N'Ko and their presentation forms).
+const RIGHT_TO_LEFT = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/
+
+/**
+ * A value from the CRM or Zendesk (a CSM's or account's name) inside a sentence: one written in a
+ * right-to-left script is wrapped in FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE, the text form
+ * of `<bdi>`, so "Escalated to מרקוס, 2 days ago" keeps its comma and its words in order.
+ * Left-to-right values stay as they are: the sentences we ship are all left to right.
+ */
+function isolated(value: string): string {
+  return RIGHT_TO_LEFT.test(value) ? `\u2068${value}\u2069` : value
+}
+
 // Values are inserted as text by React, never as HTML, so no escaping happens here.
 function fill(template: string, vars: Vars = {}): string {
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => {
     const value = vars[name]
-    return value === undefined ? whole : String(value)
+    return value === undefined ? whole : isolated(String(value))
   })
 }
 
