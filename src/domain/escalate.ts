@@ -388,7 +388,7 @@ async function contextNote(
     arrText: account.arr === null ? null : deps.formatArr(account.arr),
     // What the agent saw on the card, so the CSM sees it in the task too.
     whyNow: deps.whyNow
-      ? whyNowSignals(account, ticket.facts ?? null, deps.whyNow, localDate(new Date(deps.now())))
+      ? whyNowSignals(account, ticket.facts ?? null, deps.whyNow, localDate(new Date(deps.now())), deps.now())
       : [],
     formatArr: deps.formatArr,
   })

@@ -102,6 +102,8 @@ function signalLine(signal: WhyNowSignal, formatArr: ((amount: number) => string
         : `Renews in ${signal.days} day${signal.days === 1 ? '' : 's'}`
     case 'health-at-risk':
       return `Health ${Math.round(signal.score)}, at risk (below ${signal.below})`
+    case 'health-drop':
+      return `Health ${Math.round(signal.from)} → ${Math.round(signal.to)} in ${signal.days} day${signal.days === 1 ? '' : 's'}`
     case 'major-account':
       return `Major account: ${formatArr ? formatArr(signal.arr) : String(signal.arr)} ARR`
     case 'critical-ticket':

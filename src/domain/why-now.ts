@@ -1,6 +1,7 @@
 import type { AccountSummary } from './account'
 import type { EscalationReason } from './escalation'
 import { healthBand } from './health'
+import { healthDrop } from './health-history'
 import { daysUntil, isRenewingSoon } from './renewal'
 
 /**
@@ -15,6 +16,8 @@ import { daysUntil, isRenewingSoon } from './renewal'
 export type WhyNowSignal =
   | { readonly kind: 'renewal-soon'; readonly days: number }
   | { readonly kind: 'health-at-risk'; readonly score: number; readonly below: number }
+  /** The score fell from `from` to `to` (now) within `days` (health-history.ts). */
+  | { readonly kind: 'health-drop'; readonly from: number; readonly to: number; readonly days: number }
   | { readonly kind: 'major-account'; readonly arr: number }
   | {
       readonly kind: 'critical-ticket'
@@ -35,6 +38,9 @@ export interface TicketFacts {
 export interface WhyNowSettings {
   readonly renewalSoonDays: number
   readonly healthRiskBelow: number
+  /** A fall of at least this many points within `signalWindowDays` is a health drop. */
+  readonly healthDropPoints: number
+  readonly signalWindowDays: number
   /** ARR at or above which an account is major; null = no such signal. */
   readonly majorAccountArr: number | null
   /** Tags that make a ticket critical whatever its priority, lower-case. */
@@ -46,15 +52,20 @@ export interface WhyNowSettings {
 const ACCOUNT_SIGNALS: ReadonlySet<WhyNowSignal['kind']> = new Set([
   'renewal-soon',
   'health-at-risk',
+  'health-drop',
   'major-account',
 ])
 
-/** The signals, account signals first, in a stable order; `today` is the agent's local date. */
+/**
+ * The signals, account signals first, in a stable order. `today` is the agent's local date (for
+ * calendar days to the renewal), `now` the instant (for the health history's elapsed days).
+ */
 export function whyNowSignals(
   account: AccountSummary,
   ticket: TicketFacts | null,
   settings: WhyNowSettings,
-  today: string
+  today: string,
+  now: number
 ): WhyNowSignal[] {
   const signals: WhyNowSignal[] = []
   if (account.renewalDate) {
@@ -63,6 +74,8 @@ export function whyNowSignals(
   }
   if (account.healthScore !== null && healthBand(account.healthScore, settings.healthRiskBelow) === 'at-risk')
     signals.push({ kind: 'health-at-risk', score: account.healthScore, below: settings.healthRiskBelow })
+  const drop = healthDrop(account.healthHistory ?? [], account.healthScore, settings, now)
+  if (drop) signals.push({ kind: 'health-drop', ...drop })
   if (settings.majorAccountArr !== null && account.arr !== null && account.arr >= settings.majorAccountArr)
     signals.push({ kind: 'major-account', arr: account.arr })
   if (!ticket) return signals
@@ -114,7 +127,7 @@ export interface EscalationRecommendation {
 
 /**
  * The rule: a ticket signal (critical ticket, churn language) meets an account signal (at risk,
- * renewal soon, major account). The preselected reason follows the strongest ticket signal:
+ * health drop, renewal soon, major account). The preselected reason follows the strongest ticket signal:
  * churn language → churn risk; a critical ticket → critical bug or outage; and renewal risk when
  * the renewal is the only account signal and the ticket is critical.
  */

@@ -23,6 +23,8 @@ export const settings: AppSettings = {
   fields: DEFAULT_FIELDS.salesforce,
   healthRiskBelow: 50,
   renewalSoonDays: 90,
+  healthDropPoints: 10,
+  signalWindowDays: 30,
   arrCurrency: 'USD',
   escalationKeyField: null,
   escalationFallbackOwner: null,

@@ -25,7 +25,14 @@ export function EscalationSection({ customer, account, existing }: EscalationSec
   const { t } = useI18n()
   const { escalation, settings, now } = useServices()
   const owner = escalationOwner(account, escalation.fallbackOwner)
-  const signals = whyNowSignals(account, customer.ticket?.facts ?? null, settings, localDate(new Date(now())))
+  const at = now()
+  const signals = whyNowSignals(
+    account,
+    customer.ticket?.facts ?? null,
+    settings,
+    localDate(new Date(at)),
+    at
+  )
   const recommendation = recommendEscalation(signals)
   if (!customer.ticket) return null
   return (

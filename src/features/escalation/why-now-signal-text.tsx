@@ -20,6 +20,15 @@ export function WhyNowSignalText({ signal }: { signal: WhyNowSignal }) {
           {t('ui.whyNow.healthAtRisk', { score: String(signal.score), below: String(signal.below) })}
         </span>
       )
+    case 'health-drop':
+      return (
+        <span>
+          {plural('ui.whyNow.healthDrop', signal.days, {
+            from: String(Math.round(signal.from)),
+            to: String(Math.round(signal.to)),
+          })}
+        </span>
+      )
     case 'major-account':
       return (
         <span>

@@ -26,6 +26,7 @@ const Item = styled.li`
 const ICONS: Record<WhyNowSignal['kind'], string> = {
   'renewal-soon': '⏳',
   'health-at-risk': '▼',
+  'health-drop': '↘',
   'major-account': '★',
   'critical-ticket': '⚠',
   'churn-language': '❝',
