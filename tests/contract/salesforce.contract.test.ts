@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { createCrm } from '../../src/crm/create-connector'
 import { zafAdapter } from '../../src/crm/http/zaf-adapter'
 import type { CustomerContext } from '../../src/domain/customer'
+import { healthDrop } from '../../src/domain/health-history'
 import type { CrmConnector } from '../../src/domain/ports'
 import { parseSettings, type AppSettings } from '../../src/settings/app-settings'
 import { failureKind, useContractStack } from '../support/contract-stack'
@@ -25,6 +26,12 @@ function connector(options: { settings?: AppSettings; timeoutMs?: number } = {})
       retry: { retries: 2, baseDelayMs: 10, maxRetryAfterMs: 100 },
     },
   }).connector
+}
+
+/** 10:00 UTC on the emulator's today (its local date), the hour its seeded history rows carry. */
+function seedHour(): number {
+  const today = new Date()
+  return Date.UTC(today.getFullYear(), today.getMonth(), today.getDate(), 10)
 }
 
 const customer = (
@@ -65,6 +72,34 @@ describe('Salesforce connector against the CRM emulator', () => {
     expect(await connector().findAccount(customer('bill@initech.example'))).toMatchObject({
       kind: 'found',
       account: { name: 'Initech', matchedBy: 'email-domain' },
+    })
+  })
+
+  it('reads the health field history inside the same composite call, for every step, and finds the drop', async () => {
+    const settings = settingsFor()
+    const initech = await connector({ settings }).findAccount(customer('bill@initech.example'))
+    expect(stack.crm.requests()).toHaveLength(1)
+    const account = initech.kind === 'found' ? initech.account : null
+    // Newest first, as the sub-query orders them; one row per tracked change.
+    expect(account?.healthHistory?.map((change) => [change.from, change.to])).toEqual([
+      [74, 62],
+      [81, 74],
+      [79, 81],
+    ])
+    expect(
+      account && healthDrop(account.healthHistory ?? [], account.healthScore, settings, seedHour())
+    ).toEqual({
+      from: 81,
+      to: 62,
+      days: 18,
+    })
+    // Through the contact step too; an account without tracked changes has an empty history.
+    const globex = await connector().findAccount(customer('hank@globex.example'))
+    expect(globex.kind === 'found' && globex.account.healthHistory?.length).toBe(1)
+    const umbrella = await connector().findAccount(customer('alice@umbrella-health.example'))
+    expect(umbrella).toMatchObject({
+      kind: 'found',
+      account: { name: 'Umbrella Health', healthHistory: [], contactId: '003000000000004AAA' },
     })
   })
 
