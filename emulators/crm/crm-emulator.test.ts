@@ -99,12 +99,12 @@ describe('Salesforce query', () => {
   it('nests a child sub-query as a query result, or null when the parent has no such rows', async () => {
     const histories =
       "(SELECT Field, OldValue, NewValue, CreatedDate FROM Histories WHERE Field = 'Health_Score__c' ORDER BY CreatedDate DESC LIMIT 5)"
-    const soql = `SELECT Id, Name, ${histories} FROM Account WHERE Id IN ('001000000000003AAA', '001000000000004AAA') ORDER BY Id`
+    const soql = `SELECT Id, Name, ${histories} FROM Account WHERE Id IN ('001000000000003AAA', '001000000000004AAA') ORDER BY Id DESC`
     const { status, body } = await query(soql)
     expect(status).toBe(200)
     expect(body['records']).toEqual([
       expect.objectContaining({
-        Id: '001000000000003AAA',
+        Id: '001000000000004AAA',
         Histories: {
           totalSize: 3,
           done: true,
@@ -112,21 +112,21 @@ describe('Salesforce query', () => {
             expect.objectContaining({
               attributes: { type: 'AccountHistory', url: `${v}/sobjects/AccountHistory/017000000000006AAA` },
               Field: 'Health_Score__c',
-              OldValue: 74,
-              NewValue: 62,
-              CreatedDate: '2026-11-19T10:00:00.000+0000',
+              OldValue: 79,
+              NewValue: 71,
+              CreatedDate: '2026-11-21T10:00:00.000+0000',
             }),
             expect.objectContaining({
-              OldValue: 81,
-              NewValue: 74,
-              CreatedDate: '2026-11-07T10:00:00.000+0000',
+              OldValue: 84,
+              NewValue: 79,
+              CreatedDate: '2026-11-09T10:00:00.000+0000',
             }),
-            expect.objectContaining({ OldValue: 79, NewValue: 81 }),
+            expect.objectContaining({ OldValue: 88, NewValue: 84 }),
           ],
         },
       }),
-      // Umbrella Health has no tracked changes: Salesforce sends null, not an empty result.
-      expect.objectContaining({ Id: '001000000000004AAA', Histories: null }),
+      // Initech has no tracked changes: Salesforce sends null, not an empty result.
+      expect.objectContaining({ Id: '001000000000003AAA', Histories: null }),
     ])
   })
 

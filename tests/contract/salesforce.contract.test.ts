@@ -77,30 +77,24 @@ describe('Salesforce connector against the CRM emulator', () => {
 
   it('reads the health field history inside the same composite call, for every step, and finds the drop', async () => {
     const settings = settingsFor()
-    const initech = await connector({ settings }).findAccount(customer('bill@initech.example'))
+    const umbrella = await connector({ settings }).findAccount(customer('alice@umbrella-health.example'))
     expect(stack.crm.requests()).toHaveLength(1)
-    const account = initech.kind === 'found' ? initech.account : null
+    const account = umbrella.kind === 'found' ? umbrella.account : null
+    expect(account).toMatchObject({ name: 'Umbrella Health', contactId: '003000000000004AAA' })
     // Newest first, as the sub-query orders them; one row per tracked change.
     expect(account?.healthHistory?.map((change) => [change.from, change.to])).toEqual([
-      [74, 62],
-      [81, 74],
-      [79, 81],
+      [79, 71],
+      [84, 79],
+      [88, 84],
     ])
     expect(
       account && healthDrop(account.healthHistory ?? [], account.healthScore, settings, seedHour())
-    ).toEqual({
-      from: 81,
-      to: 62,
-      days: 18,
-    })
-    // Through the contact step too; an account without tracked changes has an empty history.
-    const globex = await connector().findAccount(customer('hank@globex.example'))
-    expect(globex.kind === 'found' && globex.account.healthHistory?.length).toBe(1)
-    const umbrella = await connector().findAccount(customer('alice@umbrella-health.example'))
-    expect(umbrella).toMatchObject({
-      kind: 'found',
-      account: { name: 'Umbrella Health', healthHistory: [], contactId: '003000000000004AAA' },
-    })
+    ).toEqual({ from: 84, to: 71, days: 16 })
+    // Through the other steps too; an account without tracked changes has an empty history.
+    const byId = await connector().findAccount(customer(null, { id: 9004, externalId: '001000000000004AAA' }))
+    expect(byId.kind === 'found' && byId.account.healthHistory?.length).toBe(3)
+    const initech = await connector().findAccount(customer('bill@initech.example'))
+    expect(initech).toMatchObject({ kind: 'found', account: { name: 'Initech', healthHistory: [] } })
   })
 
   it('reports two accounts on one domain as ambiguous and an unknown customer as not found', async () => {
