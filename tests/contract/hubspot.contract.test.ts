@@ -7,7 +7,7 @@ import type { CustomerContext } from '../../src/domain/customer'
 import { healthDrop } from '../../src/domain/health-history'
 import type { CrmConnector } from '../../src/domain/ports'
 import { parseSettings, type AppSettings } from '../../src/settings/app-settings'
-import { failureKind, useContractStack } from '../support/contract-stack'
+import { failureKind, seedHour, useContractStack } from '../support/contract-stack'
 import { proxyZafClient } from '../support/proxy-zaf-client'
 
 // The real HubSpot connector, axios over the ZAF adapter and the emulated Zendesk proxy, against
@@ -52,12 +52,6 @@ const customer = (
     ? { id: org.id, name: 'Org', externalId: org.externalId, domains: org.domains ?? [] }
     : null,
 })
-
-/** 10:00 UTC on the emulator's today (its local date), the hour its seeded history carries. */
-function seedHour(): number {
-  const today = new Date()
-  return Date.UTC(today.getFullYear(), today.getMonth(), today.getDate(), 10)
-}
 
 const calls = (): string[] => stack.crm.requests().map((r) => `${r.method} ${r.path} ${r.status}`)
 

@@ -5,7 +5,7 @@ import type { CustomerContext } from '../../src/domain/customer'
 import { healthDrop } from '../../src/domain/health-history'
 import type { CrmConnector } from '../../src/domain/ports'
 import { parseSettings, type AppSettings } from '../../src/settings/app-settings'
-import { failureKind, useContractStack } from '../support/contract-stack'
+import { failureKind, seedHour, useContractStack } from '../support/contract-stack'
 import { proxyZafClient } from '../support/proxy-zaf-client'
 
 // The real connector, the real axios adapter and the real emulated Zendesk proxy (which inserts the
@@ -26,12 +26,6 @@ function connector(options: { settings?: AppSettings; timeoutMs?: number } = {})
       retry: { retries: 2, baseDelayMs: 10, maxRetryAfterMs: 100 },
     },
   }).connector
-}
-
-/** 10:00 UTC on the emulator's today (its local date), the hour its seeded history rows carry. */
-function seedHour(): number {
-  const today = new Date()
-  return Date.UTC(today.getFullYear(), today.getMonth(), today.getDate(), 10)
 }
 
 const customer = (
