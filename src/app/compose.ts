@@ -4,6 +4,9 @@ import { lookupAccount } from '../domain/lookup-account'
 import { createStorageLookupCache, webStorageOrMemory } from '../cache/storage-lookup-cache'
 import { createStorageOwnerCache } from '../cache/storage-owner-cache'
 import { createStorageAccountChoices } from '../cache/storage-account-choices'
+import { createStorageTicketCountsCache } from '../cache/storage-ticket-counts-cache'
+import { customerTicketCounts } from '../domain/ticket-trend'
+import { createZafTicketSearch } from '../zendesk/zaf-ticket-search'
 import { createCrm } from '../crm/create-connector'
 import { createEscalationService } from './create-escalation-service'
 import { zafAdapter } from '../crm/http/zaf-adapter'
@@ -102,6 +105,26 @@ export async function compose(client: ZafClient, startup: StartupRequests): Prom
     result.then(done, done)
     return result
   }
+  // The customer's Zendesk ticket counts ("Why now"), asked for by the escalation section after the
+  // card has painted, kept beside the lookup and for as long; one request set per customer at a time.
+  const countsDeps = {
+    search: createZafTicketSearch(requests),
+    cache: createStorageTicketCountsCache(webStorageOrMemory('sessionStorage'), LOOKUP_TTLS.found),
+    cacheNamespace,
+    windowDays: settings.signalWindowDays,
+    now,
+  }
+  const countsInFlight = new Map<string, ReturnType<typeof customerTicketCounts>>()
+  const ticketCounts: Services['ticketCounts'] = (context) => {
+    const key = customerKey(context)
+    const pending = countsInFlight.get(key)
+    if (pending) return pending
+    const result = customerTicketCounts(context, countsDeps)
+    countsInFlight.set(key, result)
+    const done = (): void => void countsInFlight.delete(key)
+    result.then(done, done)
+    return result
+  }
   const customerNow = await customer.catch(() => null)
   if (customerNow && readyToLookUp(location, customerNow)) {
     performance.mark('sb:crm-start')
@@ -117,6 +140,7 @@ export async function compose(client: ZafClient, startup: StartupRequests): Prom
     ticket: createZafCustomerPort(client, location, customer),
     lookup,
     now,
+    ticketCounts,
     choices: createStorageAccountChoices(local, cacheNamespace),
     escalation: createEscalationService({
       client: requests,

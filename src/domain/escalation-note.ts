@@ -114,5 +114,11 @@ function signalLine(signal: WhyNowSignal, formatArr: ((amount: number) => string
           : `Tagged ${signal.tag ?? ''}`
     case 'churn-language':
       return `Mentions "${signal.phrase}"`
+    case 'ticket-trend':
+      return `${signal.recent} ticket${signal.recent === 1 ? '' : 's'} in ${signal.days} days, usually ${signal.usual}`
+    case 'open-urgent':
+      return `${signal.count} other open urgent or high-priority ticket${signal.count === 1 ? '' : 's'}`
+    case 'recent-escalations':
+      return `${signal.count} other escalation${signal.count === 1 ? '' : 's'} to the CSM in ${signal.days} days`
   }
 }

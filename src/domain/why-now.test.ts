@@ -107,6 +107,19 @@ describe('whyNowSignals', () => {
   })
 })
 
+describe('whyNowSignals with the customer’s tickets', () => {
+  it('appends the trend signals after the account’s and the ticket’s', () => {
+    const trend = [{ kind: 'ticket-trend', recent: 6, usual: 1, days: 30 } as const]
+    const account = anAccount({ healthScore: 38 })
+    expect(whyNowSignals(account, { ...quiet, priority: 'urgent' }, settings, today, now, trend)).toEqual([
+      { kind: 'health-at-risk', score: 38, below: 50 },
+      { kind: 'critical-ticket', because: 'urgent' },
+      ...trend,
+    ])
+    expect(whyNowSignals(anAccount(), null, settings, today, now, trend)).toEqual(trend)
+  })
+})
+
 describe('churnPhrase', () => {
   it('matches whole words only, case-insensitively, the earliest in the text', () => {
     expect(churnPhrase('We want a refund or we cancel.', settings.churnPhrases)).toBe('refund')
@@ -149,6 +162,18 @@ describe('recommendEscalation', () => {
     const drop = { kind: 'health-drop', from: 80, to: 62, days: 12 } as const
     expect(recommendEscalation([drop, urgent])).toEqual({ reason: 'critical-bug', because: [urgent, drop] })
     expect(recommendEscalation([drop])).toBeNull()
+  })
+
+  it('lists the customer’s other tickets after the reasons, and never counts them as a ticket signal', () => {
+    const trend = { kind: 'ticket-trend', recent: 6, usual: 1, days: 30 } as const
+    const others = { kind: 'open-urgent', count: 1 } as const
+    // Account signals with the customer's tickets only: no ticket signal, no recommendation.
+    expect(recommendEscalation([atRisk, trend, others])).toBeNull()
+    expect(recommendEscalation([trend, urgent])).toBeNull()
+    expect(recommendEscalation([atRisk, urgent, trend, others])).toEqual({
+      reason: 'critical-bug',
+      because: [urgent, atRisk, trend, others],
+    })
   })
 
   it('recommends nothing on account signals alone, ticket signals alone, or none', () => {

@@ -11,7 +11,9 @@ import { daysUntil, isRenewingSoon } from './renewal'
  *
  * Account signals say the account is fragile or valuable; ticket signals say this ticket is serious.
  * Customer Success teams escalate a critical issue on such an account to its CSM at once, so the
- * rule (`recommendEscalation`) is: a ticket signal together with an account signal.
+ * rule (`recommendEscalation`) is: a ticket signal together with an account signal. The customer's
+ * other tickets (a ticket trend, open urgent tickets, recent escalations, ticket-trend.ts) are
+ * listed as context; they do not make the rule true on their own.
  */
 export type WhyNowSignal =
   | { readonly kind: 'renewal-soon'; readonly days: number }
@@ -25,6 +27,21 @@ export type WhyNowSignal =
       readonly tag?: string
     }
   | { readonly kind: 'churn-language'; readonly phrase: string }
+  | TrendSignal
+
+/** What the customer's other tickets say (counts from Zendesk's search, ticket-trend.ts). */
+export type TrendSignal =
+  | {
+      readonly kind: 'ticket-trend'
+      readonly recent: number
+      /** The usual number of tickets in as many days, rounded. */
+      readonly usual: number
+      readonly days: number
+    }
+  /** Open urgent or high tickets other than this one. */
+  | { readonly kind: 'open-urgent'; readonly count: number }
+  /** Tickets escalated to the CSM in the last `days`, other than this one. */
+  | { readonly kind: 'recent-escalations'; readonly count: number; readonly days: number }
 
 /** The ticket as the signals read it; every part may be missing (a new ticket, a ticket without type). */
 export interface TicketFacts {
@@ -55,17 +72,21 @@ const ACCOUNT_SIGNALS: ReadonlySet<WhyNowSignal['kind']> = new Set([
   'health-drop',
   'major-account',
 ])
+const TICKET_SIGNALS: ReadonlySet<WhyNowSignal['kind']> = new Set(['critical-ticket', 'churn-language'])
 
 /**
- * The signals, account signals first, in a stable order. `today` is the agent's local date (for
- * calendar days to the renewal), `now` the instant (for the health history's elapsed days).
+ * The signals, account signals first, then the ticket's, then the customer's other tickets
+ * (`trend`, from Zendesk's counts, which arrive after the card), in a stable order. `today` is the
+ * agent's local date (for calendar days to the renewal), `now` the instant (for the health
+ * history's elapsed days).
  */
 export function whyNowSignals(
   account: AccountSummary,
   ticket: TicketFacts | null,
   settings: WhyNowSettings,
   today: string,
-  now: number
+  now: number,
+  trend: readonly TrendSignal[] = []
 ): WhyNowSignal[] {
   const signals: WhyNowSignal[] = []
   if (account.renewalDate) {
@@ -78,12 +99,13 @@ export function whyNowSignals(
   if (drop) signals.push({ kind: 'health-drop', ...drop })
   if (settings.majorAccountArr !== null && account.arr !== null && account.arr >= settings.majorAccountArr)
     signals.push({ kind: 'major-account', arr: account.arr })
-  if (!ticket) return signals
-  const critical = criticalBecause(ticket, settings.criticalTags)
-  if (critical) signals.push({ kind: 'critical-ticket', ...critical })
-  const phrase = churnPhrase(`${ticket.subject}\n${ticket.description}`, settings.churnPhrases)
-  if (phrase) signals.push({ kind: 'churn-language', phrase })
-  return signals
+  if (ticket) {
+    const critical = criticalBecause(ticket, settings.criticalTags)
+    if (critical) signals.push({ kind: 'critical-ticket', ...critical })
+    const phrase = churnPhrase(`${ticket.subject}\n${ticket.description}`, settings.churnPhrases)
+    if (phrase) signals.push({ kind: 'churn-language', phrase })
+  }
+  return [...signals, ...trend]
 }
 
 function criticalBecause(
@@ -121,7 +143,10 @@ function escapeRegExp(text: string): string {
 /** Whether to recommend escalating, and the reason to preselect; null when the rule is not met. */
 export interface EscalationRecommendation {
   readonly reason: EscalationReason
-  /** The signals that made the rule true: the ticket's first, then the account's. */
+  /**
+   * The signals that made the rule true, the ticket's first, then the account's; then, as context
+   * for the CSM, the customer's other tickets (never a reason on their own).
+   */
   readonly because: readonly WhyNowSignal[]
 }
 
@@ -132,11 +157,14 @@ export interface EscalationRecommendation {
  * the renewal is the only account signal and the ticket is critical.
  */
 export function recommendEscalation(signals: readonly WhyNowSignal[]): EscalationRecommendation | null {
-  const ticketSignals = signals.filter((signal) => !ACCOUNT_SIGNALS.has(signal.kind))
+  const ticketSignals = signals.filter((signal) => TICKET_SIGNALS.has(signal.kind))
   const accountSignals = signals.filter((signal) => ACCOUNT_SIGNALS.has(signal.kind))
+  const customerSignals = signals.filter(
+    (signal) => !TICKET_SIGNALS.has(signal.kind) && !ACCOUNT_SIGNALS.has(signal.kind)
+  )
   if (ticketSignals.length === 0 || accountSignals.length === 0) return null
   const churn = ticketSignals.some((signal) => signal.kind === 'churn-language')
   const onlyRenewal = accountSignals.every((signal) => signal.kind === 'renewal-soon')
   const reason: EscalationReason = churn ? 'churn-risk' : onlyRenewal ? 'renewal-risk' : 'critical-bug'
-  return { reason, because: [...ticketSignals, ...accountSignals] }
+  return { reason, because: [...ticketSignals, ...accountSignals, ...customerSignals] }
 }

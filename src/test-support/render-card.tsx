@@ -83,6 +83,8 @@ export function renderWithServices(
     lookup: (context, options) =>
       lookupAccount(context, { connector, cache, cacheNamespace: 'test', now }, options),
     now,
+    // Card tests see no Zendesk ticket counts (the escalation section's tests hand in their own).
+    ticketCounts: () => Promise.resolve(null),
     choices: createStorageAccountChoices(webStorageOrMemory('localStorage'), 'test'),
     // The card's own tests render no escalation section; any call here is a test bug.
     escalation: {

@@ -8,6 +8,7 @@ import { recommendEscalation, whyNowSignals } from '../../domain/why-now'
 import { useI18n } from '../../i18n/i18n-context'
 import { useServices } from '../shared/services-context'
 import { EscalationFlow, type EscalationSectionProps } from './escalation-flow'
+import { useCustomerTrend } from './use-customer-trend'
 import { WhyNowView } from './why-now-view'
 
 const Section = styled.section`
@@ -25,13 +26,16 @@ export function EscalationSection({ customer, account, existing }: EscalationSec
   const { t } = useI18n()
   const { escalation, settings, now } = useServices()
   const owner = escalationOwner(account, escalation.fallbackOwner)
+  // The customer's other tickets arrive after the card; the list grows when they do.
+  const trend = useCustomerTrend(customer)
   const at = now()
   const signals = whyNowSignals(
     account,
     customer.ticket?.facts ?? null,
     settings,
     localDate(new Date(at)),
-    at
+    at,
+    trend
   )
   const recommendation = recommendEscalation(signals)
   if (!customer.ticket) return null

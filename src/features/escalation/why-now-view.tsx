@@ -30,6 +30,9 @@ const ICONS: Record<WhyNowSignal['kind'], string> = {
   'major-account': '★',
   'critical-ticket': '⚠',
   'churn-language': '❝',
+  'ticket-trend': '↗',
+  'open-urgent': '⚑',
+  'recent-escalations': '↻',
 }
 
 /**
