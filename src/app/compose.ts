@@ -150,6 +150,7 @@ export async function compose(client: ZafClient, startup: StartupRequests): Prom
       locale: translator.locale,
       forgetLookup: (context) => cache.remove(`${cacheNamespace}|${customerKey(context)}`),
       fallbackName: translator.t('ui.escalation.fallbackName'),
+      ticketCounts,
     }),
   }
   return { kind: 'ready', services, translator, location }

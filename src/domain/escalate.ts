@@ -22,7 +22,7 @@ import {
 import { buildEscalationNote, REASON_LABEL } from './escalation-note'
 import type { EscalationCrm, EscalationStore, TicketDetails, TicketState, TicketWriter } from './ports'
 import { localDate } from './renewal'
-import { whyNowSignals, type WhyNowSettings } from './why-now'
+import { whyNowSignals, type TrendSignal, type WhyNowSettings } from './why-now'
 
 export { ESCALATED_TAG }
 
@@ -43,6 +43,8 @@ export interface EscalateDeps {
   readonly healthRiskBelow: number
   /** The "Why now" thresholds, for the context note's block of signals; absent = no block. */
   readonly whyNow?: WhyNowSettings
+  /** The customer's other tickets as the card listed them ("Why now"); absent = none in the note. */
+  readonly trend?: () => Promise<readonly TrendSignal[]>
   readonly fallbackOwner: string | null
   readonly formatArr: (amount: number) => string
 }
@@ -374,6 +376,7 @@ async function contextNote(
   const recent = ticket.organization
     ? await deps.zendesk.recentTicketCount(ticket.organization.id, since).catch(() => null)
     : null
+  const trend = deps.trend ? await deps.trend().catch(() => []) : []
   const note = buildEscalationNote({
     ticket,
     requester: ticket.requester,
@@ -388,7 +391,14 @@ async function contextNote(
     arrText: account.arr === null ? null : deps.formatArr(account.arr),
     // What the agent saw on the card, so the CSM sees it in the task too.
     whyNow: deps.whyNow
-      ? whyNowSignals(account, ticket.facts ?? null, deps.whyNow, localDate(new Date(deps.now())), deps.now())
+      ? whyNowSignals(
+          account,
+          ticket.facts ?? null,
+          deps.whyNow,
+          localDate(new Date(deps.now())),
+          deps.now(),
+          trend
+        )
       : [],
     formatArr: deps.formatArr,
   })

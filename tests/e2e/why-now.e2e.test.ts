@@ -95,6 +95,24 @@ describe('why now', () => {
     expect(counts()).toHaveLength(4)
   })
 
+  it('#103: the CRM task’s note carries the customer’s other tickets as the card listed them', async () => {
+    const frame = await open(103)
+    await frame
+      .getByTestId('why-now')
+      .getByText(/tickets in 30 days/)
+      .waitFor({ timeout: 15_000 })
+    await frame.getByRole('button', { name: /^Escalate to / }).click()
+    await frame.getByTestId('escalation-result').waitFor({ timeout: 30_000 })
+    const note = String(session.stack.crm.tasks()[0]?.['Description'])
+    expect(note.split('\n').slice(-5)).toEqual([
+      'Why now',
+      expect.stringMatching(/^- Renews in \d+ days?$/),
+      expect.stringMatching(/^- [56] tickets in 30 days, usually 1$/),
+      '- 1 other open urgent or high-priority ticket',
+      '- 1 other escalation to the CSM in 90 days',
+    ])
+  })
+
   it('#104 shows the health drop read from the CRM’s history in the lookup’s one request', async () => {
     const frame = await open(104)
     const list = frame.getByTestId('why-now')
