@@ -34,7 +34,11 @@ export function useCustomerTrend(customer: CustomerContext): readonly TrendSigna
             setSignals({ key, list: counts ? ticketTrendSignals(counts, current) : [] })
             performance.mark('sb:signals')
           },
-          () => live && setSignals({ key, list: [] })
+          () => {
+            if (!live) return
+            setSignals({ key, list: [] })
+            performance.mark('sb:signals')
+          }
         )
       }, 0)
     })
