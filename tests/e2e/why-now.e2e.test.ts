@@ -122,5 +122,8 @@ describe('why now', () => {
     expect(session.stack.crm.requests().map((r) => `${r.method} ${r.path}`)).toEqual([
       'POST /services/data/v62.0/composite',
     ])
+    expect(
+      await axeViolations(await appFrame(session.page), { disableRules: ['page-has-heading-one'] })
+    ).toEqual([])
   })
 })
