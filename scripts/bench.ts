@@ -3,7 +3,9 @@
  *  - time-to-card: sidebar iframe navigation start → CSM name in the DOM and painted (median of N),
  *    each run a new tab (empty sessionStorage, so a first view) in one agent-like browser profile
  *  - floor: the same for an empty ZAF page (SDK only, one line of text), in the same run
- *  - CRM requests per ticket view: cold (no storage), a new tab, and the same ticket reopened
+ *  - time-to-signals: the same start → the "Why now" signals final (the customer's Zendesk ticket
+ *    counts, asked after the card painted, are in: the app's `sb:signals` mark)
+ *  - CRM and Zendesk API requests per ticket view: cold (no storage), a new tab, and the same ticket reopened
  *  - JS/CSS sizes gzipped, initial (loaded by index.html) and lazy
  * Per CRM provider (Salesforce, HubSpot, custom REST), each against the CRM emulator in its dialect.
  * Prints the figures and writes bench/results.json.
@@ -15,7 +17,7 @@ import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { gzipSync } from 'node:zlib'
 import { build } from 'esbuild'
-import type { BrowserContext, Page } from 'playwright-core'
+import type { BrowserContext, Frame, Page } from 'playwright-core'
 import { startZendeskEmulator, type ZendeskEmulator } from '../emulators/zendesk/create-zendesk-emulator'
 import { launchAgentBrowser } from '../tests/support/browser'
 import { distDir, startLocalStack } from '../tests/support/local-stack'
@@ -53,8 +55,28 @@ const MARKER_TIMER = `
   })()
 `
 
-/** Opens the URL in a new tab (fresh sessionStorage, so a first view) and reads the frame's mark. */
-async function timeToMarker(browser: BrowserContext, url: string): Promise<number> {
+/** The app's mark for "the Why-now signals are final" (features/escalation/use-customer-trend.ts). */
+const SIGNALS_MARK = 'sb:signals'
+
+/**
+ * Waits for the signals mark; false when it does not come within 5 s (a build from before the mark
+ * existed, or a view without a ticket), so the bench still runs and says "n/a".
+ */
+async function signalsFinal(frame: Frame | undefined): Promise<boolean> {
+  if (!frame) return false
+  return frame
+    .waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, SIGNALS_MARK, { timeout: 5000 })
+    .then(
+      () => true,
+      () => false
+    )
+}
+
+/**
+ * Opens the URL in a new tab (fresh sessionStorage, so a first view) and reads the frame's mark;
+ * with `signals`, also waits for the app's signals mark, so the breakdown has it.
+ */
+async function timeToMarker(browser: BrowserContext, url: string, signals = false): Promise<number> {
   const page = await browser.newPage()
   await page.goto(url)
   const frame = page.frames().find((f) => f.url().includes('/assets/index.html'))
@@ -67,6 +89,7 @@ async function timeToMarker(browser: BrowserContext, url: string): Promise<numbe
     }
   )
   const ms = Number(await handle.jsonValue())
+  if (signals) await signalsFinal(frame)
   const marks = await frame.evaluate(() =>
     Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime]))
   )
@@ -143,26 +166,43 @@ async function benchProvider(provider: Provider) {
   for (const key of Object.keys(breakdown)) delete breakdown[key]
   try {
     // Warm-up: the first navigation pays one-off costs that no agent would.
-    await timeToMarker(browser, stack.zendesk.ticketUrl(101))
+    await timeToMarker(browser, stack.zendesk.ticketUrl(101), true)
     await timeToMarker(browser, floor.ticketUrl(101))
+    for (const key of Object.keys(breakdown)) delete breakdown[key]
     const card: number[] = []
     const empty: number[] = []
     for (let run = 0; run < runs; run += 1) {
-      card.push(await timeToMarker(browser, stack.zendesk.ticketUrl(101)))
+      card.push(await timeToMarker(browser, stack.zendesk.ticketUrl(101), true))
       empty.push(await timeToMarker(browser, floor.ticketUrl(101)))
     }
+    const signals = breakdown[SIGNALS_MARK] ?? []
 
     // Requests per view. Cold: no storage at all (a new agent, or the first ticket after an hour).
     // New tab: what every time-to-card run above saw (owners cached in localStorage, lookups not).
     // Reopened: the same ticket again in the same tab (lookup cached in sessionStorage).
+    // Zendesk API requests (not ZAF gets, which cost no HTTP request) are counted once the signals
+    // are final, since the ticket counts are asked after the card. The emulated agent view itself
+    // polls the ticket and its comments every second (emulators/zendesk/host/main.ts): not the app's.
+    const hostPolls = new Set(['GET /api/v2/tickets/101.json', 'GET /api/v2/tickets/101/comments.json'])
+    const zendeskCalls: string[][] = []
     const viewCalls = async (page: Page): Promise<string[]> => {
       stack.crm.clearRequests()
+      const zendeskBefore = stack.zendesk.apiRequests().length
       await page.goto(stack.zendesk.ticketUrl(101))
       await page.frameLocator('[data-testid="app-iframe"]').getByTestId('csm-name').waitFor()
-      return stack.crm.requests().map((r) => `${r.method} ${r.path}`)
+      const crm = stack.crm.requests().map((r) => `${r.method} ${r.path}`)
+      await signalsFinal(page.frames().find((f) => f.url().includes('/assets/index.html')))
+      zendeskCalls.push(
+        stack.zendesk
+          .apiRequests()
+          .slice(zendeskBefore)
+          .filter((request) => !hostPolls.has(request))
+      )
+      return crm
     }
     const clearing = await browser.newPage()
     await viewCalls(clearing)
+    zendeskCalls.length = 0
     await clearing
       .frameLocator('[data-testid="app-iframe"]')
       .locator('html')
@@ -176,10 +216,18 @@ async function benchProvider(provider: Provider) {
     const reopened = (await viewCalls(tab)).length
     await tab.close()
 
+    const [zendeskCold = [], zendeskNewTab = [], zendeskReopened = []] = zendeskCalls
     const result = {
       timeToCardMs: summary(card),
+      timeToSignalsMs: summary(signals),
       emptyZafPageMs: summary(empty),
       crmRequests: { cold: coldView.length, newTab: firstView.length, reopened, coldCalls: coldView },
+      zendeskRequests: {
+        cold: zendeskCold.length,
+        newTab: zendeskNewTab.length,
+        reopened: zendeskReopened.length,
+        coldCalls: zendeskCold,
+      },
       loadPathMs: Object.fromEntries(
         Object.entries(breakdown).map(([name, at]) => [name, Math.round(median(at))])
       ),
@@ -197,6 +245,14 @@ async function benchProvider(provider: Provider) {
     )
     console.log(`  CRM requests per view      cold ${coldView.length} (${coldView.join(', ')})`)
     console.log(`                             new tab ${firstView.length}, same ticket reopened ${reopened}`)
+    console.log(
+      signals.length
+        ? `  time to signals (median)   ${result.timeToSignalsMs.median} ms  [min ${result.timeToSignalsMs.min}, max ${result.timeToSignalsMs.max}]`
+        : '  time to signals            n/a (no sb:signals mark in this build)'
+    )
+    console.log(
+      `  Zendesk requests per view  cold ${zendeskCold.length} (${[...new Set(zendeskCold)].join(', ') || 'none'}), new tab ${zendeskNewTab.length}, same ticket reopened ${zendeskReopened.length}`
+    )
     console.log('  load path (median ms from iframe navigation start):')
     for (const [name, at] of Object.entries(result.loadPathMs).sort((a, b) => a[1] - b[1]))
       console.log(`    ${name.padEnd(18)} ${at}`)

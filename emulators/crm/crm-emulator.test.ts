@@ -96,6 +96,67 @@ describe('Salesforce query', () => {
     })
   })
 
+  it('nests a child sub-query as a query result, or null when the parent has no such rows', async () => {
+    const histories =
+      "(SELECT Field, OldValue, NewValue, CreatedDate FROM Histories WHERE Field = 'Health_Score__c' ORDER BY CreatedDate DESC LIMIT 5)"
+    const soql = `SELECT Id, Name, ${histories} FROM Account WHERE Id IN ('001000000000003AAA', '001000000000004AAA') ORDER BY Id DESC`
+    const { status, body } = await query(soql)
+    expect(status).toBe(200)
+    expect(body['records']).toEqual([
+      expect.objectContaining({
+        Id: '001000000000004AAA',
+        Histories: {
+          totalSize: 3,
+          done: true,
+          records: [
+            expect.objectContaining({
+              attributes: { type: 'AccountHistory', url: `${v}/sobjects/AccountHistory/017000000000006AAA` },
+              Field: 'Health_Score__c',
+              OldValue: 79,
+              NewValue: 71,
+              CreatedDate: '2026-11-21T10:00:00.000+0000',
+            }),
+            expect.objectContaining({
+              OldValue: 84,
+              NewValue: 79,
+              CreatedDate: '2026-11-09T10:00:00.000+0000',
+            }),
+            expect.objectContaining({ OldValue: 88, NewValue: 84 }),
+          ],
+        },
+      }),
+      // Initech has no tracked changes: Salesforce sends null, not an empty result.
+      expect.objectContaining({ Id: '001000000000003AAA', Histories: null }),
+    ])
+  })
+
+  it('answers a semi-join and refuses what Salesforce refuses around history', async () => {
+    const semi = await query(
+      "SELECT Id, (SELECT Id FROM Contacts WHERE Email = 'hank@globex.example') FROM Account WHERE Id IN (SELECT AccountId FROM Contact WHERE Email = 'hank@globex.example')"
+    )
+    expect(semi.body['records']).toEqual([
+      expect.objectContaining({
+        Id: '001000000000002AAA',
+        Contacts: expect.objectContaining({
+          totalSize: 1,
+          records: [expect.objectContaining({ Id: '003000000000002AAA' })],
+        }),
+      }),
+    ])
+    // OldValue and NewValue (anyType) cannot be filtered; an unknown child relationship is INVALID_TYPE.
+    expect(
+      await query('SELECT Id, (SELECT Field FROM Histories WHERE NewValue = 40) FROM Account')
+    ).toMatchObject({ status: 400, body: [{ errorCode: 'INVALID_FIELD' }] })
+    expect(await query('SELECT Id, (SELECT Id FROM Invoices) FROM Account')).toMatchObject({
+      status: 400,
+      body: [{ errorCode: 'INVALID_TYPE' }],
+    })
+    expect(await query('SELECT Id FROM Histories')).toMatchObject({
+      status: 400,
+      body: [{ errorCode: 'INVALID_TYPE' }],
+    })
+  })
+
   it('pages large results through nextRecordsUrl', async () => {
     const first = await query('SELECT Id FROM Account ORDER BY Id')
     expect(first.body).toMatchObject({ totalSize: 9, done: false })

@@ -119,6 +119,49 @@ describe("each demo's Zendesk organizations", () => {
   })
 })
 
+/** The health scores an account had, oldest first, each with the day it was set (the first: no day). */
+const healthHistory = {
+  async salesforce(id: string) {
+    const soql = `SELECT Id, (SELECT OldValue, NewValue, CreatedDate FROM Histories WHERE Field = 'Health_Score__c' ORDER BY CreatedDate ASC) FROM Account WHERE Id = '${id}'`
+    const rows: { OldValue: number; NewValue: number; CreatedDate: string }[] =
+      (await sf()('GET', `/services/data/v62.0/query?q=${encodeURIComponent(soql)}`)).body.records[0]
+        .Histories?.records ?? []
+    return rows.length
+      ? [[null, rows[0]?.OldValue], ...rows.map((row) => [row.CreatedDate.slice(0, 10), row.NewValue])]
+      : []
+  },
+  async hubspot(id: string) {
+    const company = await hs()('GET', `/crm/v3/objects/companies/${id}?propertiesWithHistory=health_score`)
+    const versions: { value: string; timestamp: string }[] = company.body.propertiesWithHistory.health_score
+    return versions.length > 1
+      ? [...versions]
+          .reverse()
+          .map((version, index) => [
+            index === 0 ? null : version.timestamp.slice(0, 10),
+            Number(version.value),
+          ])
+      : []
+  },
+  async custom(id: string) {
+    const account = (await nw()('GET', `/api/v1/accounts/${id}`)).body.data
+    const history: { score: number; recorded_at: string }[] = account.health.history
+    return history.map((entry, index) => [index === 0 ? null : entry.recorded_at.slice(0, 10), entry.score])
+  },
+}
+
+describe('the health history', () => {
+  it.each([
+    ['Northwind Traders', '001000000000001AAA', '5100001', 'acc_northwind'],
+    ['Globex Corporation', '001000000000002AAA', '5100002', 'acc_globex'],
+    ['Umbrella Health', '001000000000004AAA', '5100004', 'acc_umbrella'],
+    ['Initech', '001000000000003AAA', '5100003', 'acc_initech'],
+  ])('of %s is the same in every CRM', async (_name, salesforce, hubspot, custom) => {
+    const expected = await healthHistory.salesforce(salesforce)
+    expect(await healthHistory.hubspot(hubspot)).toEqual(expected)
+    expect(await healthHistory.custom(custom)).toEqual(expected)
+  })
+})
+
 describe('demo settings', () => {
   it("give HubSpot the emulated portal's id, so the card and the escalation link to its pages", async () => {
     const portal = demoSettings('hubspot', crms.hubspot.url).hubspot_portal_id

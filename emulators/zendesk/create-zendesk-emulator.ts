@@ -28,6 +28,8 @@ export interface ZendeskEmulatorOptions {
   /** The CRM emulator's base URL: adds the "Demo controls" panel that switches its fault mode. */
   crmControlUrl?: string
   seed?: ZendeskSeed
+  /** The clock for relative search dates and past tickets' ages (default: the real one). */
+  now?: () => number
   /** How long the proxy waits for a request that sets no `timeout`; default 30000 ms. */
   proxyTimeoutMs?: number
   /**
@@ -81,7 +83,7 @@ export interface ZendeskEmulator {
 export async function startZendeskEmulator(options: ZendeskEmulatorOptions): Promise<ZendeskEmulator> {
   const manifest = readAppManifest(options.appDir)
   const settings = installationSettings(manifest, options.settings)
-  const state = new ZendeskState(options.seed ?? loadDefaultSeed())
+  const state = new ZendeskState(options.seed ?? loadDefaultSeed(), options.now)
   const hostScript = await buildHostScript()
   const lifetime = new AbortController()
   let log: ProxyLogEntry[] = []

@@ -31,6 +31,12 @@ const ticketSchema = z.object({
   tags: z.array(z.string()),
   created_at: z.iso.datetime(),
 })
+// The customers' earlier tickets: only Zendesk's search sees them (the "Why now" ticket trend and
+// escalations), never the ticket picker. Their age is relative to the emulator's clock, so the
+// trend holds whatever day the demo runs.
+const pastTicketSchema = ticketSchema
+  .omit({ created_at: true, description: true })
+  .extend({ createdDaysAgo: z.number().nonnegative() })
 export const seedSchema = z
   .object({
     account: z.object({ subdomain: z.string().min(1) }),
@@ -45,21 +51,23 @@ export const seedSchema = z
     organizations: z.array(organizationSchema),
     users: z.array(userSchema),
     tickets: z.array(ticketSchema).min(1),
+    pastTickets: z.array(pastTicketSchema).default([]),
   })
   // A seed whose tickets point at nobody would make the agent view and the API disagree.
   .superRefine((seed, ctx) => {
     const users = new Set(seed.users.map((u) => u.id))
     const orgs = new Set(seed.organizations.map((o) => o.id))
-    for (const [index, t] of seed.tickets.entries()) {
-      if (!users.has(t.requester_id))
-        ctx.addIssue({ code: 'custom', path: ['tickets', index, 'requester_id'], message: 'no such user' })
-      if (t.organization_id !== null && !orgs.has(t.organization_id))
-        ctx.addIssue({
-          code: 'custom',
-          path: ['tickets', index, 'organization_id'],
-          message: 'no such organization',
-        })
-    }
+    for (const list of ['tickets', 'pastTickets'] as const)
+      for (const [index, t] of seed[list].entries()) {
+        if (!users.has(t.requester_id))
+          ctx.addIssue({ code: 'custom', path: [list, index, 'requester_id'], message: 'no such user' })
+        if (t.organization_id !== null && !orgs.has(t.organization_id))
+          ctx.addIssue({
+            code: 'custom',
+            path: [list, index, 'organization_id'],
+            message: 'no such organization',
+          })
+      }
   })
 export type ZendeskSeed = z.infer<typeof seedSchema>
 export type SeedTicket = z.infer<typeof ticketSchema>
@@ -94,16 +102,27 @@ export function loadDefaultSeed(): ZendeskSeed {
 export class ZendeskState {
   readonly seed: ZendeskSeed
   private ticketsById = new Map<number, Ticket>()
+  private pastTickets: Ticket[] = []
   private commentsByTicket = new Map<number, Comment[]>()
   private nextCommentId = 1
 
-  constructor(seed: ZendeskSeed) {
+  constructor(
+    seed: ZendeskSeed,
+    /** The emulator's clock: relative search dates (`created>30days`) and past tickets' ages. */
+    readonly now: () => number = Date.now
+  ) {
     // Validate here too: a seed passed in code bypasses loadDefaultSeed().
     this.seed = seedSchema.parse(seed)
     this.reset()
   }
 
   reset(): void {
+    this.pastTickets = this.seed.pastTickets.map(({ createdDaysAgo, ...past }) => {
+      const created = new Date(this.now() - createdDaysAgo * 86_400_000)
+        .toISOString()
+        .replace(/\.\d{3}Z$/, 'Z')
+      return { ...past, tags: [...past.tags], description: '', created_at: created, updated_at: created }
+    })
     this.ticketsById = new Map(
       this.seed.tickets.map((t) => [t.id, { ...t, tags: [...t.tags], updated_at: t.created_at }])
     )
@@ -114,6 +133,10 @@ export class ZendeskState {
 
   tickets(): Ticket[] {
     return [...this.ticketsById.values()]
+  }
+  /** What Zendesk's search sees: the tickets, and the customers' earlier ones. */
+  searchableTickets(): Ticket[] {
+    return [...this.ticketsById.values(), ...this.pastTickets]
   }
   ticket(id: number): Ticket | null {
     return this.ticketsById.get(id) ?? null

@@ -20,6 +20,8 @@ beforeAll(async () => {
     settings: { crm_api_token: SECRET, crm_base_url: crm.url },
     extraWhitelist: ['127.0.0.1'],
     proxyTimeoutMs: 400,
+    // The seed's tickets are of late November 2026; its past tickets are days before this clock.
+    now: () => Date.parse('2026-11-25T12:00:00Z'),
   })
 })
 afterAll(async () => {
@@ -467,6 +469,33 @@ describe('/api/v2', () => {
     ])
     expect((await search('type:user organization:9002')).count).toBe(0)
     expect((await api('/search.json')).status).toBe(400)
+  })
+
+  it('counts search results at /search/count, over past tickets too, with relative dates and comparisons', async () => {
+    const count = async (query: string): Promise<unknown> =>
+      (await (await api(`/search/count?query=${encodeURIComponent(query)}`)).json()) as unknown
+    // Initech: #103 (2 days old) and five past tickets in the last 30 days, three in the 90 before.
+    expect(await count('type:ticket organization:9003 created>30days')).toEqual({ count: 6 })
+    expect(await count('type:ticket organization:9003 created>120days created<30days')).toEqual({ count: 3 })
+    expect(await count('type:ticket organization:9003 created>2hours')).toEqual({ count: 0 })
+    // Open (not solved or closed) and urgent or high: past #901 (high, open); #103 is low.
+    expect(await count('type:ticket organization:9003 status<solved priority>normal')).toEqual({ count: 1 })
+    expect(await count('type:ticket organization:9002 status<solved priority>normal')).toEqual({ count: 1 })
+    expect(await count('type:ticket organization:9003 tags:csm_escalated created>90days')).toEqual({
+      count: 1,
+    })
+    // By requester (email or id) when a customer has no organization; a leading minus negates.
+    expect(await count('type:ticket requester:bill@initech.example')).toEqual({ count: 9 })
+    expect(await count('type:ticket requester:205')).toEqual({ count: 1 })
+    expect(await count('type:ticket organization:9003 -status:closed')).toEqual({ count: 5 })
+    expect(await count('type:ticket priority>urgent')).toEqual({ count: 0 })
+    const missing = await api('/search/count')
+    expect([missing.status, await missing.json()]).toEqual([
+      400,
+      { error: 'InvalidSearch', description: 'The query parameter is required' },
+    ])
+    // The request log names the endpoint (what e2e tests and the bench count per view).
+    expect(zendesk.apiRequests().filter((request) => request === 'GET /api/v2/search/count')).toHaveLength(11)
   })
 
   it('forgets notes, tags and requester changes on reset()', async () => {

@@ -6,6 +6,9 @@ import { createStorageLookupCache, webStorageOrMemory } from '../cache/storage-l
 import { createStorageOwnerCache } from '../cache/storage-owner-cache'
 import { createStorageAccountChoices } from '../cache/storage-account-choices'
 import { createStorageRecommendationDismissals } from '../cache/storage-recommendation-dismissals'
+import { createStorageTicketCountsCache } from '../cache/storage-ticket-counts-cache'
+import { customerTicketCounts } from '../domain/ticket-trend'
+import { createZafTicketSearch } from '../zendesk/zaf-ticket-search'
 import { createCrm } from '../crm/create-connector'
 import { createEscalationService } from './create-escalation-service'
 import { zafAdapter } from '../crm/http/zaf-adapter'
@@ -89,6 +92,26 @@ export async function compose(client: ZafClient, startup: StartupRequests): Prom
   const { lookup, prime } = sharedLookups((context: CustomerContext, options?: LookupOptions) =>
     lookupAccount(context, deps, options)
   )
+  // The customer's Zendesk ticket counts ("Why now"), asked for by the escalation section after the
+  // card has painted, kept beside the lookup and for as long; one request set per customer at a time.
+  const countsDeps = {
+    search: createZafTicketSearch(requests),
+    cache: createStorageTicketCountsCache(webStorageOrMemory('sessionStorage'), LOOKUP_TTLS.found),
+    cacheNamespace,
+    windowDays: settings.signalWindowDays,
+    now,
+  }
+  const countsInFlight = new Map<string, ReturnType<typeof customerTicketCounts>>()
+  const ticketCounts: Services['ticketCounts'] = (context) => {
+    const key = customerKey(context)
+    const pending = countsInFlight.get(key)
+    if (pending) return pending
+    const result = customerTicketCounts(context, countsDeps)
+    countsInFlight.set(key, result)
+    const done = (): void => void countsInFlight.delete(key)
+    result.then(done, done)
+    return result
+  }
   const customerNow = await customer.catch(() => null)
   if (customerNow && readyToLookUp(location, customerNow)) {
     performance.mark('sb:crm-start')
@@ -105,6 +128,7 @@ export async function compose(client: ZafClient, startup: StartupRequests): Prom
     ticket: createZafCustomerPort(client, location, customer),
     lookup,
     now,
+    ticketCounts,
     choices: createStorageAccountChoices(local, cacheNamespace),
     // Per ticket like the draft: "Not now" is about this ticket, whichever CRM is installed.
     dismissals: createStorageRecommendationDismissals(local),
@@ -116,6 +140,7 @@ export async function compose(client: ZafClient, startup: StartupRequests): Prom
       locale: translator.locale,
       forgetLookup: (context) => cache.remove(`${cacheNamespace}|${customerKey(context)}`),
       fallbackName: translator.t('ui.escalation.fallbackName'),
+      ticketCounts,
     }),
   }
   return { kind: 'ready', services, translator, location }

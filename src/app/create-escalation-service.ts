@@ -9,6 +9,7 @@ import {
   type EscalateDeps,
 } from '../domain/escalate'
 import { escalationKey } from '../domain/escalation-claim'
+import { ticketTrendSignals, type TicketCounts } from '../domain/ticket-trend'
 import type { EscalationCrm } from '../domain/ports'
 import type { EscalationService } from '../features/shared/services-context'
 import { formatMoneyFull } from '../i18n/format'
@@ -25,6 +26,8 @@ interface EscalationWiring {
   /** Drops the cached lookup, so the next view reads the new escalation from the CRM. */
   readonly forgetLookup: (context: CustomerContext) => void
   readonly fallbackName: string
+  /** The customer's Zendesk ticket counts, as the card read them (cached), for the note's "Why now". */
+  readonly ticketCounts?: (context: CustomerContext) => Promise<TicketCounts | null>
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
@@ -94,7 +97,21 @@ export function createEscalationService(wiring: EscalationWiring): EscalationSer
       try {
         return await escalate(
           { account, draft, priorEscalations },
-          depsFor(context.ticket),
+          {
+            ...depsFor(context.ticket),
+            // What the card showed of the customer's other tickets, so the CSM's note has it too.
+            trend: async () => {
+              const counts = await wiring.ticketCounts?.(context)
+              const ticket = context.ticket
+              return counts && ticket
+                ? ticketTrendSignals(counts, {
+                    priority: ticket.facts?.priority ?? null,
+                    status: ticket.status ?? null,
+                    escalated: ticket.escalated ?? false,
+                  })
+                : []
+            },
+          },
           wiring.fallbackName
         )
       } finally {

@@ -1,3 +1,4 @@
+import type { HealthChange } from './health-history'
 import type { MatchStrategy } from './match-strategy'
 
 /** The Customer Success Manager assigned to an account in the CRM. */
@@ -16,6 +17,11 @@ export interface AccountSummary {
   readonly csm: Csm | null
   /** 0–100, or null when the CRM has no score for the account. */
   readonly healthScore: number | null
+  /**
+   * The health score's changes the CRM keeps (field history), newest or oldest first; absent when
+   * the connector read none (no history tracking, or a custom API without the mapping).
+   */
+  readonly healthHistory?: readonly HealthChange[]
   /** Calendar date `YYYY-MM-DD`, or null. */
   readonly renewalDate: string | null
   readonly arr: number | null

@@ -27,6 +27,8 @@ export interface TicketRef {
    * cannot include the ticket's task (HubSpot, custom) search for it only when it is worth a request.
    */
   readonly escalated?: boolean
+  /** Zendesk's status (new, open, pending, hold, solved, closed); absent where not read. */
+  readonly status?: string | null
   /** The ticket's escalation tags as it was opened (`escalation-claim.ts`): claims and completed escalations. */
   readonly escalationTags?: readonly string[]
   /** Priority, type, tags and text, for the "Why now" signals; absent where not read. */

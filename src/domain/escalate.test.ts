@@ -162,6 +162,56 @@ async function failure(promise: Promise<unknown>): Promise<EscalationError> {
 }
 
 describe('escalate', () => {
+  it('puts what the card showed of the customer’s other tickets in the note’s "Why now" block', async () => {
+    const { crm, alex } = setup()
+    const whyNow = {
+      renewalSoonDays: 90,
+      healthRiskBelow: 50,
+      healthDropPoints: 10,
+      signalWindowDays: 30,
+      majorAccountArr: null,
+      criticalTags: [],
+      churnPhrases: [],
+    }
+    const trend = [
+      { kind: 'ticket-trend', recent: 6, usual: 1, days: 30 },
+      { kind: 'recent-escalations', count: 2, days: 90 },
+    ] as const
+    await escalate(
+      { account, draft, priorEscalations: 0 },
+      { ...alex.deps, whyNow, trend: () => Promise.resolve(trend) },
+      'the CS team'
+    )
+    expect(crm.tasks[0]?.description.split('\n').slice(-4)).toEqual([
+      'Why now',
+      '- Health 38, at risk (below 50)',
+      '- 6 tickets in 30 days, usually 1',
+      '- 2 other escalations to the CSM in 90 days',
+    ])
+  })
+
+  it('writes the note without the customer’s tickets when they cannot be read', async () => {
+    const { crm, alex } = setup()
+    const whyNow = {
+      renewalSoonDays: 90,
+      healthRiskBelow: 50,
+      healthDropPoints: 10,
+      signalWindowDays: 30,
+      majorAccountArr: null,
+      criticalTags: [],
+      churnPhrases: [],
+    }
+    await escalate(
+      { account, draft, priorEscalations: 0 },
+      { ...alex.deps, whyNow, trend: () => Promise.reject(new Error('zendesk down')) },
+      'the CS team'
+    )
+    expect(crm.tasks[0]?.description.split('\n').slice(-2)).toEqual([
+      'Why now',
+      '- Health 38, at risk (below 50)',
+    ])
+  })
+
   it('claims the ticket, creates one task, then one note and tag that release the claim', async () => {
     const { ticket, crm, alex } = setup()
     expect(await alex.run()).toEqual({
@@ -194,6 +244,8 @@ describe('escalate', () => {
     const whyNow = {
       renewalSoonDays: 90,
       healthRiskBelow: 50,
+      healthDropPoints: 10,
+      signalWindowDays: 30,
       majorAccountArr: null,
       criticalTags: [],
       churnPhrases: ['other vendors'],
@@ -231,6 +283,8 @@ describe('escalate', () => {
     const whyNow = {
       renewalSoonDays: 90,
       healthRiskBelow: 50,
+      healthDropPoints: 10,
+      signalWindowDays: 30,
       majorAccountArr: null,
       criticalTags: [],
       churnPhrases: [],

@@ -23,7 +23,13 @@ import { buildEscalationNote } from './escalation-note'
 import { buildInternalNote } from './internal-note'
 import type { EscalationCrm, EscalationStore, TicketDetails, TicketState, TicketWriter } from './ports'
 import { localDate } from './renewal'
-import { recommendEscalation, whyNowSignals, type WhyNowSettings, type WhyNowSignal } from './why-now'
+import {
+  recommendEscalation,
+  whyNowSignals,
+  type TrendSignal,
+  type WhyNowSettings,
+  type WhyNowSignal,
+} from './why-now'
 
 export { ESCALATED_TAG }
 
@@ -44,6 +50,8 @@ export interface EscalateDeps {
   readonly healthRiskBelow: number
   /** The "Why now" thresholds, for the context note's block of signals; absent = no block. */
   readonly whyNow?: WhyNowSettings
+  /** The customer's other tickets as the card listed them ("Why now"); absent = none in the note. */
+  readonly trend?: () => Promise<readonly TrendSignal[]>
   readonly fallbackOwner: string | null
   readonly formatArr: (amount: number) => string
 }
@@ -380,6 +388,7 @@ async function contextNote(
   const recent = ticket.organization
     ? await deps.zendesk.recentTicketCount(ticket.organization.id, since).catch(() => null)
     : null
+  const trend = deps.trend ? await deps.trend().catch(() => []) : []
   const note = buildEscalationNote({
     ticket,
     requester: ticket.requester,
@@ -393,7 +402,7 @@ async function contextNote(
     healthRiskBelow: deps.healthRiskBelow,
     arrText: account.arr === null ? null : deps.formatArr(account.arr),
     // What the agent saw on the card, so the CSM sees it in the task too.
-    whyNow: signalsSeen(account, ticket, deps),
+    whyNow: signalsSeen(account, ticket, deps, trend),
     formatArr: deps.formatArr,
   })
   return isFallback
@@ -405,10 +414,18 @@ async function contextNote(
 function signalsSeen(
   account: AccountSummary,
   ticket: TicketDetails,
-  deps: Pick<EscalateDeps, 'whyNow' | 'now'>
+  deps: Pick<EscalateDeps, 'whyNow' | 'now'>,
+  trend: readonly TrendSignal[] = []
 ): WhyNowSignal[] {
   return deps.whyNow
-    ? whyNowSignals(account, ticket.facts ?? null, deps.whyNow, localDate(new Date(deps.now())))
+    ? whyNowSignals(
+        account,
+        ticket.facts ?? null,
+        deps.whyNow,
+        localDate(new Date(deps.now())),
+        deps.now(),
+        trend
+      )
     : []
 }
 

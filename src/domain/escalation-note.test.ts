@@ -53,6 +53,22 @@ describe('buildEscalationNote', () => {
       '- Health 38, at risk (below 50)',
       '- Major account: $1,250,000 ARR',
     ])
+    const drop = buildEscalationNote({
+      ...input,
+      whyNow: [
+        { kind: 'health-drop', from: 70.4, to: 42, days: 1 },
+        { kind: 'ticket-trend', recent: 6, usual: 1, days: 30 },
+        { kind: 'open-urgent', count: 1 },
+        { kind: 'recent-escalations', count: 1, days: 90 },
+      ],
+    })
+    expect(drop.split('\n').slice(-5)).toEqual([
+      'Why now',
+      '- Health 70 → 42 in 1 day',
+      '- 6 tickets in 30 days, usually 1',
+      '- 1 other open urgent or high-priority ticket',
+      '- 1 other escalation to the CSM in 90 days',
+    ])
     const listed = buildEscalationNote({ ...input, whyNow: [{ kind: 'renewal-soon', days: 1 }] })
     expect(listed.split('\n').slice(-3)).toEqual(['', 'Why now', '- Renews in 1 day'])
     expect(buildEscalationNote({ ...input, whyNow: [] })).toBe(buildEscalationNote(input))

@@ -106,6 +106,8 @@ export function whyNowSignalLine(
         : `Renews in ${signal.days} day${signal.days === 1 ? '' : 's'}`
     case 'health-at-risk':
       return `Health ${Math.round(signal.score)}, at risk (below ${signal.below})`
+    case 'health-drop':
+      return `Health ${Math.round(signal.from)} → ${Math.round(signal.to)} in ${signal.days} day${signal.days === 1 ? '' : 's'}`
     case 'major-account':
       return `Major account: ${formatArr ? formatArr(signal.arr) : String(signal.arr)} ARR`
     case 'critical-ticket':
@@ -116,5 +118,11 @@ export function whyNowSignalLine(
           : `Tagged ${signal.tag ?? ''}`
     case 'churn-language':
       return `Mentions "${signal.phrase}"`
+    case 'ticket-trend':
+      return `${signal.recent} ticket${signal.recent === 1 ? '' : 's'} in ${signal.days} days, usually ${signal.usual}`
+    case 'open-urgent':
+      return `${signal.count} other open urgent or high-priority ticket${signal.count === 1 ? '' : 's'}`
+    case 'recent-escalations':
+      return `${signal.count} other escalation${signal.count === 1 ? '' : 's'} to the CSM in ${signal.days} days`
   }
 }

@@ -39,6 +39,11 @@ export const FIELD_KEYS = [
   'renewalDate',
   'arr',
   'contactId',
+  // The health score's history: a list, and where each entry's score and date are (default
+  // `$.value` and `$.date`, read from the entry).
+  'healthHistory',
+  'healthHistory.value',
+  'healthHistory.date',
 ] as const
 export type FieldKey = (typeof FIELD_KEYS)[number]
 export const REQUIRED_FIELD_KEYS: readonly FieldKey[] = ['id', 'name']

@@ -20,6 +20,8 @@ describe('parseSettings', () => {
         },
         healthRiskBelow: 50,
         renewalSoonDays: 90,
+        healthDropPoints: 10,
+        signalWindowDays: 30,
         arrCurrency: 'USD',
         escalationKeyField: null,
         escalationFallbackOwner: null,
@@ -58,6 +60,20 @@ describe('parseSettings', () => {
     expect(parseSettings({ ...valid, major_account_arr: 'lots' })).toMatchObject({
       ok: false,
       problems: [{ setting: 'major_account_arr', code: 'not-a-number' }],
+    })
+  })
+
+  it('reads the health drop and the signal window, within their ranges', () => {
+    const result = parseSettings({ ...valid, health_drop_points: '15', signal_window_days: 14 })
+    expect(result.ok && [result.settings.healthDropPoints, result.settings.signalWindowDays]).toEqual([
+      15, 14,
+    ])
+    expect(parseSettings({ ...valid, health_drop_points: 0, signal_window_days: '366' })).toMatchObject({
+      ok: false,
+      problems: [
+        { setting: 'health_drop_points', code: 'out-of-range' },
+        { setting: 'signal_window_days', code: 'out-of-range' },
+      ],
     })
   })
 

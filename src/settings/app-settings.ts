@@ -36,6 +36,10 @@ export interface AppSettings {
   readonly fields: FieldNames
   readonly healthRiskBelow: number
   readonly renewalSoonDays: number
+  /** "Why now": a fall of at least this many health points within the window is a health drop. */
+  readonly healthDropPoints: number
+  /** "Why now": the window, in days, for the health drop and the ticket trend. */
+  readonly signalWindowDays: number
   /** ISO 4217 code used to show ARR. */
   readonly arrCurrency: string
   /** Task field (External ID, Unique) holding the escalation key; null = search before create. */
@@ -103,6 +107,8 @@ const rawSettingsSchema = z.looseObject({
   field_arr: optionalText,
   health_risk_below: optionalText,
   renewal_soon_days: optionalText,
+  health_drop_points: optionalText,
+  signal_window_days: optionalText,
   arr_currency: optionalText,
   field_escalation_external_id: optionalText,
   escalation_fallback_owner: optionalText,
@@ -152,6 +158,9 @@ export function parseSettings(input: unknown): SettingsResult {
 
   const healthRiskBelow = parseNumber('health_risk_below', raw.health_risk_below, 50, [0, 100], problem)
   const renewalSoonDays = parseNumber('renewal_soon_days', raw.renewal_soon_days, 90, [0, 730], problem)
+  const healthDropPoints = parseNumber('health_drop_points', raw.health_drop_points, 10, [1, 100], problem)
+  // At least a day; at most a year, beyond which Zendesk's ticket counts stop saying "now".
+  const signalWindowDays = parseNumber('signal_window_days', raw.signal_window_days, 30, [1, 365], problem)
 
   const arrCurrency = settingText(raw.arr_currency).toUpperCase() || 'USD'
   if (!CURRENCY.test(arrCurrency)) problem('arr_currency', 'invalid-currency')
@@ -203,6 +212,8 @@ export function parseSettings(input: unknown): SettingsResult {
       fields,
       healthRiskBelow,
       renewalSoonDays,
+      healthDropPoints,
+      signalWindowDays,
       arrCurrency,
       escalationKeyField,
       escalationFallbackOwner,

@@ -24,6 +24,8 @@ export const settings: AppSettings = {
   fields: DEFAULT_FIELDS.salesforce,
   healthRiskBelow: 50,
   renewalSoonDays: 90,
+  healthDropPoints: 10,
+  signalWindowDays: 30,
   arrCurrency: 'USD',
   escalationKeyField: null,
   escalationFallbackOwner: null,
@@ -88,6 +90,8 @@ export function renderWithServices(
     lookup: (context, options) =>
       lookupAccount(context, { connector, cache, cacheNamespace: 'test', now }, options),
     now,
+    // Card tests see no Zendesk ticket counts (the escalation section's tests hand in their own).
+    ticketCounts: () => Promise.resolve(null),
     choices: createStorageAccountChoices(webStorageOrMemory('localStorage'), 'test'),
     dismissals: createStorageRecommendationDismissals(webStorageOrMemory('localStorage')),
     // The card's own tests render no escalation section; any call here is a test bug.

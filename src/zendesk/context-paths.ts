@@ -33,6 +33,8 @@ const TICKET_PATHS = [
   'ticket.type',
   'ticket.subject',
   'ticket.description',
+  // Whether this ticket is among the customer's open ones ("Why now" ticket counts).
+  'ticket.status',
   'currentAccount.subdomain',
 ] as const
 const CONTEXT_PATHS: Readonly<Record<AppLocation, readonly string[]>> = {

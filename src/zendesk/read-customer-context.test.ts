@@ -35,6 +35,7 @@ describe('where the app runs', () => {
       'ticket.type',
       'ticket.subject',
       'ticket.description',
+      'ticket.status',
       'currentAccount.subdomain',
       'currentUser.locale',
       'currentUser.role',
@@ -67,6 +68,7 @@ describe('parseCustomerContext', () => {
       },
       ticket: {
         id: 101,
+        status: null,
         subdomain: 'acme',
         escalated: false,
         escalationTags: [],
@@ -86,7 +88,9 @@ describe('parseCustomerContext', () => {
       'ticket.type': 'incident',
       'ticket.subject': 'Outage',
       'ticket.description': 'We will look at other vendors.',
+      'ticket.status': 'open',
     }
+    expect(parseCustomerContext('ticket_sidebar', data).ticket?.status).toBe('open')
     expect(parseCustomerContext('ticket_sidebar', data).ticket?.facts).toEqual({
       priority: 'urgent',
       type: 'incident',

@@ -49,6 +49,7 @@ export function parseCustomerContext(location: AppLocation, data: Record<string,
                 id: ticketId,
                 subdomain,
                 escalated: hasTag(data['ticket.tags'], ESCALATED_TAG),
+                status: textOrNull(data['ticket.status']),
                 escalationTags: escalationTags(stringTags(data['ticket.tags'])),
                 facts: {
                   priority: textOrNull(data['ticket.priority']),

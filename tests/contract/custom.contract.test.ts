@@ -3,10 +3,11 @@ import demoSettings from '../../emulators/crm/custom/demo-settings.json'
 import { createCrm } from '../../src/crm/create-connector'
 import { zafAdapter } from '../../src/crm/http/zaf-adapter'
 import type { CustomerContext } from '../../src/domain/customer'
+import { healthDrop } from '../../src/domain/health-history'
 import type { CrmConnector } from '../../src/domain/ports'
 import { parseSettings, type AppSettings } from '../../src/settings/app-settings'
 import type { ZafClient, ZafRequestOptions } from '../../src/zendesk/zaf-client'
-import { failureKind, useContractStack } from '../support/contract-stack'
+import { failureKind, seedHour, useContractStack } from '../support/contract-stack'
 import { proxyZafClient } from '../support/proxy-zaf-client'
 
 // The real custom-REST connector, configured only by the demo settings an admin would paste, over
@@ -59,10 +60,26 @@ describe('custom-REST connector against the Northwind Success API', () => {
         arr: 240000,
         matchedBy: 'organization-external-id',
         contactId: 'con_jane',
+        healthHistory: [
+          { at: expect.stringMatching(/T10:00:00Z$/), to: 80 },
+          { at: expect.stringMatching(/T10:00:00Z$/), to: 84 },
+          { at: expect.stringMatching(/T10:00:00Z$/), to: 86 },
+        ],
       },
       tried: [],
     })
     expect(calls()).toEqual(['GET /api/v1/accounts?external_id=001000000000001AAA 200'])
+  })
+
+  it('reads the health history through the field map from the lookup’s own answer, and finds the drop', async () => {
+    const settings = settingsFor()
+    const outcome = await connector({ settings }).findAccount(customer('alice@umbrella-health.example'))
+    expect(calls()).toEqual(['GET /api/v1/accounts?contact_email=alice%40umbrella-health.example 200'])
+    const account = outcome.kind === 'found' ? outcome.account : null
+    expect(account?.healthHistory?.map((change) => change.to)).toEqual([88, 84, 79, 71])
+    expect(
+      account && healthDrop(account.healthHistory ?? [], account.healthScore, settings, seedHour())
+    ).toEqual({ from: 84, to: 71, days: 16 })
   })
 
   it('falls back to the requester email, then to the email domain, saying what it tried', async () => {

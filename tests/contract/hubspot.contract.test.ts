@@ -4,9 +4,10 @@ import type { RetryPolicy } from '../../src/crm/http/create-crm-http'
 import { zafAdapter } from '../../src/crm/http/zaf-adapter'
 import { memoryOwnerCache, type OwnerCache } from '../../src/crm/hubspot/owner-directory'
 import type { CustomerContext } from '../../src/domain/customer'
+import { healthDrop } from '../../src/domain/health-history'
 import type { CrmConnector } from '../../src/domain/ports'
 import { parseSettings, type AppSettings } from '../../src/settings/app-settings'
-import { failureKind, useContractStack } from '../support/contract-stack'
+import { failureKind, seedHour, useContractStack } from '../support/contract-stack'
 import { proxyZafClient } from '../support/proxy-zaf-client'
 
 // The real HubSpot connector, axios over the ZAF adapter and the emulated Zendesk proxy, against
@@ -55,6 +56,25 @@ const customer = (
 const calls = (): string[] => stack.crm.requests().map((r) => `${r.method} ${r.path} ${r.status}`)
 
 describe('HubSpot connector against the CRM emulator', () => {
+  it('reads the health property history on the company read it already makes, and finds the drop', async () => {
+    const settings = settingsFor()
+    const outcome = await connector({ settings }).findAccount(customer('alice@umbrella-health.example'))
+    // The contact, then the company with its properties and history: no request for the history alone.
+    expect(calls()).toEqual([
+      'GET /crm/v3/objects/contacts/alice%40umbrella-health.example 200',
+      'GET /crm/v3/objects/companies/5100004 200',
+    ])
+    expect(stack.crm.requests()[1]?.query).toContain('propertiesWithHistory=health_score')
+    const account = outcome.kind === 'found' ? outcome.account : null
+    expect(account?.healthHistory?.map((change) => change.to)).toEqual([71, 79, 84, 88])
+    expect(
+      account && healthDrop(account.healthHistory ?? [], account.healthScore, settings, seedHour())
+    ).toEqual({ from: 84, to: 71, days: 16 })
+    // A company found by domain search comes without history (search cannot return it).
+    const initech = await connector().findAccount(customer('bill@initech.example'))
+    expect(initech.kind === 'found' && initech.account).not.toHaveProperty('healthHistory')
+  })
+
   it('finds the company through the requester contact, reads string properties and resolves the owner', async () => {
     const outcome = await connector().findAccount(customer('Hank@Globex.example'))
     expect(outcome).toMatchObject({

@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest'
 import { createCrm } from '../../src/crm/create-connector'
 import { zafAdapter } from '../../src/crm/http/zaf-adapter'
 import type { CustomerContext } from '../../src/domain/customer'
+import { healthDrop } from '../../src/domain/health-history'
 import type { CrmConnector } from '../../src/domain/ports'
 import { parseSettings, type AppSettings } from '../../src/settings/app-settings'
-import { failureKind, useContractStack } from '../support/contract-stack'
+import { failureKind, seedHour, useContractStack } from '../support/contract-stack'
 import { proxyZafClient } from '../support/proxy-zaf-client'
 
 // The real connector, the real axios adapter and the real emulated Zendesk proxy (which inserts the
@@ -66,6 +67,28 @@ describe('Salesforce connector against the CRM emulator', () => {
       kind: 'found',
       account: { name: 'Initech', matchedBy: 'email-domain' },
     })
+  })
+
+  it('reads the health field history inside the same composite call, for every step, and finds the drop', async () => {
+    const settings = settingsFor()
+    const umbrella = await connector({ settings }).findAccount(customer('alice@umbrella-health.example'))
+    expect(stack.crm.requests()).toHaveLength(1)
+    const account = umbrella.kind === 'found' ? umbrella.account : null
+    expect(account).toMatchObject({ name: 'Umbrella Health', contactId: '003000000000004AAA' })
+    // Newest first, as the sub-query orders them; one row per tracked change.
+    expect(account?.healthHistory?.map((change) => [change.from, change.to])).toEqual([
+      [79, 71],
+      [84, 79],
+      [88, 84],
+    ])
+    expect(
+      account && healthDrop(account.healthHistory ?? [], account.healthScore, settings, seedHour())
+    ).toEqual({ from: 84, to: 71, days: 16 })
+    // Through the other steps too; an account without tracked changes has an empty history.
+    const byId = await connector().findAccount(customer(null, { id: 9004, externalId: '001000000000004AAA' }))
+    expect(byId.kind === 'found' && byId.account.healthHistory?.length).toBe(3)
+    const initech = await connector().findAccount(customer('bill@initech.example'))
+    expect(initech).toMatchObject({ kind: 'found', account: { name: 'Initech', healthHistory: [] } })
   })
 
   it('reports two accounts on one domain as ambiguous and an unknown customer as not found', async () => {

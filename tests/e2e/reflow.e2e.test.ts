@@ -60,6 +60,15 @@ describe('reflow: no sideways scrolling and nothing cut off, from 360 down to 16
     expect(await textFullyShown(frame, '[data-testid="why-now-show"]')).toBe('fully shown')
   })
 
+  it('ticket 103: the customer’s other tickets listed under "Why now"', async () => {
+    const frame = await openTicket(103)
+    await frame
+      .getByTestId('why-now')
+      .getByText(/tickets in 30 days/)
+      .waitFor({ timeout: 15_000 })
+    expect(await problemsAtEachWidth(frame)).toEqual(clean())
+  })
+
   it("ticket 105: hostile markup in the names, the Escalate button's label whole", async () => {
     expect(await problemsAtEachWidth(await openTicket(105))).toEqual(clean())
   })

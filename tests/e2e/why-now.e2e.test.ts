@@ -185,4 +185,62 @@ describe.each(PROVIDERS)('why now, $dialect', (provider) => {
       '- Health 38, at risk (below 50)',
     ])
   })
+
+  it('#103 adds the customer’s other tickets from Zendesk’s counts after the card, asked once per tab', async () => {
+    const frame = await open(103)
+    const list = frame.getByTestId('why-now')
+    await list.getByText(/tickets in 30 days, usually 1$/).waitFor({ timeout: 15_000 })
+    const items = (await list.locator('li').allInnerTexts()).map((text) => text.replace(/^\S+\s*/, ''))
+    expect(items).toEqual([
+      expect.stringMatching(/^Renews in \d+ days?$/),
+      expect.stringMatching(/^[56] tickets in 30 days, usually 1$/),
+      '1 other open urgent or high-priority ticket',
+      '1 other escalation to the CSM in 90 days',
+    ])
+    const counts = () =>
+      session.stack.zendesk.apiRequests().filter((request) => request === 'GET /api/v2/search/count')
+    expect(counts()).toHaveLength(4)
+    expect(
+      await axeViolations(await appFrame(session.page), { disableRules: ['page-has-heading-one'] })
+    ).toEqual([])
+    // The same ticket again in the tab: the counts come from the session, like the lookup.
+    const again = await open(103)
+    await again
+      .getByTestId('why-now')
+      .getByText(/tickets in 30 days/)
+      .waitFor({ timeout: 15_000 })
+    expect(counts()).toHaveLength(4)
+  })
+
+  it('#103: the CRM task’s note carries the customer’s other tickets as the card listed them', async () => {
+    const frame = await open(103)
+    await frame
+      .getByTestId('why-now')
+      .getByText(/tickets in 30 days/)
+      .waitFor({ timeout: 15_000 })
+    await frame.getByRole('button', { name: /^Escalate to / }).click()
+    await frame.getByTestId('escalation-result').waitFor({ timeout: 30_000 })
+    const note = String(session.stack.crm.tasks()[0]?.['Description'])
+    expect(note.split('\n').slice(-5)).toEqual([
+      'Why now',
+      expect.stringMatching(/^- Renews in \d+ days?$/),
+      expect.stringMatching(/^- [56] tickets in 30 days, usually 1$/),
+      '- 1 other open urgent or high-priority ticket',
+      '- 1 other escalation to the CSM in 90 days',
+    ])
+  })
+
+  it('#104 shows the health drop read from the CRM’s history in the lookup’s one request', async () => {
+    const frame = await open(104)
+    const list = frame.getByTestId('why-now')
+    await list.waitFor({ timeout: 15_000 })
+    // 16 days since 10:00 UTC on the seed's day; rounded to 17 late in the (UTC) evening.
+    expect(await list.innerText()).toMatch(/Health 84 → 71 in 1[67] days/)
+    expect(session.stack.crm.requests().map((r) => `${r.method} ${r.path}`)).toEqual([
+      'POST /services/data/v62.0/composite',
+    ])
+    expect(
+      await axeViolations(await appFrame(session.page), { disableRules: ['page-has-heading-one'] })
+    ).toEqual([])
+  })
 })

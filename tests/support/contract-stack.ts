@@ -118,3 +118,12 @@ export async function failureKind(
   }
   throw new Error('expected a CrmError')
 }
+
+/**
+ * 10:00 UTC on the CRM emulator's today (its local date): the hour its seeded health history
+ * carries, so "days since" computed from it does not depend on when the tests run.
+ */
+export function seedHour(): number {
+  const today = new Date()
+  return Date.UTC(today.getFullYear(), today.getMonth(), today.getDate(), 10)
+}

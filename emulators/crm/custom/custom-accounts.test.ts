@@ -29,7 +29,16 @@ describe('Northwind Success API: accounts', () => {
             full_name: 'Dana Whitfield',
             email: 'dana.whitfield@successbridge.example',
           },
-          health: { score: 86, trend: 'up' },
+          health: {
+            score: 86,
+            trend: 'up',
+            // Oldest first, the last being the current score; each at 10:00 UTC on its day.
+            history: [
+              { score: 80, recorded_at: '2024-12-25T10:00:00Z' },
+              { score: 84, recorded_at: '2026-09-26T10:00:00Z' },
+              { score: 86, recorded_at: '2026-11-15T10:00:00Z' },
+            ],
+          },
           contract: { renewal_date: '2027-06-13', arr: 240000, currency: 'USD' },
           contacts: [{ id: 'con_jane', email: 'jane.doe@northwind.example' }],
         },
@@ -74,7 +83,7 @@ describe('Northwind Success API: accounts', () => {
       contract: { renewal_date: null, arr: null },
     })
     expect(await byId('acc_globex')).toMatchObject({
-      health: { score: 38, trend: 'down' },
+      health: { score: 38, trend: 'down', history: [expect.anything(), expect.anything()] },
       contract: { renewal_date: '2026-12-18' },
       owner: { id: 'usr_marcus' },
     })

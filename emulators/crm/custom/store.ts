@@ -14,7 +14,12 @@ export interface NwAccount {
   domains: string[]
   external_ids: string[]
   owner: string | null
-  health: { score: number | null; trend: 'up' | 'flat' | 'down' }
+  health: {
+    score: number | null
+    trend: 'up' | 'flat' | 'down'
+    /** The scores the account had, oldest first, the last being the current one. */
+    history: { score: number; recorded_at: string }[]
+  }
   renewal_date: string | null
   arr: number | null
 }
@@ -49,7 +54,10 @@ export interface NwTask {
 
 interface SeedFile {
   users: NwUser[]
-  accounts: (Omit<NwAccount, 'renewal_date'> & { renewalInDays: number | null })[]
+  accounts: (Omit<NwAccount, 'renewal_date' | 'health'> & {
+    renewalInDays: number | null
+    health: Omit<NwAccount['health'], 'history'> & { history?: { score: number; daysAgo: number }[] }
+  })[]
   contacts: NwContact[]
 }
 
@@ -73,8 +81,16 @@ export class NorthwindStore {
     ) as SeedFile
     const today = this.today()
     this.users = seed.users.map((user) => ({ ...user }))
-    this.accounts = seed.accounts.map(({ renewalInDays, ...account }) => ({
+    this.accounts = seed.accounts.map(({ renewalInDays, health, ...account }) => ({
       ...structuredClone(account),
+      health: {
+        score: health.score,
+        trend: health.trend,
+        history: (health.history ?? []).map(({ score, daysAgo }) => ({
+          score,
+          recorded_at: `${addDays(today, -daysAgo)}T10:00:00Z`,
+        })),
+      },
       renewal_date: renewalInDays === null ? null : addDays(today, renewalInDays),
     }))
     this.contacts = seed.contacts.map((contact) => ({ ...contact }))

@@ -14,7 +14,7 @@ export function accountView(
     domains: [...account.domains],
     external_ids: [...account.external_ids],
     owner: owner ? { id: owner.id, full_name: owner.full_name, email: owner.email } : null,
-    health: { ...account.health },
+    health: { ...account.health, history: account.health.history.map((entry) => ({ ...entry })) },
     contract: { renewal_date: account.renewal_date, arr: account.arr, currency: 'USD' },
     contacts: store.contacts
       .filter((contact) => contact.account === account.id)

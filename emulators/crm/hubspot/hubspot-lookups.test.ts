@@ -134,6 +134,59 @@ describe('HubSpot GET object', () => {
   })
 })
 
+describe('HubSpot property history', () => {
+  it('answers propertiesWithHistory on a GET by id, newest first, as ValueWithTimestamp entries', async () => {
+    const { status, body } = await call(
+      'GET',
+      '/crm/v3/objects/companies/5100004?properties=name,health_score&propertiesWithHistory=health_score,no_such_property'
+    )
+    expect(status).toBe(200)
+    expect(body.properties).toMatchObject({ name: 'Umbrella Health', health_score: '71' })
+    expect(body.propertiesWithHistory).toEqual({
+      health_score: [
+        {
+          value: '71',
+          timestamp: '2026-11-21T10:00:00Z',
+          sourceType: 'CRM_UI',
+          sourceId: 'userId:28604240',
+          updatedByUserId: 28604240,
+        },
+        expect.objectContaining({ value: '79', timestamp: '2026-11-09T10:00:00Z' }),
+        expect.objectContaining({ value: '84', timestamp: '2026-07-28T10:00:00Z' }),
+        expect.objectContaining({ value: '88' }),
+      ],
+    })
+    // Without the parameter there is no such block; a value never changed has its one version.
+    const plain = await call('GET', '/crm/v3/objects/companies/5100003?properties=health_score')
+    expect(plain.body).not.toHaveProperty('propertiesWithHistory')
+    const initech = await call('GET', '/crm/v3/objects/companies/5100003?propertiesWithHistory=health_score')
+    expect(initech.body.propertiesWithHistory).toEqual({
+      health_score: [{ value: '62', timestamp: '2024-01-15T09:00:00.000Z', sourceType: 'IMPORT' }],
+    })
+  })
+
+  it('answers it in a batch read too, and refuses more than 50 inputs with history', async () => {
+    const batch = await call('POST', '/crm/v3/objects/companies/batch/read', {
+      inputs: [{ id: '5100001' }, { id: '5100004' }],
+      properties: ['name'],
+      propertiesWithHistory: ['health_score'],
+    })
+    expect(
+      batch.body.results.map((r: { propertiesWithHistory: { health_score: { value: string }[] } }) =>
+        r.propertiesWithHistory.health_score.map((v) => v.value)
+      )
+    ).toEqual([
+      ['86', '84', '80'],
+      ['71', '79', '84', '88'],
+    ])
+    const tooMany = await call('POST', '/crm/v3/objects/companies/batch/read', {
+      inputs: Array.from({ length: 51 }, (_, i) => ({ id: String(5100001 + i) })),
+      propertiesWithHistory: ['health_score'],
+    })
+    expect(tooMany).toMatchObject({ status: 400, body: { category: 'VALIDATION_ERROR' } })
+  })
+})
+
 describe('HubSpot search', () => {
   it('matches EQ case-insensitively, without associations, with total and a paging cursor', async () => {
     const first = await searchCompanies({

@@ -1,5 +1,5 @@
 import { associationLabel, hasProperty, isObjectType, SCHEMA, type ObjectType } from './schema'
-import type { HsObject, HubSpotStore } from './store'
+import { propertyHistory, type HsObject, type HubSpotStore, type PropertyVersion } from './store'
 
 /** Every answer carries these, whatever was asked for. */
 const ALWAYS = (type: ObjectType): string[] => [
@@ -23,15 +23,32 @@ export function projectProperties(
   return properties
 }
 
+/**
+ * `propertiesWithHistory`: each known requested property's versions, newest first; unknown names are
+ * ignored silently, as HubSpot does. Absent from the answer when none was asked for.
+ */
+function projectHistory(
+  type: ObjectType,
+  object: HsObject,
+  withHistory: readonly string[]
+): { propertiesWithHistory?: Record<string, PropertyVersion[]> } {
+  if (withHistory.length === 0) return {}
+  const history: Record<string, PropertyVersion[]> = {}
+  for (const name of withHistory) if (hasProperty(type, name)) history[name] = propertyHistory(object, name)
+  return { propertiesWithHistory: history }
+}
+
 /** SimplePublicObject: what search, batch read and writes answer with. */
 export function simpleObject(
   type: ObjectType,
   object: HsObject,
-  requested: readonly string[]
+  requested: readonly string[],
+  withHistory: readonly string[] = []
 ): Record<string, unknown> {
   return {
     id: object.id,
     properties: projectProperties(type, object, requested),
+    ...projectHistory(type, object, withHistory),
     createdAt: object.createdAt,
     updatedAt: object.updatedAt,
     archived: object.archived,
@@ -44,7 +61,8 @@ export function objectWithAssociations(
   type: ObjectType,
   object: HsObject,
   requested: readonly string[],
-  associationTypes: readonly string[]
+  associationTypes: readonly string[],
+  withHistory: readonly string[] = []
 ): Record<string, unknown> {
   const associations: Record<string, { results: { id: string; type: string }[] }> = {}
   for (const to of new Set(associationTypes)) {
@@ -54,7 +72,7 @@ export function objectWithAssociations(
       associations[to] = { results: ids.map((id) => ({ id, type: associationLabel(type, to) })) }
   }
   return {
-    ...simpleObject(type, object, requested),
+    ...simpleObject(type, object, requested, withHistory),
     ...(Object.keys(associations).length ? { associations } : {}),
   }
 }

@@ -45,7 +45,8 @@ export function getObject(
       type,
       found,
       listParam(query, 'properties'),
-      listParam(query, 'associations')
+      listParam(query, 'associations'),
+      listParam(query, 'propertiesWithHistory')
     ),
   }
 }
@@ -53,6 +54,7 @@ export function getObject(
 const batchReadSchema = z.object({
   inputs: z.array(z.object({ id: z.union([z.string(), z.number()]) })).max(100),
   properties: z.array(z.string()).optional(),
+  propertiesWithHistory: z.array(z.string()).optional(),
   idProperty: z.string().optional(),
   archived: z.boolean().optional(),
 })
@@ -68,7 +70,17 @@ export function batchRead(
     return body && Array.isArray(body['inputs']) && body['inputs'].length > 100
       ? validationError('Batch input is limited to 100 inputs')
       : invalidJson()
-  const { inputs, properties = [], idProperty = null, archived = false } = parsed.data
+  const {
+    inputs,
+    properties = [],
+    propertiesWithHistory = [],
+    idProperty = null,
+    archived = false,
+  } = parsed.data
+  if (propertiesWithHistory.length > 0 && inputs.length > 50)
+    return validationError(
+      'The maximum number of inputs supported in a batch request for property histories is 50. Please reduce the number of inputs.'
+    )
   const startedAt = new Date().toISOString()
   const results: Record<string, unknown>[] = []
   const missing: string[] = []
@@ -76,7 +88,7 @@ export function batchRead(
     const found = lookUp(store, type, String(input.id), idProperty, archived)
     if (found === 'bad-id-property')
       return validationError(`Property ${idProperty ?? ''} is not a unique identifier property for ${type}`)
-    if (found) results.push(simpleObject(type, found, properties))
+    if (found) results.push(simpleObject(type, found, properties, propertiesWithHistory))
     else missing.push(String(input.id))
   }
   const completedAt = new Date().toISOString()

@@ -10,6 +10,17 @@ export interface HsObject {
   createdAt: string
   updatedAt: string
   archived: boolean
+  /** Earlier values and the current one per property, oldest first (what propertiesWithHistory reads). */
+  history: Record<string, PropertyVersion[]>
+}
+
+/** One entry of a property's history, as HubSpot's ValueWithTimestamp. */
+export interface PropertyVersion {
+  value: string
+  timestamp: string
+  sourceType: string
+  sourceId?: string
+  updatedByUserId?: number
 }
 
 export interface HsOwner {
@@ -37,6 +48,7 @@ interface SeedFile {
     renewalAsEpochMs?: boolean
     archived?: boolean
     properties: Record<string, string | null>
+    propertyHistory?: Record<string, { value: string; daysAgo: number }[]>
   }[]
   contacts: { id: string; company: string; properties: Record<string, string | null> }[]
 }
@@ -63,11 +75,22 @@ export class HubSpotStore {
     this.portalId = seed.portalId
     this.owners = seed.owners.map((owner) => ({ ...owner }))
     this.objects = {
-      companies: seed.companies.map(({ id, renewalInDays, renewalAsEpochMs, archived, properties }) => {
-        const date = renewalInDays === null ? null : addDays(today, renewalInDays)
-        const renewal = date && renewalAsEpochMs ? String(Date.parse(`${date}T00:00:00Z`)) : date
-        return seeded('companies', id, { ...properties, renewal_date: renewal }, archived ?? false)
-      }),
+      companies: seed.companies.map(
+        ({ id, renewalInDays, renewalAsEpochMs, archived, properties, propertyHistory = {} }) => {
+          const date = renewalInDays === null ? null : addDays(today, renewalInDays)
+          const renewal = date && renewalAsEpochMs ? String(Date.parse(`${date}T00:00:00Z`)) : date
+          const company = seeded('companies', id, { ...properties, renewal_date: renewal }, archived ?? false)
+          for (const [name, versions] of Object.entries(propertyHistory))
+            company.history[name] = versions.map(({ value, daysAgo }) => ({
+              value,
+              timestamp: `${addDays(today, -daysAgo)}T10:00:00Z`,
+              sourceType: 'CRM_UI',
+              sourceId: 'userId:28604240',
+              updatedByUserId: 28604240,
+            }))
+          return company
+        }
+      ),
       contacts: seed.contacts.map(({ id, properties }) => seeded('contacts', id, properties, false)),
       tasks: [],
     }
@@ -135,5 +158,19 @@ function seeded(
     createdAt: SEEDED_AT,
     updatedAt: SEEDED_AT,
     archived,
+    history: {},
   }
+}
+
+/**
+ * A property's history as HubSpot answers it, newest first: the seeded versions, or, for a value
+ * never changed since the object was created, that one value; an empty list for one never set.
+ */
+export function propertyHistory(object: HsObject, name: string): PropertyVersion[] {
+  const versions = object.history[name]
+  if (versions?.length) return [...versions].reverse()
+  const value = object.properties[name]
+  return value === null || value === undefined
+    ? []
+    : [{ value, timestamp: object.createdAt, sourceType: 'IMPORT' }]
 }

@@ -125,6 +125,7 @@ export function createTask(
     createdAt: at,
     updatedAt: at,
     archived: false,
+    history: {},
   }
   store.objects.tasks.push(task)
   for (const link of links) store.associate('tasks', id, link.type, link.id)

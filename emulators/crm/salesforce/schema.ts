@@ -15,6 +15,12 @@ export const SCHEMA = {
     ],
     relationships: { CSM__r: ['User', 'CSM__c'], Owner: ['User', 'OwnerId'] },
   },
+  // Field history: one row per tracked change, written by Salesforce (never by the API).
+  AccountHistory: {
+    prefix: '017',
+    fields: ['Id', 'AccountId', 'Field', 'DataType', 'OldValue', 'NewValue', 'CreatedDate', 'IsDeleted'],
+    relationships: { Account: ['Account', 'AccountId'] },
+  },
   Contact: {
     prefix: '003',
     fields: ['Id', 'FirstName', 'LastName', 'Name', 'Email', 'AccountId'],
@@ -51,6 +57,28 @@ export const SCHEMA = {
 >
 
 export type ObjectName = keyof typeof SCHEMA
+
+/** Child relationships (parent object → name → [child object, the child's lookup to the parent]). */
+const CHILDREN: Partial<Record<ObjectName, Record<string, readonly [ObjectName, string]>>> = {
+  Account: { Contacts: ['Contact', 'AccountId'], Histories: ['AccountHistory', 'AccountId'] },
+}
+
+export function childRelationship(
+  object: ObjectName,
+  name: string
+): { name: string; child: ObjectName; lookup: string } | null {
+  const entry = Object.entries(CHILDREN[object] ?? {}).find(
+    ([rel]) => rel.toLowerCase() === name.toLowerCase()
+  )
+  if (!entry) return null
+  const [rel, [child, lookup]] = entry
+  return { name: rel, child, lookup }
+}
+
+/** anyType history values: Salesforce allows them in SELECT and ORDER BY, never in WHERE. */
+export function isFilterable(object: ObjectName, field: string): boolean {
+  return !(object === 'AccountHistory' && (field === 'OldValue' || field === 'NewValue'))
+}
 export type SfRecord = Record<string, unknown> & { Id: string }
 
 export function objectName(name: string): ObjectName | null {

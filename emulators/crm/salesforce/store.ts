@@ -7,13 +7,20 @@ interface SeedFile {
   users: Record<string, unknown>[]
   accounts: (Record<string, unknown> & { renewalInDays: number | null })[]
   contacts: (Record<string, unknown> & { FirstName: string; LastName: string })[]
+  accountHistory: (Record<string, unknown> & { daysAgo: number })[]
 }
 
 const QUEUE_USER = '005000000000009AAA'
 
 /** The org's data: seeded records per object, plus what tests and the demo write (Tasks). */
 export class SalesforceStore {
-  records: Record<ObjectName, SfRecord[]> = { Account: [], Contact: [], User: [], Task: [] }
+  records: Record<ObjectName, SfRecord[]> = {
+    Account: [],
+    AccountHistory: [],
+    Contact: [],
+    User: [],
+    Task: [],
+  }
   private taskCounter = 0
 
   constructor(private readonly today: () => Date) {
@@ -38,6 +45,11 @@ export class SalesforceStore {
         (contact) => ({ ...contact, Name: `${contact.FirstName} ${contact.LastName}` }) as unknown as SfRecord
       ),
       Task: [],
+      AccountHistory: seed.accountHistory.map(({ daysAgo, ...row }) => ({
+        ...row,
+        IsDeleted: false,
+        CreatedDate: `${addDays(today, -daysAgo)}T10:00:00.000+0000`,
+      })) as unknown as SfRecord[],
     }
     this.taskCounter = 0
   }

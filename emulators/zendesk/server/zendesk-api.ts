@@ -144,6 +144,7 @@ export function handleZendeskApi(ctx: ApiContext, method: string, url: URL, rawB
       : recordNotFound()
   }
   if (path === '/api/v2/search.json' && method === 'GET') return search(ctx, url)
+  if (/^\/api\/v2\/search\/count(?:\.json)?$/.test(path) && method === 'GET') return searchCount(ctx, url)
   return invalidEndpoint()
 }
 
@@ -203,17 +204,31 @@ function updateTicket(ctx: ApiContext, ticket: Ticket, value: unknown): ApiRespo
   return { status: 200, body: { ticket: apiTicket(ctx, ticket), audit } }
 }
 
+const missingQuery = (): ApiResponse => ({
+  status: 400,
+  body: { error: 'InvalidSearch', description: 'The query parameter is required' },
+})
+
+/** The tickets a search query matches, over everything the search index holds. */
+function matching(ctx: ApiContext, query: string): Ticket[] {
+  const parsed = parseTicketSearch(query, ctx.state.now())
+  const email = (id: number): string | null => ctx.state.user(id)?.email ?? null
+  return ctx.state.searchableTickets().filter((t) => parsed.matches(t, email))
+}
+
+/** GET /api/v2/search/count?query=…: `{"count": n}`, the number of results, without them. */
+function searchCount(ctx: ApiContext, url: URL): ApiResponse {
+  const query = url.searchParams.get('query')
+  if (!query?.trim()) return missingQuery()
+  return { status: 200, body: { count: matching(ctx, query).length } }
+}
+
 function search(ctx: ApiContext, url: URL): ApiResponse {
   const query = url.searchParams.get('query')
-  if (!query?.trim())
-    return { status: 400, body: { error: 'InvalidSearch', description: 'The query parameter is required' } }
-  const parsed = parseTicketSearch(query)
-  const email = (id: number): string | null => ctx.state.user(id)?.email ?? null
+  if (!query?.trim()) return missingQuery()
   const sortBy = url.searchParams.get('sort_by') === 'updated_at' ? 'updated_at' : 'created_at'
   const direction = url.searchParams.get('sort_order') === 'asc' ? 1 : -1
-  const results = ctx.state
-    .tickets()
-    .filter((t) => parsed.matches(t, email))
+  const results = matching(ctx, query)
     .sort((a, b) => direction * a[sortBy].localeCompare(b[sortBy]))
     .map((t) => ({ ...apiTicket(ctx, t), result_type: 'ticket' }))
   return {

@@ -41,6 +41,46 @@ const record = {
 }
 
 describe('mapping a custom CRM record to an account', () => {
+  it('reads the health history through the map: the list, then each entry’s score and date', () => {
+    const withHistory = map({
+      id: { '@path': '$.id' },
+      name: { '@path': '$.name' },
+      healthHistory: { '@path': '$.health.history' },
+      'healthHistory.value': { '@path': '$.score' },
+      'healthHistory.date': { '@path': '$.recorded_at' },
+    })
+    const history = [
+      { score: 70, recorded_at: '2026-10-11T10:00:00Z' },
+      { score: '38', recorded_at: 1_764_151_200_000 },
+      { score: 'n/a', recorded_at: '2026-11-20' },
+      { score: 50 },
+      'not an entry',
+    ]
+    const account = mapAccount(
+      { ...record, health: { score: 38, history } },
+      withHistory,
+      'requester-email',
+      null
+    )
+    expect(account.healthHistory).toEqual([
+      { at: '2026-10-11T10:00:00Z', to: 70 },
+      { at: '2025-11-26T10:00:00.000Z', to: 38 },
+      { at: '2026-11-20', to: null },
+    ])
+    // Entries default to `value` and `date`; no list there is an empty history; no mapping, none.
+    const plain = map({
+      id: { '@path': '$.id' },
+      name: { '@path': '$.name' },
+      healthHistory: { '@path': '$.h' },
+    })
+    expect(
+      mapAccount({ ...record, h: [{ value: 60, date: '2026-11-01' }] }, plain, 'requester-email', null)
+        .healthHistory
+    ).toEqual([{ at: '2026-11-01', to: 60 }])
+    expect(mapAccount({ ...record, h: 'none' }, plain, 'requester-email', null).healthHistory).toEqual([])
+    expect(mapAccount(record, northwind, 'requester-email', null)).not.toHaveProperty('healthHistory')
+  })
+
   it('maps every field through the field map', () => {
     expect(mapAccount(record, northwind, 'requester-email', 'hank@globex.example')).toEqual({
       id: 'acc_globex',

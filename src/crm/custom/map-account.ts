@@ -2,7 +2,8 @@ import type { AccountSummary, Csm } from '../../domain/account'
 import { CrmError } from '../../domain/crm-error'
 import type { MatchStrategy } from '../../domain/match-strategy'
 import type { CustomFieldMap } from '../../settings/custom-rest-settings'
-import { evaluateMapping } from '../../mapping/mapping'
+import { evaluateMapping, type Mapping } from '../../mapping/mapping'
+import type { HealthChange } from '../../domain/health-history'
 import { urlEncoded } from '../../mapping/template'
 import { crmCalendarDate, crmHttpUrl, crmNumber, crmText, LENIENT } from '../../domain/crm-values'
 
@@ -41,7 +42,35 @@ export function mapAccount(
     arr: crmNumber(read('arr'), 'ARR', LENIENT),
     matchedBy,
     contactId: contactIdOf(read('contactId'), requesterEmail),
+    ...(fieldMap.healthHistory ? { healthHistory: healthHistoryOf(read('healthHistory'), fieldMap) } : {}),
   }
+}
+
+const ENTRY_VALUE: Mapping = { kind: 'path', path: ['value'] }
+const ENTRY_DATE: Mapping = { kind: 'path', path: ['date'] }
+
+/**
+ * The health history: each entry of the list `healthHistory` points at is a score the account
+ * took at a date (ISO date, date-time, or epoch milliseconds). Entries that do not read are left
+ * out: history only adds a signal, so it never makes the card fail; no list is an empty history.
+ */
+function healthHistoryOf(list: unknown, fieldMap: CustomFieldMap): HealthChange[] {
+  if (!Array.isArray(list)) return []
+  const valueOf = fieldMap['healthHistory.value'] ?? ENTRY_VALUE
+  const dateOf = fieldMap['healthHistory.date'] ?? ENTRY_DATE
+  return list.flatMap((entry: unknown) => {
+    const date = evaluateMapping(dateOf, entry)
+    const at =
+      typeof date === 'number' || (typeof date === 'string' && /^\d{11,13}$/.test(date.trim()))
+        ? epochInstant(Number(date))
+        : crmText(date)
+    return at ? [{ at, to: crmNumber(evaluateMapping(valueOf, entry), 'health history', LENIENT) }] : []
+  })
+}
+
+/** Epoch milliseconds as an ISO instant; null for a number that is no plausible date. */
+function epochInstant(ms: number): string | null {
+  return Number.isInteger(ms) && ms > 1e11 && ms < 1e13 ? new Date(ms).toISOString() : null
 }
 
 /** A CSM needs something to show; the name, else the email, else the id (still escalatable). */

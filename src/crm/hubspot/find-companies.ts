@@ -26,15 +26,24 @@ export type StepResult =
 /**
  * The three ways to find a ticket's company, each preferring GET-by-id paths: the search endpoints
  * have their own, much lower rate limit (a few requests per second per portal), so search is used
- * only for the email domain, where there is no id to read.
+ * only for the email domain, where there is no id to read. Reads by id also ask for the history of
+ * `withHistory` (the health score) in the same request; search cannot return history, so a company
+ * found by domain has none.
  */
-export function createCompanyFinder(http: CrmHttp, properties: readonly string[]) {
+export function createCompanyFinder(
+  http: CrmHttp,
+  properties: readonly string[],
+  withHistory: readonly string[] = []
+) {
   const readCompany = async (id: string): Promise<SimpleObject | null> => {
     try {
       const response = await http.send({
         method: 'GET',
         url: `${OBJECTS}/companies/${id}`,
-        params: { properties: properties.join(',') },
+        params: {
+          properties: properties.join(','),
+          ...(withHistory.length ? { propertiesWithHistory: withHistory.join(',') } : {}),
+        },
       })
       const company = simpleObjectSchema.safeParse(response.data)
       if (!company.success) throw unreadable('company')
@@ -54,7 +63,12 @@ export function createCompanyFinder(http: CrmHttp, properties: readonly string[]
     const response = await http.send({
       method: 'POST',
       url: `${OBJECTS}/companies/batch/read`,
-      data: { inputs: ids.map((id) => ({ id })), properties },
+      // At most MAX_CANDIDATES + 1 ids: well under HubSpot's 50 inputs for a batch with history.
+      data: {
+        inputs: ids.map((id) => ({ id })),
+        properties,
+        ...(withHistory.length ? { propertiesWithHistory: withHistory } : {}),
+      },
       idempotent: true,
     })
     const batch = batchResultSchema.safeParse(response.data)

@@ -18,7 +18,9 @@ export function createHubSpotConnector(
   settings: AppSettings,
   resolveOwner: ResolveOwner
 ): CrmConnector {
-  const findStep = createCompanyFinder(http, companyProperties(settings.fields))
+  const findStep = createCompanyFinder(http, companyProperties(settings.fields), [
+    settings.fields.healthScore,
+  ])
 
   return {
     async findAccount(context: CustomerContext): Promise<LookupOutcome> {

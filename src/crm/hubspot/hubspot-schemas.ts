@@ -6,9 +6,15 @@ const properties = z.record(
   z.nullable(z.optional(z.union([z.string(), z.number(), z.boolean()])))
 )
 
+/** A property's versions (ValueWithTimestamp); only what the app reads is required. */
+const propertyVersions = z.array(
+  z.looseObject({ value: z.nullable(z.optional(z.string())), timestamp: z.nullable(z.optional(z.string())) })
+)
+
 export const simpleObjectSchema = z.looseObject({
   id: z.string(),
   properties,
+  propertiesWithHistory: z.optional(z.record(z.string(), propertyVersions)),
   createdAt: z.optional(z.string()),
 })
 export type SimpleObject = z.infer<typeof simpleObjectSchema>

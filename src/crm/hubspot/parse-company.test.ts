@@ -33,6 +33,31 @@ describe('parseCompany', () => {
     })
   })
 
+  it('reads propertiesWithHistory for the health property; a read without it has no history', () => {
+    const company = {
+      id: '9004',
+      properties: { name: 'Umbrella Health', health_score: '71' },
+      propertiesWithHistory: {
+        health_score: [
+          { value: '71', timestamp: '2026-11-21T10:00:00Z', sourceType: 'CRM_UI' },
+          { value: '79', timestamp: '2026-11-09T10:00:00Z', sourceType: 'CRM_UI' },
+          { value: 'n/a', timestamp: '2026-08-01T10:00:00Z', sourceType: 'IMPORT' },
+          { value: '88', timestamp: null, sourceType: 'IMPORT' },
+        ],
+      },
+    }
+    expect(parseCompany(company, null, context).healthHistory).toEqual([
+      { at: '2026-11-21T10:00:00Z', to: 71 },
+      { at: '2026-11-09T10:00:00Z', to: 79 },
+      { at: '2026-08-01T10:00:00Z', to: null },
+    ])
+    // Asked for but never set: an empty history; not asked for (a search result): none at all.
+    expect(parseCompany({ ...company, propertiesWithHistory: {} }, null, context).healthHistory).toEqual([])
+    expect(parseCompany({ id: '1', properties: { name: 'x' } }, null, context)).not.toHaveProperty(
+      'healthHistory'
+    )
+  })
+
   it('treats blank and missing properties as unknown, and links nowhere without a portal id', () => {
     const account = parseCompany(
       { id: '1', properties: { name: 'Soylent', health_score: '', arr: null } },

@@ -1,6 +1,7 @@
 import type { AccountSummary, Csm } from '../../domain/account'
 import type { MatchStrategy } from '../../domain/match-strategy'
-import { crmCalendarDate, crmNumber, type Coercion } from '../../domain/crm-values'
+import { crmCalendarDate, crmNumber, LENIENT, type Coercion } from '../../domain/crm-values'
+import type { HealthChange } from '../../domain/health-history'
 import type { FieldNames } from '../../settings/app-settings'
 import { companyRecordUrl, unreadable } from './hubspot-api'
 import type { SimpleObject } from './hubspot-schemas'
@@ -43,7 +44,23 @@ export function parseCompany(
     arr: crmNumber(propertyText(company, context.fields.arr), 'ARR', STRICT),
     matchedBy: context.matchedBy,
     ...(context.contactId === undefined ? {} : { contactId: context.contactId }),
+    ...(company.propertiesWithHistory
+      ? { healthHistory: healthHistory(company.propertiesWithHistory[context.fields.healthScore] ?? []) }
+      : {}),
   }
+}
+
+/**
+ * `propertiesWithHistory` for the health property: each version is a value the score took at
+ * `timestamp` (HubSpot gives no "old value"; the version before says it). History only adds a
+ * signal, so a version it cannot read is left out, never an error.
+ */
+function healthHistory(versions: NonNullable<SimpleObject['propertiesWithHistory']>[string]): HealthChange[] {
+  return versions.flatMap((version) =>
+    version.timestamp
+      ? [{ at: version.timestamp, to: crmNumber(version.value, 'health history', LENIENT) }]
+      : []
+  )
 }
 
 /** The properties to ask for: never rely on HubSpot's defaults (docs/crm-vendor-notes.md §1). */

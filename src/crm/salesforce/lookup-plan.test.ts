@@ -19,11 +19,14 @@ describe('planLookup', () => {
       ['requester-email', 'jane.doe@northwind.example'],
       ['email-domain', 'northwind.example'],
     ])
+    const history =
+      "(SELECT Field, OldValue, NewValue, CreatedDate FROM Histories WHERE Field = 'Health_Score__c' ORDER BY CreatedDate DESC LIMIT 100)"
     expect(plan.queries[0]?.soql).toBe(
-      "SELECT Id, Name, Website, CSM__c, CSM__r.Name, CSM__r.Email, Health_Score__c, Renewal_Date__c, ARR__c FROM Account WHERE Id = '001000000000001AAA' LIMIT 1"
+      `SELECT Id, Name, Website, CSM__c, CSM__r.Name, CSM__r.Email, Health_Score__c, Renewal_Date__c, ARR__c, ${history} FROM Account WHERE Id = '001000000000001AAA' LIMIT 1`
     )
+    // The contact step asks from the Account side, so its account carries the history too.
     expect(plan.queries[1]?.soql).toBe(
-      "SELECT Id, AccountId, Account.Id, Account.Name, Account.Website, Account.CSM__c, Account.CSM__r.Name, Account.CSM__r.Email, Account.Health_Score__c, Account.Renewal_Date__c, Account.ARR__c FROM Contact WHERE Email = 'jane.doe@northwind.example' LIMIT 5"
+      `SELECT Id, Name, Website, CSM__c, CSM__r.Name, CSM__r.Email, Health_Score__c, Renewal_Date__c, ARR__c, ${history}, (SELECT Id FROM Contacts WHERE Email = 'jane.doe@northwind.example' LIMIT 1) FROM Account WHERE Id IN (SELECT AccountId FROM Contact WHERE Email = 'jane.doe@northwind.example') LIMIT 5`
     )
     expect(plan.queries[2]?.soql).toContain("FROM Account WHERE Website LIKE '%northwind.example%' LIMIT 10")
   })
@@ -58,7 +61,10 @@ describe('planLookup', () => {
       { requester: { id: 1, name: 'x', email: "x' OR Name != '@evil_%.example" }, organization: null },
       fields
     )
-    expect(plan.queries[0]?.soql).toContain("WHERE Email = 'x\\' OR Name != \\'@evil_%.example'")
+    expect(plan.queries[0]?.soql).toContain("WHERE Email = 'x\\' OR Name != \\'@evil_%.example')")
+    expect(plan.queries[0]?.soql).toContain(
+      "FROM Contacts WHERE Email = 'x\\' OR Name != \\'@evil_%.example' LIMIT 1"
+    )
     expect(plan.queries[1]?.soql).toContain("WHERE Website LIKE '%evil\\_\\%.example%'")
   })
 
@@ -80,9 +86,8 @@ describe('planLookup', () => {
       { strategy: 'email-domain', value: 'gmail.com', result: 'skipped', reason: 'public-email-domain' },
     ])
     expect(plan.queries).toHaveLength(1)
-    expect(plan.queries[0]?.soql).toContain(
-      'Account.OwnerId, Account.Owner.Name, Account.Owner.Email, Account.Score__c'
-    )
+    expect(plan.queries[0]?.soql).toContain('OwnerId, Owner.Name, Owner.Email, Score__c')
+    expect(plan.queries[0]?.soql).toContain("FROM Histories WHERE Field = 'Score__c'")
   })
 
   it('builds one composite with a URL-encoded query per step', () => {

@@ -25,11 +25,14 @@ export interface LookupPlan {
 
 // A few rows beyond one, so the app can tell "one match" from "several".
 const CONTACT_LIMIT = 5
+// The health score's latest tracked changes: a score recomputed daily changes at most ~30 times in
+// the default 30-day window; older ones are not needed, since each row names the value before it.
+const HISTORY_LIMIT = 100
 // Website LIKE '%domain%' also finds longer hosts (notacme.example); those are filtered out after.
 const WEBSITE_LIMIT = 10
 
-/** The Account columns the card needs, optionally through a relationship prefix (`Account.`). */
-export function accountColumns(fields: FieldNames, prefix = ''): string[] {
+/** The Account columns the card needs. */
+export function accountColumns(fields: FieldNames): string[] {
   const csm = relationshipName(fields.csm)
   const columns = [
     'Id',
@@ -42,7 +45,17 @@ export function accountColumns(fields: FieldNames, prefix = ''): string[] {
     fields.renewalDate,
     fields.arr,
   ]
-  return [...new Set(columns)].map((column) => `${prefix}${column}`)
+  return [...new Set(columns)]
+}
+
+/**
+ * The Account's health score changes (field history, object AccountHistory), as a child sub-query
+ * of the Account query the step already sends: no extra request. An org that does not track the
+ * field simply has no rows (Salesforce sends `Histories: null`). `Field` holds the field's API name;
+ * it is validated as an identifier in settings and still goes in as an escaped literal.
+ */
+export function healthHistorySubquery(fields: FieldNames): string {
+  return `(SELECT Field, OldValue, NewValue, CreatedDate FROM Histories WHERE Field = ${soqlString(fields.healthScore)} ORDER BY CreatedDate DESC LIMIT ${HISTORY_LIMIT})`
 }
 
 /**
@@ -56,7 +69,7 @@ export function planLookup(
   escalationKeyField: string | null = null,
   order: readonly MatchStrategy[] = MATCH_STRATEGIES
 ): LookupPlan {
-  const accountSelect = accountColumns(fields).join(', ')
+  const accountSelect = [...accountColumns(fields), healthHistorySubquery(fields)].join(', ')
   const email = context.requester?.email?.trim() || null
 
   const steps: Record<MatchStrategy, () => PlannedQuery | MatchAttempt> = {
@@ -79,11 +92,13 @@ export function planLookup(
     },
     'requester-email': () => {
       if (!email) return { strategy: 'requester-email', value: null, result: 'skipped', reason: 'no-value' }
-      const contactSelect = ['Id', 'AccountId', ...accountColumns(fields, 'Account.')].join(', ')
+      // From the Account side (a semi-join on the contact's email), not from Contact: only an
+      // Account query can carry the history sub-query; the contact comes along as a child row.
+      const address = soqlString(email)
       return {
         strategy: 'requester-email',
         value: email,
-        soql: `SELECT ${contactSelect} FROM Contact WHERE Email = ${soqlString(email)} LIMIT ${CONTACT_LIMIT}`,
+        soql: `SELECT ${accountSelect}, (SELECT Id FROM Contacts WHERE Email = ${address} LIMIT 1) FROM Account WHERE Id IN (SELECT AccountId FROM Contact WHERE Email = ${address}) LIMIT ${CONTACT_LIMIT}`,
       }
     },
     'email-domain': () => {

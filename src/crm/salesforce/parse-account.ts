@@ -1,6 +1,7 @@
 import type { AccountSummary } from '../../domain/account'
 import type { MatchStrategy } from '../../domain/match-strategy'
-import { crmCalendarDate, crmNumber, type Coercion } from '../../domain/crm-values'
+import { crmCalendarDate, crmNumber, LENIENT, type Coercion } from '../../domain/crm-values'
+import type { HealthChange } from '../../domain/health-history'
 import { CrmError } from '../../domain/crm-error'
 import type { FieldNames } from '../../settings/app-settings'
 import { accountRecordUrl } from './salesforce-api'
@@ -9,6 +10,7 @@ import {
   nameSchema,
   optionalNumberSchema,
   optionalTextSchema,
+  queryResultSchema,
   relatedUserSchema,
 } from './salesforce-schemas'
 import { relationshipName } from './soql'
@@ -60,7 +62,31 @@ export function parseAccount(
     ),
     arr: crmNumber(read(optionalNumberSchema, row[fields.arr], 'ARR'), 'ARR', STRICT),
     matchedBy,
+    ...('Histories' in row ? { healthHistory: parseHealthHistory(row['Histories'], fields) } : {}),
   }
+}
+
+/**
+ * The `Histories` sub-query's rows for the health field: null (no tracked change) is an empty
+ * history. History only adds a signal, so a row it cannot read is left out rather than failing
+ * the card: OldValue and NewValue are anyType, a number or its text.
+ */
+function parseHealthHistory(histories: unknown, fields: FieldNames): HealthChange[] {
+  const result = queryResultSchema.safeParse(histories)
+  if (!result.success) return []
+  return result.data.records.flatMap((record) => {
+    const at = record['CreatedDate']
+    const field = typeof record['Field'] === 'string' ? record['Field'].toLowerCase() : null
+    // Salesforce names are case-insensitive: the admin may have typed the field in any case.
+    if (typeof at !== 'string' || field !== fields.healthScore.toLowerCase()) return []
+    return [
+      {
+        at,
+        from: crmNumber(record['OldValue'], 'health history', LENIENT),
+        to: crmNumber(record['NewValue'], 'health history', LENIENT),
+      },
+    ]
+  })
 }
 
 /** The host of a free-text Website value ("https://www.acme.com/", "acme.com"), without `www.`. */

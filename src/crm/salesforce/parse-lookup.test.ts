@@ -59,22 +59,52 @@ describe('parseLookup', () => {
   })
 
   it('falls through to the contact step and reads the nested account; a null CSM lookup is no CSM', () => {
-    const contact = {
-      attributes: { type: 'Contact', url: '/x' },
-      Id: '003',
-      AccountId: '001000000000001AAA',
-      Account: { ...northwind, CSM__c: null, CSM__r: null },
+    const withContact = {
+      ...northwind,
+      CSM__c: null,
+      CSM__r: null,
+      Contacts: query([{ attributes: { type: 'Contact', url: '/x' }, Id: '003000000000001AAA' }]),
     }
     const outcome = parse({
-      compositeResponse: [sub(0, query([])), sub(1, query([contact])), sub(2, query([]))],
+      compositeResponse: [sub(0, query([])), sub(1, query([withContact])), sub(2, query([]))],
     })
     expect(outcome.kind).toBe('found')
     if (outcome.kind !== 'found') return
     expect(outcome.account.matchedBy).toBe('requester-email')
+    expect(outcome.account.contactId).toBe('003000000000001AAA')
     expect(outcome.account.csm).toBeNull()
     expect(outcome.tried).toEqual([
       { strategy: 'organization-external-id', value: '001000000000001AAA', result: 'no-match' },
     ])
+  })
+
+  it('reads the health field history sub-query; null (no tracked change) is an empty history', () => {
+    const row = (at: string, from: unknown, to: unknown, field = 'Health_Score__c') => ({
+      attributes: { type: 'AccountHistory', url: '/x' },
+      Field: field,
+      OldValue: from,
+      NewValue: to,
+      CreatedDate: at,
+    })
+    const histories = query([
+      row('2026-11-19T10:00:00.000+0000', 74, 62),
+      row('2026-11-07T10:00:00.000+0000', '81', '74'),
+      row('2026-11-01T10:00:00.000+0000', 'n/a', null),
+      row('2026-11-02T10:00:00.000+0000', 1, 2, 'Name'),
+      { ...row('2026-11-03T10:00:00.000+0000', 1, 2), CreatedDate: null },
+    ])
+    const found = (account: unknown) => {
+      const outcome = parse({ compositeResponse: [sub(0, query([account]))] })
+      return outcome.kind === 'found' ? outcome.account.healthHistory : 'not found'
+    }
+    expect(found({ ...northwind, Histories: histories })).toEqual([
+      { at: '2026-11-19T10:00:00.000+0000', from: 74, to: 62 },
+      { at: '2026-11-07T10:00:00.000+0000', from: 81, to: 74 },
+      { at: '2026-11-01T10:00:00.000+0000', from: null, to: null },
+    ])
+    expect(found({ ...northwind, Histories: null })).toEqual([])
+    // An answer without the sub-query at all says nothing about history.
+    expect(found(northwind)).toBeUndefined()
   })
 
   it('ignores lookalike websites and reports several real matches as ambiguous', () => {

@@ -79,13 +79,12 @@ function accountsFrom(
       accounts = records.map((record) => parseAccount(record, fields, baseUrl, query.strategy))
       break
     case 'requester-email':
-      // A contact without an account (a private contact) matches nothing.
-      accounts = records
-        .filter((record) => record['Account'] !== null && record['Account'] !== undefined)
-        .map((record) => ({
-          ...parseAccount(record['Account'], fields, baseUrl, query.strategy),
-          contactId: typeof record['Id'] === 'string' ? record['Id'] : null,
-        }))
+      // Accounts that have a contact with the address (a private contact, without an account,
+      // matches nothing); the contact is the account's child row.
+      accounts = records.map((record) => ({
+        ...parseAccount(record, fields, baseUrl, query.strategy),
+        contactId: firstChildId(record['Contacts']),
+      }))
       break
     case 'email-domain':
       accounts = records
@@ -94,6 +93,12 @@ function accountsFrom(
       break
   }
   return accounts
+}
+
+function firstChildId(children: unknown): string | null {
+  const result = queryResultSchema.safeParse(children)
+  const id = result.success ? result.data.records[0]?.['Id'] : null
+  return typeof id === 'string' ? id : null
 }
 
 /** Attempts in cascade order, whether they were skipped up front or tried and missed. */

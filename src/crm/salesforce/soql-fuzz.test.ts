@@ -113,9 +113,27 @@ describe('SOQL builders under hostile input', () => {
         ['requester-email']
       )
       const query = plan.queries[0]
-      const condition = onlyCondition(parseQuery(query?.soql ?? '').where)
-      expect({ text, field: condition.field }).toEqual({ text, field: 'Email' })
-      expect(readLiteral(String(condition.value))).toBe(query?.value.toWellFormed())
+      const parsed = parseQuery(query?.soql ?? '')
+      // Accounts whose Id is IN a semi-join on Contact's Email, with the contact as a child row:
+      // the address must sit in both Email literals and nowhere else.
+      const semiJoin = parsed.where?.left
+      expect(parsed.where && ('right' in parsed.where || 'operator' in parsed.where)).toBe(false)
+      expect(semiJoin && 'valueQuery' in semiJoin && semiJoin.field === 'Id').toBe(true)
+      const contacts = (semiJoin as { valueQuery: { sObject: string; where?: WhereClause } }).valueQuery
+      expect(contacts.sObject).toBe('Contact')
+      const children = Object.fromEntries(
+        parsed.fields
+          ?.filter((field) => field.type === 'FieldSubquery')
+          .map((field) => [field.subquery.relationshipName, field.subquery]) ?? []
+      )
+      expect(Object.keys(children).sort()).toEqual(['Contacts', 'Histories'])
+      for (const where of [contacts.where, children['Contacts']?.where]) {
+        const condition = onlyCondition(where)
+        expect({ text, field: condition.field }).toEqual({ text, field: 'Email' })
+        expect(readLiteral(String(condition.value))).toBe(query?.value.toWellFormed())
+      }
+      const history = onlyCondition(children['Histories']?.where)
+      expect([history.field, readLiteral(String(history.value))]).toEqual(['Field', 'Health_Score__c'])
       // The composite sub-request's URL must be encodable: a lone surrogate used to throw here.
       expect(() => compositeBody(plan)).not.toThrow()
     }

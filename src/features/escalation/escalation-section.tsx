@@ -9,6 +9,7 @@ import { useI18n } from '../../i18n/i18n-context'
 import { useServices } from '../shared/services-context'
 import { EscalationFlow, type EscalationSectionProps } from './escalation-flow'
 import { useRecommendationDismissal } from './use-recommendation-dismissal'
+import { useCustomerTrend } from './use-customer-trend'
 import { WhyNowView } from './why-now-view'
 
 const Section = styled.section`
@@ -26,7 +27,17 @@ export function EscalationSection({ customer, account, existing }: EscalationSec
   const { t } = useI18n()
   const { escalation, settings, now } = useServices()
   const owner = escalationOwner(account, escalation.fallbackOwner)
-  const signals = whyNowSignals(account, customer.ticket?.facts ?? null, settings, localDate(new Date(now())))
+  // The customer's other tickets arrive after the card; the list grows when they do.
+  const trend = useCustomerTrend(customer)
+  const at = now()
+  const signals = whyNowSignals(
+    account,
+    customer.ticket?.facts ?? null,
+    settings,
+    localDate(new Date(at)),
+    at,
+    trend
+  )
   const recommendation = recommendEscalation(signals)
   const dismissal = useRecommendationDismissal(customer.ticket ?? null, recommendation)
   if (!customer.ticket) return null

@@ -20,6 +20,15 @@ export function WhyNowSignalText({ signal }: { signal: WhyNowSignal }) {
           {t('ui.whyNow.healthAtRisk', { score: String(signal.score), below: String(signal.below) })}
         </span>
       )
+    case 'health-drop':
+      return (
+        <span>
+          {plural('ui.whyNow.healthDrop', signal.days, {
+            from: String(Math.round(signal.from)),
+            to: String(Math.round(signal.to)),
+          })}
+        </span>
+      )
     case 'major-account':
       return (
         <span>
@@ -30,5 +39,18 @@ export function WhyNowSignalText({ signal }: { signal: WhyNowSignal }) {
       return <span>{t(`ui.whyNow.critical.${signal.because}`, { tag: signal.tag ?? '' })}</span>
     case 'churn-language':
       return <span>{t('ui.whyNow.churn', { phrase: signal.phrase })}</span>
+    case 'ticket-trend':
+      return (
+        <span>
+          {plural('ui.whyNow.ticketTrend', signal.recent, {
+            days: String(signal.days),
+            usual: String(signal.usual),
+          })}
+        </span>
+      )
+    case 'open-urgent':
+      return <span>{plural('ui.whyNow.openUrgent', signal.count)}</span>
+    case 'recent-escalations':
+      return <span>{plural('ui.whyNow.recentEscalations', signal.count, { days: String(signal.days) })}</span>
   }
 }

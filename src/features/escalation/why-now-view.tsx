@@ -29,9 +29,13 @@ const Item = styled.li`
 const ICONS: Record<WhyNowSignal['kind'], string> = {
   'renewal-soon': '◷',
   'health-at-risk': '▼',
+  'health-drop': '↘',
   'major-account': '★',
   'critical-ticket': '⚠',
   'churn-language': '❝',
+  'ticket-trend': '↗',
+  'open-urgent': '⚑',
+  'recent-escalations': '↻',
 }
 
 /**

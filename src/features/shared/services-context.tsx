@@ -5,6 +5,7 @@ import type { AccountSummary } from '../../domain/account'
 import type { AttemptProgress, EscalationDraft, ExistingEscalation } from '../../domain/escalation'
 import type { ClaimHolder, EscalationResult } from '../../domain/escalate'
 import type { LookupOptions } from '../../domain/lookup-account'
+import type { TicketCounts } from '../../domain/ticket-trend'
 import type { AppSettings } from '../../settings/app-settings'
 
 /**
@@ -24,6 +25,11 @@ export interface Services {
     options?: LookupOptions
   ): Promise<CachedOutcome & { readonly fromCache: boolean }>
   now(): number
+  /**
+   * The customer's ticket counts from Zendesk's search ("Why now": trend, open urgent tickets,
+   * recent escalations), cached like the lookup; null when the page names no customer.
+   */
+  ticketCounts(context: CustomerContext): Promise<TicketCounts | null>
   readonly escalation: EscalationService
   /** Agents' picks when several accounts match, remembered per organization. */
   readonly choices: AccountChoices

@@ -1,5 +1,7 @@
 import {
+  childRelationship,
   fieldName,
+  isFilterable,
   isIdField,
   looksLikeId,
   objectName,
@@ -8,7 +10,7 @@ import {
   type SfRecord,
 } from '../schema'
 import type { SalesforceStore } from '../store'
-import type { Condition, Literal, SoqlQuery } from './parse'
+import type { ChildQuery, Condition, Literal, SoqlQuery } from './parse'
 import { SoqlError } from './soql-error'
 
 /** A dotted field path resolved against the schema: relationship hops, then a field. */
@@ -95,6 +97,17 @@ function matches(
       return matches(store, object, record, condition.left) || matches(store, object, record, condition.right)
     case 'not':
       return !matches(store, object, record, condition.condition)
+    case 'in-select': {
+      const value = valueAt(store, record, resolvePath(object, condition.field))
+      const inner = objectName(condition.query.object)
+      if (!inner)
+        throw new SoqlError('INVALID_TYPE', `sObject type '${condition.query.object}' is not supported.`)
+      const selected = resolvePath(inner, condition.query.fields[0] ?? '')
+      const found = selectRows(store, inner, condition.query).some((row) =>
+        equals(value, valueAt(store, row, selected))
+      )
+      return condition.negated ? !found : found
+    }
     case 'in': {
       const value = valueAt(store, record, resolvePath(object, condition.field))
       const found = condition.values.some((literal) => equals(value, literalValue(literal)))
@@ -102,6 +115,8 @@ function matches(
     }
     case 'compare': {
       const path = resolvePath(object, condition.field)
+      if (!isFilterable(path.object, path.field))
+        throw new SoqlError('INVALID_FIELD', `field '${path.field}' can not be filtered in a query call`)
       const value = valueAt(store, record, path)
       const expected = literalValue(condition.value)
       if (isIdField(path.field) && typeof expected === 'string' && !looksLikeId(expected)) {
@@ -162,17 +177,15 @@ function project(
   return output
 }
 
-export function runQuery(
+/** The rows a query selects from `object`'s records (or from `within`): WHERE, ORDER BY, LIMIT. */
+function selectRows(
   store: SalesforceStore,
+  object: ObjectName,
   query: SoqlQuery,
-  version: string
-): Record<string, unknown>[] {
-  const object = objectName(query.object)
-  if (!object) throw new SoqlError('INVALID_TYPE', `sObject type '${query.object}' is not supported.`)
+  within: readonly SfRecord[] = store.records[object]
+): SfRecord[] {
   for (const field of query.fields) resolvePath(object, field)
-  let rows = store.records[object].filter(
-    (record) => !query.where || matches(store, object, record, query.where)
-  )
+  let rows = within.filter((record) => !query.where || matches(store, object, record, query.where))
   if (query.orderBy) {
     const { field, descending, nullsLast } = query.orderBy
     const path = resolvePath(object, field)
@@ -184,5 +197,60 @@ export function runQuery(
     })
   }
   if (query.limit !== null) rows = rows.slice(0, query.limit)
-  return rows.map((record) => project(store, object, record, query.fields, version))
+  return rows
+}
+
+function childRelationOf(
+  parent: ObjectName,
+  child: ChildQuery
+): { name: string; child: ObjectName; lookup: string } {
+  const relation = childRelationship(parent, child.relationship)
+  if (!relation)
+    throw new SoqlError(
+      'INVALID_TYPE',
+      `Didn't understand relationship '${child.relationship}' in FROM part of query call. If you are attempting to use a custom relationship, be sure to append the '__r' after the custom relationship name. Please reference your WSDL or the describe call for the appropriate names.`
+    )
+  return relation
+}
+
+/**
+ * A child relationship's rows for one parent, as Salesforce nests them: a query result
+ * `{totalSize, done, records}`, or null when the parent has no such rows.
+ */
+function childResult(
+  store: SalesforceStore,
+  parent: ObjectName,
+  record: SfRecord,
+  child: ChildQuery,
+  version: string
+): Record<string, unknown> | null {
+  const relation = childRelationOf(parent, child)
+  const own = store.records[relation.child].filter((row) => equals(row[relation.lookup], record.Id))
+  const rows = selectRows(store, relation.child, child.query, own)
+  if (rows.length === 0) return null
+  return {
+    totalSize: rows.length,
+    done: true,
+    records: rows.map((row) => project(store, relation.child, row, child.query.fields, version)),
+  }
+}
+
+export function runQuery(
+  store: SalesforceStore,
+  query: SoqlQuery,
+  version: string
+): Record<string, unknown>[] {
+  const object = objectName(query.object)
+  if (!object) throw new SoqlError('INVALID_TYPE', `sObject type '${query.object}' is not supported.`)
+  // A wrong child relationship or field fails the query even when no parent row would carry it.
+  for (const child of query.children) {
+    const relation = childRelationOf(object, child)
+    for (const field of child.query.fields) resolvePath(relation.child, field)
+  }
+  return selectRows(store, object, query).map((record) => {
+    const row = project(store, object, record, query.fields, version)
+    for (const child of query.children)
+      row[childRelationOf(object, child).name] = childResult(store, object, record, child, version)
+    return row
+  })
 }

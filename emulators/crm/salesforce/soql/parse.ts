@@ -20,9 +20,23 @@ export type Condition =
       readonly values: readonly Literal[]
       readonly negated: boolean
     }
+  /** A semi-join: `Id IN (SELECT AccountId FROM Contact WHERE …)`. */
+  | {
+      readonly type: 'in-select'
+      readonly field: string
+      readonly query: SoqlQuery
+      readonly negated: boolean
+    }
+
+/** A child relationship sub-query in the SELECT list: `(SELECT Field FROM Histories WHERE …)`. */
+export interface ChildQuery {
+  readonly relationship: string
+  readonly query: SoqlQuery
+}
 
 export interface SoqlQuery {
   readonly fields: readonly string[]
+  readonly children: readonly ChildQuery[]
   readonly object: string
   readonly where: Condition | null
   readonly orderBy: {
@@ -107,6 +121,13 @@ export function parseSoql(source: string): SoqlQuery {
     if (isWord(peek(), 'IN')) {
       position += 1
       expectPunct('(')
+      if (isWord(peek(), 'SELECT')) {
+        const inner = selectQuery(true)
+        expectPunct(')')
+        if (inner.fields.length !== 1 || inner.children.length > 0)
+          throw new SoqlError('MALFORMED_QUERY', 'a semi-join selects exactly one field')
+        return { type: 'in-select', field, query: inner, negated }
+      }
       const values = [literal()]
       while (peek()?.kind === 'punct' && (peek() as { text: string }).text === ',') {
         position += 1
@@ -147,48 +168,69 @@ export function parseSoql(source: string): SoqlQuery {
     return left
   }
 
-  expectWord('SELECT')
-  const fields = [identifier()]
-  while (peek()?.kind === 'punct' && (peek() as { text: string }).text === ',') {
-    position += 1
-    fields.push(identifier())
-  }
-  expectWord('FROM')
-  const object = identifier()
-  let where: Condition | null = null
-  if (isWord(peek(), 'WHERE')) {
-    position += 1
-    where = orExpression()
-  }
-  let orderBy: SoqlQuery['orderBy'] = null
-  if (isWord(peek(), 'ORDER')) {
-    position += 1
-    expectWord('BY')
-    const field = identifier()
-    let descending = false
-    if (isWord(peek(), 'ASC') || isWord(peek(), 'DESC')) {
-      descending = isWord(peek(), 'DESC')
-      position += 1
-    }
-    let nullsLast = descending
-    if (isWord(peek(), 'NULLS')) {
-      position += 1
-      if (!isWord(peek(), 'FIRST') && !isWord(peek(), 'LAST')) unexpected()
-      nullsLast = isWord(peek(), 'LAST')
-      position += 1
-    }
-    orderBy = { field, descending, nullsLast }
-  }
-  let limit: number | null = null
-  if (isWord(peek(), 'LIMIT')) {
-    position += 1
+  const isPunct = (text: string): boolean => {
     const token = peek()
-    if (token?.kind !== 'number' || !Number.isInteger(token.value)) return unexpected()
-    position += 1
-    limit = token.value
+    return token?.kind === 'punct' && token.text === text
   }
+  /** SELECT … FROM … [WHERE] [ORDER BY] [LIMIT]; `nested` stops at the closing parenthesis. */
+  function selectQuery(nested: boolean): SoqlQuery {
+    expectWord('SELECT')
+    const fields: string[] = []
+    const children: ChildQuery[] = []
+    const selectItem = (): void => {
+      if (!nested && isPunct('(')) {
+        position += 1
+        const child = selectQuery(true)
+        expectPunct(')')
+        children.push({ relationship: child.object, query: child })
+      } else fields.push(identifier())
+    }
+    selectItem()
+    while (isPunct(',')) {
+      position += 1
+      selectItem()
+    }
+    expectWord('FROM')
+    const object = identifier()
+    let where: Condition | null = null
+    if (isWord(peek(), 'WHERE')) {
+      position += 1
+      where = orExpression()
+    }
+    let orderBy: SoqlQuery['orderBy'] = null
+    if (isWord(peek(), 'ORDER')) {
+      position += 1
+      expectWord('BY')
+      const field = identifier()
+      let descending = false
+      if (isWord(peek(), 'ASC') || isWord(peek(), 'DESC')) {
+        descending = isWord(peek(), 'DESC')
+        position += 1
+      }
+      let nullsLast = descending
+      if (isWord(peek(), 'NULLS')) {
+        position += 1
+        if (!isWord(peek(), 'FIRST') && !isWord(peek(), 'LAST')) unexpected()
+        nullsLast = isWord(peek(), 'LAST')
+        position += 1
+      }
+      orderBy = { field, descending, nullsLast }
+    }
+    let limit: number | null = null
+    if (isWord(peek(), 'LIMIT')) {
+      position += 1
+      const token = peek()
+      if (token?.kind !== 'number' || !Number.isInteger(token.value)) return unexpected()
+      position += 1
+      limit = token.value
+    }
+    if (fields.length === 0 && children.length > 0) unexpected()
+    return { fields, children, object, where, orderBy, limit }
+  }
+
+  const query = selectQuery(false)
   if (position < tokens.length) unexpected()
-  return { fields, object, where, orderBy, limit }
+  return query
 }
 
 const KEYWORDS = new Set([
