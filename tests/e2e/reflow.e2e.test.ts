@@ -17,7 +17,32 @@ const GLOBEX = '001000000000002AAA'
 async function openTicket(id: number): Promise<Frame> {
   await session.page.goto(session.stack.zendesk.ticketUrl(id))
   await session.app().locator('section[data-state]:not([data-state="loading"])').waitFor({ timeout: 15_000 })
-  return appFrame(session.page)
+  const frame = await appFrame(session.page)
+  // The escalation section's chunk and Zendesk's ticket counts arrive after the card: measuring
+  // while they land would see a layout half-way. Wait until the document has stopped changing.
+  await frame.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        let timer = setTimeout(done, 500)
+        const observer = new MutationObserver(() => {
+          clearTimeout(timer)
+          timer = setTimeout(done, 500)
+        })
+        const giveUp = setTimeout(done, 10_000)
+        function done(): void {
+          observer.disconnect()
+          clearTimeout(giveUp)
+          resolve()
+        }
+        observer.observe(document.body, {
+          subtree: true,
+          childList: true,
+          characterData: true,
+          attributes: true,
+        })
+      })
+  )
+  return frame
 }
 
 /** Layout problems at each width, keyed by width, so a failure names where it happens. */
