@@ -28,20 +28,12 @@ export type LookupTtls = Readonly<Record<LookupOutcome['kind'], number>>
 export function createStorageLookupCache(storage: KeyValueStorage | null, ttls: LookupTtls): LookupCache {
   return {
     read(key, now) {
-      const raw = safely(() => storage?.getItem(KEY_PREFIX + key) ?? null)
-      if (!raw) return null
-      let value: unknown
-      try {
-        value = JSON.parse(raw)
-      } catch {
-        return null
-      }
-      const parsed = entrySchema.safeParse(value)
-      if (!parsed.success) return null
+      const entry = readStored(storage, KEY_PREFIX + key, entrySchema)
+      if (!entry) return null
       // Checked on read too, so an entry an older version stored under other rules is not trusted.
-      const ttl = ttls[parsed.data.outcome.kind]
-      if (now - parsed.data.fetchedAt > ttl || parsed.data.fetchedAt > now) return null
-      return { fetchedAt: parsed.data.fetchedAt, outcome: parsed.data.outcome as unknown as LookupOutcome }
+      const ttl = ttls[entry.outcome.kind]
+      if (now - entry.fetchedAt > ttl || entry.fetchedAt > now) return null
+      return { fetchedAt: entry.fetchedAt, outcome: entry.outcome as unknown as LookupOutcome }
     },
     write(key, entry: CachedOutcome) {
       if (ttls[entry.outcome.kind] <= 0) {
@@ -58,6 +50,27 @@ export function createStorageLookupCache(storage: KeyValueStorage | null, ttls: 
 }
 
 /** Runs a storage call; a browser that refuses (quota, blocked storage) gives undefined, never an error. */
+/**
+ * The entry stored under `key`, if it is there and reads as `schema`: a storage that throws, text
+ * that is not JSON and JSON of another shape (an older version's) are all a miss, never an error.
+ */
+export function readStored<T>(
+  storage: KeyValueStorage | null,
+  key: string,
+  schema: { safeParse(value: unknown): { success: true; data: T } | { success: false } }
+): T | null {
+  const raw = safely(() => storage?.getItem(key) ?? null)
+  if (!raw) return null
+  let value: unknown
+  try {
+    value = JSON.parse(raw)
+  } catch {
+    return null
+  }
+  const parsed = schema.safeParse(value)
+  return parsed.success ? parsed.data : null
+}
+
 export function safely<T>(action: () => T): T | undefined {
   try {
     return action()

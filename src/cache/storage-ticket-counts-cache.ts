@@ -1,6 +1,6 @@
 import * as z from 'zod/mini'
 import type { TicketCounts, TicketCountsCache } from '../domain/ticket-trend'
-import { safely, type KeyValueStorage } from './storage-lookup-cache'
+import { readStored, safely, type KeyValueStorage } from './storage-lookup-cache'
 
 const KEY_PREFIX = 'success-bridge:ticket-counts:v1:'
 
@@ -27,18 +27,10 @@ export function createStorageTicketCountsCache(
 ): TicketCountsCache {
   return {
     read(key, now) {
-      const raw = safely(() => storage?.getItem(KEY_PREFIX + key) ?? null)
-      if (!raw) return null
-      let value: unknown
-      try {
-        value = JSON.parse(raw)
-      } catch {
-        return null
-      }
-      const parsed = entrySchema.safeParse(value)
-      if (!parsed.success) return null
-      if (now - parsed.data.fetchedAt > ttlMs || parsed.data.fetchedAt > now) return null
-      return parsed.data.counts
+      const entry = readStored(storage, KEY_PREFIX + key, entrySchema)
+      if (!entry) return null
+      if (now - entry.fetchedAt > ttlMs || entry.fetchedAt > now) return null
+      return entry.counts
     },
     write(key, counts: TicketCounts, now) {
       safely(() => storage?.setItem(KEY_PREFIX + key, JSON.stringify({ fetchedAt: now, counts })))

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { AccountSummary } from './account'
 import { globex, outageTicket } from '../test-support/escalation-fixtures'
 import { CrmError } from './crm-error'
+import type { WhyNowSettings } from './why-now'
 import { escalate, EscalationError, followUp, resumableAttempt, type EscalateDeps } from './escalate'
 import type { AttemptProgress, EscalationDraft, ExistingEscalation } from './escalation'
 import { CLAIM_STALE_AFTER_MS, claimTag, newClaim, PENDING_TAG } from './escalation-claim'
@@ -116,6 +117,19 @@ function writerFor(ticket: MemoryTicket, agentId: number, agentName: string): Ti
   }
 }
 
+/** The Why-now thresholds the app's defaults use, with `churnPhrases` of the test's choosing. */
+function whyNowSettings(churnPhrases: string[]): WhyNowSettings {
+  return {
+    renewalSoonDays: 90,
+    healthRiskBelow: 50,
+    healthDropPoints: 10,
+    signalWindowDays: 30,
+    majorAccountArr: null,
+    criticalTags: [],
+    churnPhrases,
+  }
+}
+
 const account = globex
 const draft = { reason: 'churn-risk' as const, note: 'Call them today' }
 const START = Date.parse('2026-11-25T10:00:00Z')
@@ -164,15 +178,7 @@ async function failure(promise: Promise<unknown>): Promise<EscalationError> {
 describe('escalate', () => {
   it('puts what the card showed of the customer’s other tickets in the note’s "Why now" block', async () => {
     const { crm, alex } = setup()
-    const whyNow = {
-      renewalSoonDays: 90,
-      healthRiskBelow: 50,
-      healthDropPoints: 10,
-      signalWindowDays: 30,
-      majorAccountArr: null,
-      criticalTags: [],
-      churnPhrases: [],
-    }
+    const whyNow = whyNowSettings([])
     const trend = [
       { kind: 'ticket-trend', recent: 6, usual: 1, days: 30 },
       { kind: 'recent-escalations', count: 2, days: 90 },
@@ -192,15 +198,7 @@ describe('escalate', () => {
 
   it('writes the note without the customer’s tickets when they cannot be read', async () => {
     const { crm, alex } = setup()
-    const whyNow = {
-      renewalSoonDays: 90,
-      healthRiskBelow: 50,
-      healthDropPoints: 10,
-      signalWindowDays: 30,
-      majorAccountArr: null,
-      criticalTags: [],
-      churnPhrases: [],
-    }
+    const whyNow = whyNowSettings([])
     await escalate(
       { account, draft, priorEscalations: 0 },
       { ...alex.deps, whyNow, trend: () => Promise.reject(new Error('zendesk down')) },
@@ -241,15 +239,7 @@ describe('escalate', () => {
 
   it('names the "Why now" recommendation in the internal note when the ticket had one', async () => {
     const { ticket, crm, alex } = setup()
-    const whyNow = {
-      renewalSoonDays: 90,
-      healthRiskBelow: 50,
-      healthDropPoints: 10,
-      signalWindowDays: 30,
-      majorAccountArr: null,
-      criticalTags: [],
-      churnPhrases: ['other vendors'],
-    }
+    const whyNow = whyNowSettings(['other vendors'])
     const facts = {
       priority: 'urgent',
       type: 'incident',
@@ -280,15 +270,7 @@ describe('escalate', () => {
 
   it('leaves the recommendation out of the internal note when the ticket had none', async () => {
     const { ticket, alex } = setup()
-    const whyNow = {
-      renewalSoonDays: 90,
-      healthRiskBelow: 50,
-      healthDropPoints: 10,
-      signalWindowDays: 30,
-      majorAccountArr: null,
-      criticalTags: [],
-      churnPhrases: [],
-    }
+    const whyNow = whyNowSettings([])
     const facts = {
       priority: 'low',
       type: 'question',

@@ -179,15 +179,23 @@ describe('escalation to the CSM', () => {
   })
 })
 
+/** Sam (agent 2) claimed ticket #102 a moment ago, by Zendesk's clock, and is still escalating it. */
+function claimedBySamJustNow(): void {
+  const startedAt = Math.floor(Date.now() / 1000)
+  session.stack.zendesk.setTags(102, [
+    ...session.stack.zendesk.tags(102),
+    'csm_escalation_pending',
+    `csm_escalation_claim_2_${startedAt}_busy`,
+  ])
+}
+
+/** How often the card has read ticket #102 from Zendesk. */
+const ticketReads = (): number =>
+  session.stack.zendesk.apiRequests().filter((request) => request === 'GET /api/v2/tickets/102.json').length
+
 describe('waiting on another agent’s escalation', () => {
   it('names the agent who is escalating, and reads that name once, not on every poll', async () => {
-    // Sam (agent 2) claimed ticket #102 a moment ago and is still escalating it.
-    const startedAt = Math.floor(Date.now() / 1000)
-    session.stack.zendesk.setTags(102, [
-      ...session.stack.zendesk.tags(102),
-      'csm_escalation_pending',
-      `csm_escalation_claim_2_${startedAt}_busy`,
-    ])
+    claimedBySamJustNow()
     const frame = await openTicket(102)
     const claimed = frame.getByTestId('escalation-claimed')
     await claimed.waitFor({ timeout: 15_000 })
@@ -195,9 +203,6 @@ describe('waiting on another agent’s escalation', () => {
       .poll(() => claimed.innerText(), { timeout: 10_000 })
       .toContain('Sam Okafor started escalating')
     // The card re-reads the ticket every 2.5 s: wait for at least three more reads, then count.
-    const ticketReads = () =>
-      session.stack.zendesk.apiRequests().filter((request) => request === 'GET /api/v2/tickets/102.json')
-        .length
     const before = ticketReads()
     await expect.poll(ticketReads, { timeout: 15_000, interval: 500 }).toBeGreaterThanOrEqual(before + 3)
     expect(
@@ -208,12 +213,7 @@ describe('waiting on another agent’s escalation', () => {
 
 describe('an agent whose clock is wrong', () => {
   it('does not offer to take over a claim seconds old when the browser’s clock runs ten minutes ahead', async () => {
-    const startedAt = Math.floor(Date.now() / 1000)
-    session.stack.zendesk.setTags(102, [
-      ...session.stack.zendesk.tags(102),
-      'csm_escalation_pending',
-      `csm_escalation_claim_2_${startedAt}_busy`,
-    ])
+    claimedBySamJustNow()
     await session.page.clock.setSystemTime(Date.now() + 10 * 60_000)
     const frame = await openTicket(102)
     // The app's own clock is the wrong one…
@@ -223,9 +223,6 @@ describe('an agent whose clock is wrong', () => {
       .poll(() => claimed.innerText(), { timeout: 10_000 })
       .toContain('Sam Okafor started escalating')
     // …and after more reads of the ticket, the claim is still Sam's, aged by Zendesk's clock.
-    const ticketReads = () =>
-      session.stack.zendesk.apiRequests().filter((request) => request === 'GET /api/v2/tickets/102.json')
-        .length
     const before = ticketReads()
     await expect.poll(ticketReads, { timeout: 15_000, interval: 500 }).toBeGreaterThanOrEqual(before + 2)
     expect(await claimed.innerText()).not.toContain('minutes')

@@ -119,6 +119,18 @@ export function getTask(store: NorthwindStore, id: string, origin: string): Vend
   return task ? { status: 200, body: { data: taskView(task, origin) } } : notFound('Task')
 }
 
+/** A write's JSON body read as `schema`, or the API's 422 saying what is wrong with it. */
+function readInput<T>(
+  body: string | undefined,
+  schema: z.ZodType<T>
+): { readonly data: T } | { readonly refused: VendorResponse } {
+  const json = parseJson(body)
+  if (json === null || typeof json !== 'object' || Array.isArray(json))
+    return { refused: validationFailed({ body: ['must be a JSON object'] }) }
+  const parsed = schema.safeParse(json)
+  return parsed.success ? { data: parsed.data } : { refused: validationFailed(fieldsOf(parsed.error, json)) }
+}
+
 /** PATCH /api/v1/tasks/{id} with `{"status": "done"}`: the CSM closes the task (or reopens it). */
 export function updateTaskStatus(
   store: NorthwindStore,
@@ -128,12 +140,9 @@ export function updateTaskStatus(
 ): VendorResponse {
   const task = store.tasks.find((candidate) => candidate.id === taskId)
   if (!task) return notFound('Task')
-  const json = parseJson(body)
-  if (json === null || typeof json !== 'object' || Array.isArray(json))
-    return validationFailed({ body: ['must be a JSON object'] })
-  const parsed = statusInput.safeParse(json)
-  if (!parsed.success) return validationFailed(fieldsOf(parsed.error, json))
-  task.status = parsed.data.status
+  const input = readInput(body, statusInput)
+  if ('refused' in input) return input.refused
+  task.status = input.data.status
   return { status: 200, body: { data: taskView(task, origin) } }
 }
 
@@ -146,15 +155,12 @@ export function addComment(
 ): VendorResponse {
   const task = store.tasks.find((candidate) => candidate.id === taskId)
   if (!task) return notFound('Task')
-  const json = parseJson(body)
-  if (json === null || typeof json !== 'object' || Array.isArray(json))
-    return validationFailed({ body: ['must be a JSON object'] })
-  const parsed = commentInput.safeParse(json)
-  if (!parsed.success) return validationFailed(fieldsOf(parsed.error, json))
+  const input = readInput(body, commentInput)
+  if ('refused' in input) return input.refused
   const comment = {
     id: store.nextId('cmt'),
     task_id: task.id,
-    body: parsed.data.body,
+    body: input.data.body,
     created_at: now.toISOString(),
   }
   task.comments.push(comment)
