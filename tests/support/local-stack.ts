@@ -5,6 +5,8 @@ import {
   type CrmEmulatorOptions,
 } from '../../emulators/crm/create-crm-emulator'
 import { demoSettings, demoZendeskSeed } from '../../emulators/crm/demo-settings'
+import { startSlackEmulator, type SlackEmulator } from '../../emulators/slack/create-slack-emulator'
+import { DEMO_SLACK_TOKEN } from '../../emulators/slack/seed'
 import { startZendeskEmulator, type ZendeskEmulator } from '../../emulators/zendesk/create-zendesk-emulator'
 import type { ZendeskSeed } from '../../emulators/zendesk/state'
 
@@ -15,6 +17,8 @@ export const distDir = process.env['SB_DIST_DIR'] ?? resolve(import.meta.dirname
 export interface LocalStack {
   readonly crm: CrmEmulator
   readonly zendesk: ZendeskEmulator
+  /** Serves `https://slack.com/api` for the emulated proxy; it has the bot token only with `slack: true`. */
+  readonly slack: SlackEmulator
   close(): Promise<void>
 }
 
@@ -27,9 +31,12 @@ export async function startLocalStack(
     crm?: CrmEmulatorOptions
     settings?: Record<string, string | number | boolean>
     seed?: ZendeskSeed
+    /** Installs the Slack bot token, as `npm start` does, so escalations message the CSM. */
+    slack?: boolean
   } = {}
 ): Promise<LocalStack> {
   const crm = await startCrmEmulator({ token: DEMO_TOKEN, ...options.crm })
+  const slack = await startSlackEmulator()
   const dialect = options.crm?.dialect ?? 'salesforce'
   const zendesk = await startZendeskEmulator({
     appDir: distDir,
@@ -37,9 +44,12 @@ export async function startLocalStack(
     settings: {
       ...demoSettings(dialect, crm.url),
       crm_api_token: DEMO_TOKEN,
+      ...(options.slack ? { slack_bot_token: DEMO_SLACK_TOKEN } : {}),
       ...options.settings,
     },
     extraWhitelist: ['127.0.0.1'],
+    // The manifest whitelists slack.com; the connection goes to the emulator.
+    upstreams: { 'slack.com': slack.url },
     crmControlUrl: crm.url,
     // The Zendesk account `npm start` shows for this CRM (its organizations carry that CRM's ids).
     seed: options.seed ?? demoZendeskSeed(dialect),
@@ -47,8 +57,9 @@ export async function startLocalStack(
   return {
     crm,
     zendesk,
+    slack,
     async close() {
-      await Promise.allSettled([zendesk.close(), crm.close()])
+      await Promise.allSettled([zendesk.close(), crm.close(), slack.close()])
     },
   }
 }

@@ -34,6 +34,11 @@ export interface ProxyConfig {
   readonly manifest: Pick<AppManifest, 'domainWhitelist' | 'parameters'>
   readonly settings: InstallationSettings
   readonly extraWhitelist: readonly string[]
+  /**
+   * Where a vendor's real host is served on this machine, e.g. `slack.com` → the Slack emulator's
+   * origin: the app and the whitelist see the real host; only the connection goes to loopback.
+   */
+  readonly upstreams?: Readonly<Record<string, string>>
   /** Used when the request sets no `timeout`. */
   readonly defaultTimeoutMs: number
   readonly maxResponseBytes?: number
@@ -134,9 +139,10 @@ export async function proxyRequest(options: RequestOptions, config: ProxyConfig)
     return finish(proxyError(403, 'Forbidden', `${host} is not in this app's domainWhitelist`))
   }
 
-  // 3. Send it.
+  // 3. Send it (to the local stand-in when the host has one).
+  const upstream = config.upstreams?.[target.hostname.toLowerCase()]
   const result = await forwardHttp({
-    url: target,
+    url: upstream ? new URL(`${target.pathname}${target.search}`, upstream) : target,
     method,
     headers,
     body: data,
