@@ -33,6 +33,8 @@ export const settings: AppSettings = {
   majorAccountArr: null,
   criticalTags: [],
   churnPhrases: [...DEFAULT_CHURN_PHRASES],
+  slack: { notify: 'dm', byDefault: true, channel: null },
+  followAsCsm: true,
 }
 
 /** A ticket whose customer a test can change, firing the same notification ZAF events would. */
@@ -95,6 +97,7 @@ export function renderWithServices(
       checksExisting: () => false,
       findExisting: () => Promise.reject(new Error('escalation is not rendered in card tests')),
       followUp: () => Promise.reject(new Error('escalation is not rendered in card tests')),
+      sendSlackAgain: () => Promise.reject(new Error('escalation is not rendered in card tests')),
     },
   }
   return render(
