@@ -35,6 +35,8 @@ export const ticketRecord = z.object({
   requester_id: z.nullable(z.number()),
   organization_id: z.nullable(z.number()),
   tags: z.array(z.string()),
+  /** The names of the ticket's followers. */
+  followers: z.array(z.string()),
   created_at: z.nullable(z.string()),
 })
 export const noteRecord = z.object({
