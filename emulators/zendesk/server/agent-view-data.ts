@@ -49,7 +49,7 @@ export function agentViewData(ctx: ApiContext, page: AgentPage, inputs: AgentVie
           requester_id: ticket.requester_id,
           organization_id: ticket.organization_id,
           tags: [...ticket.tags],
-          followers: ticket.follower_ids.map((id) => state.user(id)?.name ?? `#${id}`),
+          follower_ids: [...ticket.follower_ids],
           created_at: ticket.created_at,
         }
       : page.location === 'new_ticket_sidebar'
@@ -86,6 +86,6 @@ const NEW_TICKET: HostData['ticket'] = {
   requester_id: null,
   organization_id: null,
   tags: [],
-  followers: [],
+  follower_ids: [],
   created_at: null,
 }
