@@ -1,10 +1,15 @@
 import { Anchor, Button } from '@zendeskgarden/react-buttons'
 import { Alert } from '@zendeskgarden/react-notifications'
 import { MD } from '@zendeskgarden/react-typography'
+import styled from 'styled-components'
 import { useI18n } from '../../i18n/i18n-context'
 import type { EscalationState } from './use-escalation'
 
 type Done = Extract<EscalationState, { status: 'done' }>
+
+const SendAgain = styled(Button)`
+  margin-top: ${(p) => p.theme.space.xs};
+`
 
 /**
  * How the escalation's Slack message went: a quiet line when it was sent, a warning with "Send
@@ -55,15 +60,9 @@ export function SlackOutcomeView({ state, sendAgain }: { state: Done; sendAgain:
     <Alert type="warning" role="alert" data-testid="escalation-slack" data-state={slack.state}>
       <Alert.Paragraph>{text}</Alert.Paragraph>
       {state.slackRetry && (
-        <Button
-          size="small"
-          onClick={sendAgain}
-          disabled={state.resending}
-          data-testid="slack-send-again"
-          style={{ marginTop: 8 }}
-        >
+        <SendAgain size="small" onClick={sendAgain} disabled={state.resending} data-testid="slack-send-again">
           {t(state.resending ? 'ui.escalation.slack.sending' : 'ui.escalation.slack.sendAgain')}
-        </Button>
+        </SendAgain>
       )}
     </Alert>
   )
