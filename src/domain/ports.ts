@@ -2,7 +2,7 @@ import type { AttemptProgress, EscalationDraft, ExistingEscalation } from './esc
 import type { CustomerContext, TicketRef } from './customer'
 import type { DismissedKinds } from './recommendation-dismissal'
 import type { LookupOutcome } from './match'
-import type { SlackMessage } from './slack-message'
+import type { SlackMessage } from './slack-blocks'
 import type { TicketFacts } from './why-now'
 
 /** A CRM, seen from the app. Implementations throw only `CrmError`. */

@@ -2,13 +2,21 @@ import type { AccountSummary } from './account'
 import type { EscalationReason } from './escalation'
 import { REASON_LABEL, ticketUrl, whyNowSignalLine } from './escalation-note'
 import { healthBand, type HealthBand } from './health'
-import type { TicketDetails } from './ports'
 import { daysUntil } from './renewal'
+import type { Mrkdwn, SlackBlock, SlackMessage } from './slack-blocks'
 import { recommendEscalation, type WhyNowSignal } from './why-now'
+
+export type { SlackBlock, SlackMessage }
 
 /** Everything the Slack message says; all of it is data the escalation already holds. */
 export interface SlackMessageInput {
-  readonly ticket: Pick<TicketDetails, 'id' | 'subdomain' | 'subject' | 'priority'>
+  // The fields of TicketDetails it needs, spelt out: ports.ts imports this file's SlackMessage.
+  readonly ticket: {
+    readonly id: number
+    readonly subdomain: string
+    readonly subject: string
+    readonly priority: string | null
+  }
   readonly account: Pick<AccountSummary, 'name' | 'healthScore' | 'renewalDate'>
   readonly agentName: string
   readonly csmName: string
@@ -25,26 +33,6 @@ export interface SlackMessageInput {
    */
   readonly audience: { readonly kind: 'dm' } | { readonly kind: 'channel'; readonly csmUserId: string | null }
   readonly formatArr?: (amount: number) => string
-}
-
-/** A Slack Block Kit message with the plain-text fallback Slack shows in notifications. */
-export interface SlackMessage {
-  readonly text: string
-  readonly blocks: readonly SlackBlock[]
-}
-export type SlackBlock =
-  | { readonly type: 'header'; readonly text: PlainText }
-  | { readonly type: 'section'; readonly text: Mrkdwn; readonly fields?: readonly Mrkdwn[] }
-  | { readonly type: 'context'; readonly elements: readonly Mrkdwn[] }
-  | { readonly type: 'divider' }
-interface PlainText {
-  readonly type: 'plain_text'
-  readonly text: string
-  readonly emoji: boolean
-}
-interface Mrkdwn {
-  readonly type: 'mrkdwn'
-  readonly text: string
 }
 
 // Block Kit limits: a header's text 150 characters, a section's 3,000, a field's 2,000.
