@@ -3,6 +3,7 @@ import type { EscalationReason } from './escalation'
 import { REASON_LABEL, ticketUrl, whyNowSignalLine } from './escalation-note'
 import { healthBand, type HealthBand } from './health'
 import { daysUntil } from './renewal'
+import type { TicketDetails } from './ports'
 import type { Mrkdwn, SlackBlock, SlackMessage } from './slack-blocks'
 import { recommendEscalation, type WhyNowSignal } from './why-now'
 
@@ -10,13 +11,7 @@ export type { SlackBlock, SlackMessage }
 
 /** Everything the Slack message says; all of it is data the escalation already holds. */
 export interface SlackMessageInput {
-  // The fields of TicketDetails it needs, spelt out: ports.ts imports this file's SlackMessage.
-  readonly ticket: {
-    readonly id: number
-    readonly subdomain: string
-    readonly subject: string
-    readonly priority: string | null
-  }
+  readonly ticket: Pick<TicketDetails, 'id' | 'subdomain' | 'subject' | 'priority'>
   readonly account: Pick<AccountSummary, 'name' | 'healthScore' | 'renewalDate'>
   readonly agentName: string
   readonly csmName: string
