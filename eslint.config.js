@@ -20,6 +20,7 @@ const elements = [
   // Files at the top of src/crm (create-connector.ts): they pick the connector.
   { type: 'crm-picker', pattern: 'src/crm' },
   { type: 'zendesk', pattern: 'src/zendesk' },
+  { type: 'slack', pattern: 'src/slack' },
   { type: 'cache', pattern: 'src/cache' },
   { type: 'features-shared', pattern: 'src/features/shared' },
   { type: 'feature', pattern: 'src/features/*', capture: ['feature'] },
@@ -53,6 +54,7 @@ const allowed = {
   'crm-provider': [to('domain', 'settings', 'crm-http', 'mapping')],
   'crm-picker': [to('domain', 'settings', 'crm-http', 'crm-provider')],
   zendesk: [to('domain')],
+  slack: [to('domain'), typesOf('zendesk')],
   cache: [to('domain')],
   'features-shared': [to('domain', 'i18n', 'ui'), typesOf('settings')],
   feature: [to('domain', 'i18n', 'ui', 'features-shared'), typesOf('settings')],
@@ -88,7 +90,7 @@ const packagePolicies = [
   {
     from: {
       element: {
-        types: { anyOf: ['settings', 'crm-http', 'crm-provider', 'crm-picker', 'zendesk', 'cache'] },
+        types: { anyOf: ['settings', 'crm-http', 'crm-provider', 'crm-picker', 'zendesk', 'slack', 'cache'] },
       },
     },
     disallow: packages(...UI_PACKAGES),

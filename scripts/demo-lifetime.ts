@@ -82,7 +82,7 @@ function stdinIsPipe(): boolean {
 export function listenProblem(error: unknown): string | null {
   const { code, port } = (error ?? {}) as { code?: unknown; port?: unknown }
   const how =
-    'Start on other ports with: npm start -- --port <N> (the demo uses N, N+1 and N+10), or --port 0 for any free ones.'
+    'Start on other ports with: npm start -- --port <N> (the demo uses N, N+1, N+10 and N+20), or --port 0 for any free ones.'
   if (code === 'EADDRINUSE')
     return `Port ${String(port)} is already in use (is another demo running?). ${how}`
   if (code === 'EACCES') return `Port ${String(port)} needs privileges this process does not have. ${how}`

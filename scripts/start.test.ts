@@ -121,7 +121,7 @@ describe('npm start stops every server it started', () => {
   })
 })
 
-/** A port the OS says is free, with the two the demo puts next to it (port+1, port+10) free too. */
+/** A port the OS says is free, with the three the demo puts next to it (port+1, +10, +20) free too. */
 async function freeBasePort(): Promise<number> {
   for (;;) {
     const base = await new Promise<number>((done) => {
@@ -130,8 +130,10 @@ async function freeBasePort(): Promise<number> {
         probe.close(() => done(typeof address === 'object' && address ? address.port : 0))
       })
     })
-    if (base > 65525) continue
-    const neighbours = await Promise.all([base + 1, base + 10].map((p) => isListening(p, '127.0.0.1')))
+    if (base > 65515) continue
+    const neighbours = await Promise.all(
+      [base + 1, base + 10, base + 20].map((p) => isListening(p, '127.0.0.1'))
+    )
     if (!neighbours.includes(true)) return base
   }
 }
@@ -143,6 +145,7 @@ describe('npm start on a busy port', () => {
   it.each([
     ['the agent view', 0, 'localhost'],
     ['the CRM emulator', 10, '127.0.0.1'],
+    ['the Slack emulator', 20, '127.0.0.1'],
   ])(
     'names the port %s could not take and how to choose others, without a stack trace',
     async (_, offset, host) => {

@@ -5,7 +5,8 @@
  *   npm start                      Salesforce dialect, 150 ms CRM latency
  *   npm start -- --crm hubspot     the CRM emulator speaks HubSpot v3 (or: custom, the Northwind Success API)
  *   npm start -- --latency 0       no artificial latency
- *   npm start -- --port 4000       agent view port (the app is served on port+1, the CRM on port+10);
+ *   npm start -- --port 4000       agent view port (the app is served on port+1, the CRM on port+10,
+ *                                  the Slack emulator on port+20);
  *                                  0 takes any free ports
  *   npm start -- --app-dir dist    serve an app already built in that folder (no build)
  *   npm start -- --crm salesforce --oauth
@@ -22,6 +23,8 @@ import { build } from 'vite'
 import { startCrmEmulator } from '../emulators/crm/create-crm-emulator'
 import { DEMO_TOKEN, demoSettings, demoZendeskSeed } from '../emulators/crm/demo-settings'
 import { DIALECTS, type DialectName } from '../emulators/crm/server/dialect'
+import { startSlackEmulator } from '../emulators/slack/create-slack-emulator'
+import { DEMO_SLACK_TOKEN } from '../emulators/slack/seed'
 import { startZendeskEmulator, type OAuthRenewal } from '../emulators/zendesk/create-zendesk-emulator'
 import { buildOAuthPackage } from '../tests/support/oauth-package'
 import { demoLifetime, listenProblem } from './demo-lifetime'
@@ -53,9 +56,9 @@ if (values.oauth && (provider !== 'salesforce' || !renewal)) {
 }
 const port = Number(values.port)
 const latencyMs = Number(values.latency)
-// The CRM takes port+10, so the agent view's port leaves room for it.
-if (!Number.isInteger(port) || port < 0 || port > 65525 || !Number.isFinite(latencyMs) || latencyMs < 0) {
-  console.error('--port must be a port number up to 65525 (or 0) and --latency a number of milliseconds')
+// The CRM takes port+10 and Slack port+20, so the agent view's port leaves room for them.
+if (!Number.isInteger(port) || port < 0 || port > 65515 || !Number.isFinite(latencyMs) || latencyMs < 0) {
+  console.error('--port must be a port number up to 65515 (or 0) and --latency a number of milliseconds')
   process.exit(2)
 }
 const portAt = (offset: number): number => (port === 0 ? 0 : port + offset)
@@ -79,11 +82,15 @@ try {
       ([name]) => !oauthPackage || name !== 'crm_api_token'
     )
   )
+  const slack = await startSlackEmulator({ port: portAt(20) })
+  lifetime.add(slack)
   const zendesk = await startZendeskEmulator({
     appDir: oauthPackage?.dir ?? appDir,
     hostPort: portAt(0),
     appPort: portAt(1),
-    settings,
+    // Slack on: escalating #102 sends its CSM a direct message, shown on the Slack page.
+    settings: { ...settings, slack_bot_token: DEMO_SLACK_TOKEN, slack_notify: 'dm' },
+    upstreams: { 'slack.com': slack.url },
     ...(oauthPackage
       ? { hostAliases: { 'login.salesforce.com': crm.url }, oauthRenewal: renewal ?? 'on-401' }
       : {}),
@@ -103,7 +110,7 @@ try {
     )
   console.log(`\nSuccess Bridge demo: ${zendesk.ticketUrl(101)}\n`)
   console.log(
-    `(CRM emulator, ${provider} dialect, at ${crm.url}, ${latencyMs} ms latency; app files at ${zendesk.appOrigin}. Ctrl+C stops everything.)`
+    `(CRM emulator, ${provider} dialect, at ${crm.url}, ${latencyMs} ms latency; Slack's messages at ${slack.url}; app files at ${zendesk.appOrigin}. Ctrl+C stops everything.)`
   )
 } catch (error) {
   const problem = listenProblem(error)

@@ -25,6 +25,8 @@ export interface ZendeskEmulatorOptions {
   settings: Record<string, string | number | boolean>
   /** Hosts allowed for secure requests besides the manifest's domainWhitelist, e.g. ['127.0.0.1']. */
   extraWhitelist?: string[]
+  /** A vendor's host served locally, e.g. `{ 'slack.com': slackEmulator.url }` (see ProxyConfig). */
+  upstreams?: Record<string, string>
   /** The CRM emulator's base URL: adds the "Demo controls" panel that switches its fault mode. */
   crmControlUrl?: string
   seed?: ZendeskSeed
@@ -133,6 +135,7 @@ export async function startZendeskEmulator(options: ZendeskEmulatorOptions): Pro
         manifest,
         settings,
         extraWhitelist: options.extraWhitelist ?? [],
+        upstreams: options.upstreams ?? {},
         defaultTimeoutMs: options.proxyTimeoutMs ?? 30_000,
         signal: lifetime.signal,
         log: (entry) => log.push(entry),

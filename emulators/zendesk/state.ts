@@ -77,6 +77,8 @@ export type Organization = z.infer<typeof organizationSchema>
 /** A ticket as the emulator holds it: the seed's fields plus what changes over time. */
 export interface Ticket extends SeedTicket {
   updated_at: string
+  /** Users who follow the ticket (agents only); Zendesk notifies them of updates. */
+  follower_ids: number[]
 }
 
 /** A comment the app (or a test) added through PUT /api/v2/tickets/:id.json, in Zendesk's shape. */
@@ -121,10 +123,20 @@ export class ZendeskState {
       const created = new Date(this.now() - createdDaysAgo * 86_400_000)
         .toISOString()
         .replace(/\.\d{3}Z$/, 'Z')
-      return { ...past, tags: [...past.tags], description: '', created_at: created, updated_at: created }
+      return {
+        ...past,
+        tags: [...past.tags],
+        description: '',
+        created_at: created,
+        updated_at: created,
+        follower_ids: [],
+      }
     })
     this.ticketsById = new Map(
-      this.seed.tickets.map((t) => [t.id, { ...t, tags: [...t.tags], updated_at: t.created_at }])
+      this.seed.tickets.map((t) => [
+        t.id,
+        { ...t, tags: [...t.tags], updated_at: t.created_at, follower_ids: [] },
+      ])
     )
     this.commentsByTicket = new Map()
     // Zendesk comment ids are large; starting high keeps them apart from ticket and user ids in logs.
@@ -172,6 +184,27 @@ export class ZendeskState {
       ticket,
       ticket.tags.filter((t) => !gone.has(t))
     )
+  }
+
+  /** `put` adds a follower, `delete` removes one (the `followers` array of a ticket update). */
+  setFollowers(
+    ticket: Ticket,
+    changes: readonly { user_id: number; action?: 'put' | 'delete' | undefined }[]
+  ): void {
+    let ids = [...ticket.follower_ids]
+    for (const change of changes)
+      ids =
+        change.action === 'delete'
+          ? ids.filter((id) => id !== change.user_id)
+          : [...new Set([...ids, change.user_id])]
+    if (ids.join(',') === ticket.follower_ids.join(',')) return
+    ticket.follower_ids = ids
+    this.touch(ticket)
+  }
+  /** Users whose email is `email` (case-insensitive), as Zendesk's user search finds them. */
+  usersByEmail(email: string): User[] {
+    const wanted = email.trim().toLowerCase()
+    return this.seed.users.filter((u) => u.email.toLowerCase() === wanted)
   }
 
   /** Zendesk keeps both renderings of a comment; whichever was sent, the other is derived. */

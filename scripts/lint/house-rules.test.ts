@@ -63,6 +63,18 @@ const layerCases: readonly PlantedCase[] = [
   },
   // One more per allow-list in docs/architecture.md.
   {
+    name: 'slack imports the CRM http layer',
+    rule: DEPENDENCIES,
+    filePath: 'src/slack/slack-web-api.ts',
+    code: "import { createCrmHttp } from '../crm/http/create-crm-http'\n",
+  },
+  {
+    name: 'slack imports zendesk code, not only its types',
+    rule: DEPENDENCIES,
+    filePath: 'src/slack/slack-web-api.ts',
+    code: "import { withInertPlaceholders } from '../zendesk/inert-placeholders'\n",
+  },
+  {
     name: 'domain imports settings',
     rule: DEPENDENCIES,
     filePath: 'src/domain/health.ts',

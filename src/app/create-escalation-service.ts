@@ -6,6 +6,7 @@ import {
   followUp,
   inspectEscalation,
   resumableAttempt,
+  sendSlackAgain,
   type EscalateDeps,
 } from '../domain/escalate'
 import { escalationKey } from '../domain/escalation-claim'
@@ -16,6 +17,8 @@ import { formatMoneyFull } from '../i18n/format'
 import type { AppSettings } from '../settings/app-settings'
 import type { ZafClient } from '../zendesk/zaf-client'
 import { createZafTicketWriter } from '../zendesk/zaf-ticket-writer'
+import { createSlackWebApi } from '../slack/slack-web-api'
+import type { SlackDeps } from '../domain/send-slack-message'
 
 interface EscalationWiring {
   readonly client: ZafClient
@@ -73,6 +76,11 @@ async function heldHere(ticket: TicketRef): Promise<boolean> {
 export function createEscalationService(wiring: EscalationWiring): EscalationService {
   const storage = webStorageOrMemory('localStorage')
   const zendesk = createZafTicketWriter(wiring.client)
+  // Slack off: no Slack call at all. Otherwise every escalation tells the CSM there (ADR 0012).
+  const slack: SlackDeps | undefined =
+    wiring.settings.slack.notify === 'off'
+      ? undefined
+      : { port: createSlackWebApi(wiring.client), routing: wiring.settings.slack }
   const storeFor = (ticket: TicketRef) => createEscalationStore(storage, ticket.subdomain, ticket.id)
   const depsFor = (ticket: TicketRef): EscalateDeps => ({
     crm: wiring.crm,
@@ -86,6 +94,8 @@ export function createEscalationService(wiring: EscalationWiring): EscalationSer
     whyNow: wiring.settings,
     fallbackOwner: wiring.settings.escalationFallbackOwner,
     formatArr: (amount) => formatMoneyFull(amount, wiring.settings.arrCurrency, wiring.locale),
+    followAsCsm: wiring.settings.followAsCsm,
+    ...(slack ? { slack } : {}),
   })
   return {
     fallbackOwner: wiring.settings.escalationFallbackOwner,
@@ -133,6 +143,8 @@ export function createEscalationService(wiring: EscalationWiring): EscalationSer
         accountId: account.id,
       })
     },
+    sendSlackAgain: (delivery) =>
+      slack ? sendSlackAgain(delivery, slack) : Promise.resolve({ state: 'off' as const }),
     followUp: (task, text, options) =>
       followUp(task, text, { crm: wiring.crm, zendesk, now: wiring.now }, options),
   }

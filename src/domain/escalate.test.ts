@@ -1,121 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import type { AccountSummary } from './account'
-import { globex, outageTicket } from '../test-support/escalation-fixtures'
+import { outageTicket } from '../test-support/escalation-fixtures'
+import { account, agent, draft, failure, setup, START } from '../test-support/memory-escalation'
 import { CrmError } from './crm-error'
 import type { WhyNowSettings } from './why-now'
-import { escalate, EscalationError, followUp, resumableAttempt, type EscalateDeps } from './escalate'
-import type { AttemptProgress, EscalationDraft, ExistingEscalation } from './escalation'
+import { escalate, followUp, resumableAttempt, type EscalateDeps } from './escalate'
 import { CLAIM_STALE_AFTER_MS, claimTag, newClaim, PENDING_TAG } from './escalation-claim'
-import type {
-  EscalationCrm,
-  EscalationStore,
-  EscalationTaskInput,
-  EscalationTaskResult,
-  TicketDetails,
-  TicketState,
-  TicketWriter,
-} from './ports'
-
-// Small in-memory implementations of the ports, each recording what it was asked to do, so the
-// tests read as "what reached the CRM and the ticket" after each sequence of events. The ticket
-// applies `safe_update` as Zendesk documents it: a write with a stale stamp changes nothing.
-class MemoryStore implements EscalationStore {
-  draft: EscalationDraft | null = null
-  attempts = new Map<string, AttemptProgress>()
-  current: string | null = null
-  loadDraft = () => this.draft
-  saveDraft = (draft: EscalationDraft) => void (this.draft = draft)
-  loadAttempt = (id: string) => this.attempts.get(id) ?? null
-  saveAttempt = (progress: AttemptProgress) => void this.attempts.set(progress.attemptId, progress)
-  forgetAttempt = (id: string) => void this.attempts.delete(id)
-  currentAttempt = () => this.current
-  setCurrentAttempt = (id: string | null) => void (this.current = id)
-  finish(id: string) {
-    this.attempts.delete(id)
-    if (this.current === id) this.current = null
-    this.draft = null
-  }
-}
-
-class RecordingCrm implements EscalationCrm {
-  tasks: EscalationTaskInput[] = []
-  appended: string[] = []
-  /** Failures to play, in order, before behaving normally. `lost` = created, but the answer never arrived. */
-  script: ('fail' | 'lost')[] = []
-  appendToTask(taskId: string, text: string) {
-    this.appended.push(`${taskId}: ${text}`)
-    return Promise.resolve()
-  }
-  createTask(input: EscalationTaskInput): Promise<EscalationTaskResult> {
-    const next = this.script.shift()
-    if (next === 'fail') return Promise.reject(new CrmError('unavailable', 'down', { status: 503 }))
-    const index = this.tasks.findIndex((task) => task.key === input.key)
-    if (index >= 0) {
-      const found: ExistingEscalation = {
-        taskId: `T${index + 1}`,
-        taskUrl: `https://crm/T${index + 1}`,
-        ownerName: 'Marcus',
-        escalatedBy: 'Sam',
-        createdAt: null,
-        closed: false,
-      }
-      return Promise.resolve({ kind: 'exists' as const, existing: found })
-    }
-    this.tasks.push(input)
-    const id = `T${this.tasks.length}`
-    if (next === 'lost') return Promise.reject(new CrmError('unavailable', 'timeout', { timedOut: true }))
-    return Promise.resolve({ kind: 'created' as const, taskId: id, taskUrl: `https://crm/${id}` })
-  }
-}
-
-/** One Zendesk ticket, shared by every agent's writer. */
-class MemoryTicket {
-  tags: string[] = ['outage']
-  notes: string[] = []
-  stamp = 1
-  /** Failures of the next writes: `fail` writes nothing, `lost` writes and loses the answer. */
-  script: ('fail' | 'lost')[] = []
-  /** Another update lands just before the next write (a customer reply, a trigger). */
-  interruptions = 0
-  /** Zendesk's stamps have whole seconds: writes within one second leave the stamp as it was. */
-  sameSecond = false
-  /** Zendesk's clock, as its answers' Date headers give it; null = answers without a Date. */
-  serverTime: number | null = null
-  write(state: TicketState, change: { tags: readonly string[]; internalNote?: string }) {
-    if (this.interruptions > 0) {
-      this.interruptions -= 1
-      this.stamp += 1
-    }
-    const next = this.script.shift()
-    if (next === 'fail') return Promise.reject(new Error('zendesk down'))
-    if (state.updatedAt !== String(this.stamp)) return Promise.resolve('conflict' as const)
-    this.tags = [...change.tags]
-    if (change.internalNote) this.notes.push(change.internalNote)
-    if (!this.sameSecond) this.stamp += 1
-    return next === 'lost' ? Promise.reject(new Error('answer lost')) : Promise.resolve('written' as const)
-  }
-}
-
-function writerFor(ticket: MemoryTicket, agentId: number, agentName: string): TicketWriter {
-  return {
-    details: (): Promise<TicketDetails> => Promise.resolve(outageTicket(agentId, agentName)),
-    recentTicketCount: () => Promise.resolve(3),
-    readState: () =>
-      Promise.resolve({
-        tags: [...ticket.tags],
-        updatedAt: String(ticket.stamp),
-        serverTime: ticket.serverTime,
-      }),
-    writeIfUnchanged: (_id, state, change) => ticket.write(state, change),
-    addInternalNoteAndTag: (_id, note, tag) => {
-      ticket.notes.push(note)
-      ticket.tags = [...new Set([...ticket.tags, tag])]
-      return Promise.resolve()
-    },
-    hasInternalNoteContaining: (_id, marker) => Promise.resolve(ticket.notes.some((n) => n.includes(marker))),
-    agentName: (id) => Promise.resolve(id === 2 ? 'Sam' : null),
-  }
-}
+import type { EscalationTaskInput } from './ports'
 
 /** The Why-now thresholds the app's defaults use, with `churnPhrases` of the test's choosing. */
 function whyNowSettings(churnPhrases: string[]): WhyNowSettings {
@@ -128,51 +18,6 @@ function whyNowSettings(churnPhrases: string[]): WhyNowSettings {
     criticalTags: [],
     churnPhrases,
   }
-}
-
-const account = globex
-const draft = { reason: 'churn-risk' as const, note: 'Call them today' }
-const START = Date.parse('2026-11-25T10:00:00Z')
-
-function agent(ticket: MemoryTicket, crm: RecordingCrm, agentId = 1, name = 'Alex') {
-  let clock = START
-  let nonces = 0
-  const store = new MemoryStore()
-  const deps: EscalateDeps = {
-    crm,
-    zendesk: writerFor(ticket, agentId, name),
-    store,
-    now: () => clock,
-    sleep: () => Promise.resolve(),
-    nonce: () => `n${agentId}x${nonces++}`,
-    exclusive: (task) => task(),
-    healthRiskBelow: 50,
-    fallbackOwner: null,
-    formatArr: String,
-  }
-  return {
-    store,
-    deps,
-    advance: (ms: number) => void (clock += ms),
-    run: (prior = 0, acc: AccountSummary = account, agentDraft = draft) =>
-      escalate({ account: acc, draft: agentDraft, priorEscalations: prior }, deps, 'the CS team'),
-  }
-}
-
-function setup() {
-  const ticket = new MemoryTicket()
-  const crm = new RecordingCrm()
-  return { ticket, crm, alex: agent(ticket, crm) }
-}
-
-async function failure(promise: Promise<unknown>): Promise<EscalationError> {
-  try {
-    await promise
-  } catch (error) {
-    if (error instanceof EscalationError) return error
-    throw error
-  }
-  throw new Error('expected an EscalationError')
 }
 
 describe('escalate', () => {
@@ -217,6 +62,9 @@ describe('escalate', () => {
       ownerName: 'Marcus',
       taskId: 'T1',
       taskUrl: 'https://crm/T1',
+      slack: { state: 'off' },
+      slackRetry: null,
+      follower: 'off',
     })
     expect(crm.tasks).toHaveLength(1)
     expect(crm.tasks[0]).toMatchObject({

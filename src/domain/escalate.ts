@@ -23,6 +23,8 @@ import { buildEscalationNote } from './escalation-note'
 import { buildInternalNote } from './internal-note'
 import type { EscalationCrm, EscalationStore, TicketDetails, TicketState, TicketWriter } from './ports'
 import { localDate } from './renewal'
+import { sendSlackMessage, type SlackDeps, type SlackDelivery } from './send-slack-message'
+import type { FollowerOutcome, SlackOutcome } from './slack-step'
 import {
   recommendEscalation,
   whyNowSignals,
@@ -54,6 +56,10 @@ export interface EscalateDeps {
   readonly trend?: () => Promise<readonly TrendSignal[]>
   readonly fallbackOwner: string | null
   readonly formatArr: (amount: number) => string
+  /** The Slack message on escalation (ADR 0012); absent = none. */
+  readonly slack?: SlackDeps
+  /** Add the CSM, when a Zendesk agent, as a follower in the escalation's ticket update. */
+  readonly followAsCsm?: boolean
 }
 
 export interface EscalationRequest {
@@ -84,6 +90,10 @@ export type EscalationResult =
       readonly ownerName: string
       readonly taskId: string
       readonly taskUrl: string | null
+      readonly slack: SlackOutcome
+      /** What "Send again" sends, when the message was not sent (or may not have been). */
+      readonly slackRetry: SlackDelivery | null
+      readonly follower: FollowerOutcome
     }
   /** Another agent (or tab) completed an escalation first; nothing of ours was written. */
   | { readonly kind: 'already-escalated'; readonly escalations: number }
@@ -292,11 +302,49 @@ async function complete(
   const task = progress.task
   if (!task) throw new EscalationError('crm', new CrmError('invalid-response', 'No task after the CRM step'))
   const marker = task.url ?? task.id
+  const csmEmail = owner.isFallback ? null : (account.csm?.email ?? null)
+
+  // Before the final update, so the internal note can link the Slack message and the same update
+  // can add the CSM as a follower: one ticket write, as before (ADR 0012).
+  const follower = await followerFor(csmEmail, owner.isFallback, deps)
+  const delivery: SlackDelivery = {
+    csmEmail,
+    message: {
+      ticket,
+      account,
+      agentName: ticket.agentName,
+      csmName: task.ownerName,
+      reason: progress.draft.reason,
+      agentNote: progress.draft.note,
+      whyNow: signalsSeen(account, ticket, deps),
+      healthRiskBelow: deps.healthRiskBelow,
+      arrText: account.arr === null ? null : deps.formatArr(account.arr),
+      today: localDate(new Date(deps.now())),
+      task: { id: task.id, url: task.url },
+      formatArr: deps.formatArr,
+    },
+  }
+  const slack = deps.slack
+  if (progress.slack?.state === 'posting') {
+    // Saved just before chat.postMessage left, and no answer saved since: it may be in Slack.
+    // Sending again could tell the CSM twice; the agent decides (the card says why).
+    save({ ...progress, slack: { state: 'unknown' } })
+  } else if (!progress.slack && slack && !progress.zendeskAttempted) {
+    const outcome = await sendSlackMessage(delivery, slack, () =>
+      save({ ...progress, slack: { state: 'posting' } })
+    )
+    save({ ...progress, slack: outcome })
+  }
+  const slackOutcome: SlackOutcome =
+    progress.slack && progress.slack.state !== 'posting' ? progress.slack : { state: 'off' }
   const done: EscalationResult = {
     kind: 'done',
     ownerName: task.ownerName,
     taskId: task.id,
     taskUrl: task.url,
+    slack: slackOutcome,
+    slackRetry: slackOutcome.state === 'not-sent' || slackOutcome.state === 'unknown' ? delivery : null,
+    follower: follower.outcome,
   }
   for (let round = 0; round < GUARDED_WRITE_ROUNDS; round++) {
     if (round > 0) await deps.sleep(backoff(round))
@@ -328,11 +376,13 @@ async function complete(
       agentNote: progress.draft.note,
       recommendation: recommendEscalation(signalsSeen(account, ticket, deps)),
       formatArr: deps.formatArr,
+      slack: slackOutcome,
     })
     const outcome = await zendeskStep(() =>
       deps.zendesk.writeIfUnchanged(ticket.id, state, {
         tags: tagsWhenEscalated(state.tags, progress.sequence),
         internalNote,
+        ...(follower.id === null ? {} : { followerIds: [follower.id] }),
       })
     )
     if (outcome === 'written') {
@@ -344,6 +394,30 @@ async function complete(
     'zendesk',
     new CrmError('unavailable', 'The ticket kept changing during the update')
   )
+}
+
+/**
+ * The CSM's Zendesk user, to follow the ticket: one read (cached by the writer). A CSM who is not
+ * a Zendesk agent, or a read that fails, costs nothing but the card's line saying so.
+ */
+async function followerFor(
+  csmEmail: string | null,
+  isFallback: boolean,
+  deps: Pick<EscalateDeps, 'zendesk' | 'followAsCsm'>
+): Promise<{ readonly id: number | null; readonly outcome: FollowerOutcome }> {
+  if (!deps.followAsCsm || isFallback) return { id: null, outcome: 'off' }
+  if (!csmEmail) return { id: null, outcome: 'not-a-user' }
+  try {
+    const id = await deps.zendesk.followerByEmail(csmEmail)
+    return id === null ? { id: null, outcome: 'not-a-user' } : { id, outcome: 'added' }
+  } catch {
+    return { id: null, outcome: 'not-checked' }
+  }
+}
+
+/** "Send again" after the escalation: the same message, once; nothing is written to the ticket. */
+export function sendSlackAgain(delivery: SlackDelivery, deps: SlackDeps): Promise<SlackOutcome> {
+  return sendSlackMessage(delivery, deps)
 }
 
 // Answers after which no task can exist: the CRM refused the request itself.

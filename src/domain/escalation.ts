@@ -1,3 +1,5 @@
+import type { SlackStep } from './slack-step'
+
 /** Why an agent escalates; the section offers them in this order. */
 export const ESCALATION_REASONS = [
   'churn-risk',
@@ -44,6 +46,8 @@ export interface AttemptProgress {
   readonly crmAttempted: boolean
   readonly task: { readonly id: string; readonly url: string | null; readonly ownerName: string } | null
   readonly zendeskAttempted: boolean
+  /** The Slack message (ADR 0012); absent before its step, and in progress saved by older versions. */
+  readonly slack?: SlackStep
 }
 
 /** Salesforce-style task priority from the Zendesk ticket priority. */

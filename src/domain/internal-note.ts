@@ -1,5 +1,6 @@
 import type { EscalationReason } from './escalation'
 import { REASON_LABEL, whyNowSignalLine } from './escalation-note'
+import type { SlackOutcome } from './slack-step'
 import type { EscalationRecommendation } from './why-now'
 
 /** What the Zendesk internal note of an escalation says. */
@@ -13,6 +14,8 @@ export interface InternalNoteInput {
   /** Success Bridge's "Why now" recommendation when the ticket had one; null when it did not. */
   readonly recommendation: EscalationRecommendation | null
   readonly formatArr?: (amount: number) => string
+  /** How the Slack message went; absent or `off` = no line. */
+  readonly slack?: SlackOutcome
 }
 
 /**
@@ -37,7 +40,25 @@ export function buildInternalNote(input: InternalNoteInput): string {
     lines.push(`Success Bridge recommended this escalation${suggested}:`)
     for (const signal of recommendation.because) lines.push(`- ${whyNowSignalLine(signal, input.formatArr)}`)
   }
+  const slack = slackLine(input.slack)
+  if (slack) lines.push(slack)
   const note = input.agentNote.trim()
   if (note) lines.push('', note)
   return lines.join('\n')
+}
+
+/** Where the Slack message is, so agents reading the ticket later can open the conversation. */
+function slackLine(slack: SlackOutcome | undefined): string | null {
+  switch (slack?.state) {
+    case 'sent': {
+      const where = slack.to === 'dm' ? 'Slack message to the CSM' : 'Slack message in the escalation channel'
+      return slack.permalink ? `${where}: ${slack.permalink}` : `${where} sent.`
+    }
+    case 'not-sent':
+      return `Slack message not sent${slack.detail ? ` (${slack.detail})` : ''}.`
+    case 'unknown':
+      return "Slack message: Slack's answer was lost; it may not have been sent."
+    default:
+      return null
+  }
 }

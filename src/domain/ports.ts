@@ -2,6 +2,7 @@ import type { AttemptProgress, EscalationDraft, ExistingEscalation } from './esc
 import type { CustomerContext, TicketRef } from './customer'
 import type { DismissedKinds } from './recommendation-dismissal'
 import type { LookupOutcome } from './match'
+import type { SlackMessage } from './slack-blocks'
 import type { TicketFacts } from './why-now'
 
 /** A CRM, seen from the app. Implementations throw only `CrmError`. */
@@ -137,8 +138,18 @@ export interface TicketWriter {
   writeIfUnchanged(
     ticketId: number,
     state: TicketState,
-    change: { readonly tags: readonly string[]; readonly internalNote?: string }
+    change: {
+      readonly tags: readonly string[]
+      readonly internalNote?: string
+      /** Zendesk users to add as followers in the same update (`followers` with `action: "put"`). */
+      readonly followerIds?: readonly number[]
+    }
   ): Promise<'written' | 'conflict'>
+  /**
+   * The Zendesk user with this email who can follow tickets (an agent, light agent or admin); null
+   * when there is none (an end user, or nobody). One read per email for the life of the frame.
+   */
+  followerByEmail(email: string): Promise<number | null>
   /** One update: a private internal note and the tag, so both land or neither does (follow-ups). */
   addInternalNoteAndTag(ticketId: number, note: string, tag: string): Promise<void>
   /** Whether an internal note containing `marker` is already on the ticket (a retry after a lost answer). */
@@ -163,4 +174,20 @@ export interface EscalationStore {
   setCurrentAttempt(attemptId: string | null): void
   /** Drops the attempt and, when it is the current one, the pointer and the draft. */
   finish(attemptId: string): void
+}
+
+/**
+ * Slack's Web API through the Zendesk proxy, with the bot token. Implementations throw only
+ * `SlackError` (domain/slack-error.ts).
+ */
+export interface SlackPort {
+  /** The Slack user with this email (`users.lookupByEmail`); null when Slack has none (`users_not_found`). */
+  userIdByEmail(email: string): Promise<string | null>
+  /** `chat.postMessage`; `channel` may be a user id, which Slack answers with the DM's `D…` channel. */
+  postMessage(
+    channel: string,
+    message: SlackMessage
+  ): Promise<{ readonly channel: string; readonly ts: string }>
+  /** `chat.getPermalink`; null when Slack will not give one. */
+  permalink(channel: string, ts: string): Promise<string | null>
 }

@@ -39,7 +39,34 @@ describe('parseSettings', () => {
           'competitor',
           'refund',
         ],
+        // Off until the admin who installs a bot token chooses dm or channel (the app cannot see the token).
+        slack: { notify: 'off', channel: null },
+        followAsCsm: true,
       },
+    })
+  })
+
+  it('reads the Slack and follower settings and checks their shape', () => {
+    expect(
+      parseSettings({ ...valid, slack_notify: 'Channel', slack_channel: '#C0CSESCAL1', follow_as_csm: false })
+    ).toMatchObject({
+      ok: true,
+      settings: { slack: { notify: 'channel', channel: 'C0CSESCAL1' }, followAsCsm: false },
+    })
+    expect(parseSettings({ ...valid, slack_notify: 'off' })).toMatchObject({
+      settings: { slack: { notify: 'off' } },
+    })
+    expect(parseSettings({ ...valid, slack_notify: 'email', slack_channel: 'cs-escalations' })).toEqual({
+      ok: false,
+      problems: [
+        { setting: 'slack_notify', code: 'invalid-slack-notify' },
+        { setting: 'slack_channel', code: 'invalid-slack-channel' },
+      ],
+    })
+    // Channel mode needs a channel to post in.
+    expect(parseSettings({ ...valid, slack_notify: 'channel' })).toEqual({
+      ok: false,
+      problems: [{ setting: 'slack_channel', code: 'required' }],
     })
   })
 

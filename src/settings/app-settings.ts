@@ -58,6 +58,24 @@ export interface AppSettings {
   readonly criticalTags: readonly string[]
   /** Phrases that signal churn in a ticket's subject or description. */
   readonly churnPhrases: readonly string[]
+  /** The Slack message on escalation (ADR 0012). */
+  readonly slack: SlackSettings
+  /** Add the CSM as a follower of the ticket when they are a Zendesk agent. */
+  readonly followAsCsm: boolean
+}
+
+export const SLACK_NOTIFY_MODES = ['dm', 'channel', 'off'] as const
+export type SlackNotifyMode = (typeof SLACK_NOTIFY_MODES)[number]
+
+export interface SlackSettings {
+  /**
+   * Blank means off: the app cannot read a secure setting, so it cannot tell whether a bot token is
+   * set, and an installation that never set Slack up must not send the CSM's email to Slack on
+   * every escalation to find out. The admin who adds the token chooses `dm` or `channel`.
+   */
+  readonly notify: SlackNotifyMode
+  /** A channel id (`C…`, `G…`): where channel mode posts, and the fallback when the CSM is not in Slack. */
+  readonly channel: string | null
 }
 
 /** What an English-speaking customer writes when they think of leaving; admins add their own languages. */
@@ -117,6 +135,9 @@ const rawSettingsSchema = z.looseObject({
   major_account_arr: optionalText,
   critical_tags: optionalText,
   churn_phrases: optionalText,
+  slack_notify: optionalText,
+  slack_channel: optionalText,
+  follow_as_csm: optionalText,
   // custom_* multiline JSON settings are read raw by compileCustomRestSettings
 })
 
@@ -198,6 +219,9 @@ export function parseSettings(input: unknown): SettingsResult {
   // parameter; its value is Zendesk's business and is never read here.
   const declaresOAuth = typeof input === 'object' && input !== null && Object.hasOwn(input, OAUTH_SETTING)
   const auth: CrmAuth = provider === 'salesforce' && declaresOAuth ? 'oauth' : 'token'
+  const slack = parseSlack(settingText(raw.slack_notify), settingText(raw.slack_channel), problem)
+  // A checkbox arrives as a boolean; blank (never saved) means the default, on.
+  const followAsCsm = !['false', '0', 'off', 'no'].includes(settingText(raw.follow_as_csm).toLowerCase())
 
   const custom =
     provider === 'custom' ? compileCustomRestSettings(raw, (found) => problems.push(found)) : null
@@ -223,8 +247,27 @@ export function parseSettings(input: unknown): SettingsResult {
       majorAccountArr,
       criticalTags,
       churnPhrases,
+      slack,
+      followAsCsm,
     },
   }
+}
+
+// Slack conversation ids: public (C…) or private (G…) channels, upper-case letters and digits.
+const SLACK_CHANNEL_ID = /^[CG][A-Z0-9]{6,}$/
+
+function parseSlack(
+  notifyText: string,
+  channelText: string,
+  problem: (setting: string, code: SettingProblemCode) => void
+): SlackSettings {
+  const notify = notifyText.toLowerCase() || 'off'
+  const mode = SLACK_NOTIFY_MODES.find((name) => name === notify)
+  if (!mode) problem('slack_notify', 'invalid-slack-notify')
+  const channel = channelText.replace(/^#/, '') || null
+  if (channel && !SLACK_CHANNEL_ID.test(channel)) problem('slack_channel', 'invalid-slack-channel')
+  if (mode === 'channel' && !channel) problem('slack_channel', 'required')
+  return { notify: mode ?? 'off', channel }
 }
 
 /**

@@ -11,6 +11,8 @@ export const SETTING_PROBLEMS = [
   'invalid-user-id',
   'invalid-match-order',
   'invalid-portal-id',
+  'invalid-slack-notify',
+  'invalid-slack-channel',
   // custom-REST settings (custom_*): `detail` says where inside the JSON
   'invalid-json',
   'invalid-mapping',

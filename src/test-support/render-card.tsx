@@ -36,6 +36,8 @@ export const settings: AppSettings = {
   criticalTags: [],
   churnPhrases: [...DEFAULT_CHURN_PHRASES],
   auth: 'token',
+  slack: { notify: 'dm', channel: null },
+  followAsCsm: true,
 }
 
 /** A ticket whose customer a test can change, firing the same notification ZAF events would. */
@@ -105,6 +107,7 @@ export function renderWithServices(
       checksExisting: () => false,
       findExisting: () => Promise.reject(new Error('escalation is not rendered in card tests')),
       followUp: () => Promise.reject(new Error('escalation is not rendered in card tests')),
+      sendSlackAgain: () => Promise.reject(new Error('escalation is not rendered in card tests')),
     },
   }
   return render(

@@ -56,6 +56,18 @@ function statusOf(failure: unknown): number | null {
 }
 
 const searchSchema = z.looseObject({ count: z.number() })
+const usersSchema = z.looseObject({
+  users: z.array(
+    z.looseObject({
+      id: z.number(),
+      email: z.nullable(z.optional(z.string())),
+      role: z.optional(z.string()),
+      active: z.optional(z.boolean()),
+    })
+  ),
+})
+// Roles that can follow a ticket: agents (light agents are agents with a custom role) and admins.
+const FOLLOWER_ROLES: ReadonlySet<string> = new Set(['agent', 'admin'])
 const commentsSchema = z.looseObject({
   comments: z.array(
     z.looseObject({ body: z.nullable(z.optional(z.string())), public: z.optional(z.boolean()) })
@@ -66,6 +78,8 @@ const commentsSchema = z.looseObject({
 export function createZafTicketWriter(client: ZafClient): TicketWriter {
   // Agents' names by id, for the life of the frame (only names that were read; a failure is asked again).
   const agentNames = new Map<number, string>()
+  // CSMs' Zendesk users by email, also for the life of the frame (a failed read is asked again).
+  const followers = new Map<string, number | null>()
   const api = (url: string, type = 'GET', body?: unknown): Promise<unknown> =>
     client.request({
       url,
@@ -133,6 +147,10 @@ export function createZafTicketWriter(client: ZafClient): TicketWriter {
         ...(change.internalNote === undefined
           ? {}
           : { comment: { body: change.internalNote, public: false } }),
+        // Added in this same update, so following costs no extra write; `put` keeps the others.
+        ...(change.followerIds?.length
+          ? { followers: change.followerIds.map((user_id) => ({ user_id, action: 'put' })) }
+          : {}),
       }
       try {
         await api(`/api/v2/tickets/${ticketId}.json`, 'PUT', { ticket })
@@ -150,6 +168,23 @@ export function createZafTicketWriter(client: ZafClient): TicketWriter {
       if (!parsed.success) return null
       agentNames.set(userId, parsed.data.user.name)
       return parsed.data.user.name
+    },
+    async followerByEmail(email) {
+      const key = email.trim().toLowerCase()
+      if (followers.has(key)) return followers.get(key) ?? null
+      const query = `email:${key}`
+      const parsed = usersSchema.safeParse(
+        await api(`/api/v2/users/search.json?query=${encodeURIComponent(query)}`)
+      )
+      if (!parsed.success) throw new Error('Zendesk returned an unreadable user search')
+      const user = parsed.data.users.find(
+        (candidate) =>
+          (candidate.email ?? '').toLowerCase() === key &&
+          FOLLOWER_ROLES.has(candidate.role ?? '') &&
+          candidate.active !== false
+      )
+      followers.set(key, user?.id ?? null)
+      return user?.id ?? null
     },
     async addInternalNoteAndTag(ticketId, note, tag) {
       await api(`/api/v2/tickets/${ticketId}.json`, 'PUT', {

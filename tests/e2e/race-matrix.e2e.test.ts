@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { cellOk, formatCell, runSetup, SETUPS } from '../stress/race-matrix'
 
 // The race and fault suite at 2 rounds a cell (`npm run stress` runs 20): every situation on every
-// CRM set-up must end with one task, one escalation note, one tag, no claim left and no lost note.
+// CRM set-up must end with one task, one escalation note, one tag, no claim left and no lost note;
+// with Slack on, one Slack message (the Slack column).
 describe('escalation exactly once, under races and faults', () => {
   for (const setup of SETUPS) {
     it(

@@ -16,6 +16,8 @@ export interface Setup {
   readonly settings?: Record<string, string>
   /** HubSpot's search index lag behind writes, in ms. */
   readonly searchLagMs?: number
+  /** A Slack bot token is installed: every escalation must message the CSM exactly once (ADR 0012). */
+  readonly slack?: boolean
 }
 
 export const SETUPS: readonly Setup[] = [
@@ -27,6 +29,7 @@ export const SETUPS: readonly Setup[] = [
   },
   { name: 'HubSpot (search lags 3 s)', dialect: 'hubspot', searchLagMs: 3000 },
   { name: 'custom REST', dialect: 'custom' },
+  { name: 'Salesforce + Slack DM', dialect: 'salesforce', slack: true },
 ]
 
 export interface Counts {
@@ -35,6 +38,8 @@ export interface Counts {
   readonly tags: number
   readonly claimsLeft: number
   readonly lostNotes: number
+  /** Slack messages posted (only the escalated ticket's CSM is ever messaged in a round). */
+  readonly slackMessages: number
 }
 
 interface World {
@@ -244,6 +249,7 @@ function count(world: World, notes: readonly string[]): Counts {
       (tag) => tag.startsWith('csm_escalation_claim_') || tag === 'csm_escalation_pending'
     ).length,
     lostNotes: notes.filter((note) => !reached.includes(note)).length,
+    slackMessages: world.stack.slack.messages().length,
   }
 }
 
@@ -251,6 +257,8 @@ export interface CellResult {
   readonly setup: string
   readonly situation: string
   readonly rounds: readonly (Counts | { readonly error: string })[]
+  /** Slack messages each round must end with: 1 with Slack on, else 0. */
+  readonly slackExpected: number
 }
 
 /** A cell is right when every round ended with exactly one of each and nothing lost or left. */
@@ -262,7 +270,8 @@ export function cellOk(cell: CellResult): boolean {
       round.notes === 1 &&
       round.tags === 1 &&
       round.claimsLeft === 0 &&
-      round.lostNotes === 0
+      round.lostNotes === 0 &&
+      round.slackMessages === cell.slackExpected
   )
 }
 
@@ -276,6 +285,7 @@ export async function runSetup(
   const stack = await startLocalStack({
     crm: { dialect: setup.dialect },
     ...(setup.settings ? { settings: setup.settings } : {}),
+    slack: setup.slack === true,
   })
   const alex = await launchAgentBrowser()
   const sam = await launchAgentBrowser()
@@ -287,6 +297,7 @@ export async function runSetup(
       for (let round = 0; round < rounds; round++) {
         stack.crm.reset()
         stack.zendesk.reset()
+        stack.slack.reset()
         if (setup.searchLagMs) stack.crm.setSearchLagMs(setup.searchLagMs)
         try {
           const notes = await situation.run(world)
@@ -311,7 +322,12 @@ export async function runSetup(
           await clearStorage(world)
         }
       }
-      const cell = { setup: setup.name, situation: situation.name, rounds: results }
+      const cell = {
+        setup: setup.name,
+        situation: situation.name,
+        rounds: results,
+        slackExpected: setup.slack ? 1 : 0,
+      }
       cells.push(cell)
       onCell(cell)
     }
@@ -345,5 +361,5 @@ export function formatCell(cell: CellResult): string {
     cell.rounds.reduce((total, round) => total + ('error' in round ? 0 : round[key]), 0)
   const errors = cell.rounds.filter((round) => 'error' in round)
   const verdict = cellOk(cell) ? 'ok' : 'FAIL'
-  return `${verdict.padEnd(4)} ${cell.rounds.length} rounds: ${sum('tasks')} tasks, ${sum('notes')} notes, ${sum('tags')} tags, ${sum('claimsLeft')} claims left, ${sum('lostNotes')} lost notes${errors.length ? `, ${errors.length} errors (${(errors[0] as { error: string }).error})` : ''}`
+  return `${verdict.padEnd(4)} ${cell.rounds.length} rounds: ${sum('tasks')} tasks, ${sum('notes')} notes, ${sum('tags')} tags, ${sum('claimsLeft')} claims left, ${sum('lostNotes')} lost notes, ${sum('slackMessages')} Slack messages${errors.length ? `, ${errors.length} errors (${(errors[0] as { error: string }).error})` : ''}`
 }

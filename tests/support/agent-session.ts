@@ -58,6 +58,7 @@ export function useAgentSession(options: Parameters<typeof startLocalStack>[0] =
   beforeEach(async () => {
     session.stack.crm.reset()
     session.stack.zendesk.reset()
+    session.stack.slack.reset()
     page = await session.browser.newPage()
   })
   afterEach(async () => {

@@ -6,6 +6,8 @@ import {
 } from '../../emulators/crm/create-crm-emulator'
 import { demoSettings, demoZendeskSeed } from '../../emulators/crm/demo-settings'
 import { buildOAuthPackage } from './oauth-package'
+import { startSlackEmulator, type SlackEmulator } from '../../emulators/slack/create-slack-emulator'
+import { DEMO_SLACK_TOKEN } from '../../emulators/slack/seed'
 import {
   startZendeskEmulator,
   type OAuthRenewal,
@@ -20,6 +22,8 @@ export const distDir = process.env['SB_DIST_DIR'] ?? resolve(import.meta.dirname
 export interface LocalStack {
   readonly crm: CrmEmulator
   readonly zendesk: ZendeskEmulator
+  /** Serves `https://slack.com/api` for the emulated proxy; it has the bot token only with `slack: true`. */
+  readonly slack: SlackEmulator
   close(): Promise<void>
 }
 
@@ -38,9 +42,12 @@ export async function startLocalStack(
      * the emulated proxy renews the access token.
      */
     oauth?: { readonly renewal?: OAuthRenewal }
+    /** Installs the Slack bot token, as `npm start` does, so escalations message the CSM. */
+    slack?: boolean
   } = {}
 ): Promise<LocalStack> {
   const crm = await startCrmEmulator({ token: DEMO_TOKEN, ...options.crm })
+  const slack = await startSlackEmulator()
   const dialect = options.crm?.dialect ?? 'salesforce'
   const oauthPackage = options.oauth ? await buildOAuthPackage(distDir) : null
   // The OAuth package has no token setting: Zendesk holds the connection.
@@ -52,6 +59,7 @@ export async function startLocalStack(
     // The CRM dialect picks the provider: the same settings `npm start -- --crm <provider>` installs.
     settings: {
       ...(oauthPackage ? withoutToken : { ...withoutToken, crm_api_token: DEMO_TOKEN }),
+      ...(options.slack ? { slack_bot_token: DEMO_SLACK_TOKEN, slack_notify: 'dm' } : {}),
       ...options.settings,
     },
     ...(oauthPackage
@@ -61,6 +69,8 @@ export async function startLocalStack(
         }
       : {}),
     extraWhitelist: ['127.0.0.1'],
+    // The manifest whitelists slack.com; the connection goes to the emulator.
+    upstreams: { 'slack.com': slack.url },
     crmControlUrl: crm.url,
     // The Zendesk account `npm start` shows for this CRM (its organizations carry that CRM's ids).
     seed: options.seed ?? demoZendeskSeed(dialect),
@@ -68,8 +78,9 @@ export async function startLocalStack(
   return {
     crm,
     zendesk,
+    slack,
     async close() {
-      await Promise.allSettled([zendesk.close(), crm.close()])
+      await Promise.allSettled([zendesk.close(), crm.close(), slack.close()])
       oauthPackage?.dispose()
     },
   }

@@ -85,6 +85,8 @@ export function mountAgentView(root: ParentNode, data: HostData, handlers: Agent
     byTestId(root, 'ticket-organization').textContent = organization?.name ?? '-'
     byTestId(root, 'ticket-description').textContent = t.description
     byTestId(root, 'ticket-tags').replaceChildren(...t.tags.map((tag) => textItem('span', tag, 'tag')))
+    const followers = t.follower_ids.map((id) => current.users.find((u) => u.id === id)?.name ?? `#${id}`)
+    byTestId(root, 'ticket-followers').textContent = followers.join(', ') || '-'
     requesterSelect.value = String(t.requester_id ?? '')
 
     const notes = current.comments.filter((c) => !c.public)

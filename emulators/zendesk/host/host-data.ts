@@ -35,6 +35,8 @@ export const ticketRecord = z.object({
   requester_id: z.nullable(z.number()),
   organization_id: z.nullable(z.number()),
   tags: z.array(z.string()),
+  /** The ticket's followers, as the API's ticket lists them. */
+  follower_ids: z.array(z.number()),
   created_at: z.nullable(z.string()),
 })
 export const noteRecord = z.object({

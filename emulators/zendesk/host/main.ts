@@ -133,10 +133,12 @@ async function refreshFromServer(): Promise<void> {
       fetch(`${ticketApi}.json`).then(async (r) => ticketResponse.parse(await r.json())),
       fetch(`${ticketApi}/comments.json`).then(async (r) => commentsResponse.parse(await r.json())),
     ])
-    const before = JSON.stringify([data.ticket.tags, data.comments])
+    const shown = (): string => JSON.stringify([data.ticket?.tags, data.ticket?.follower_ids, data.comments])
+    const before = shown()
     data.ticket.tags = ticket.ticket.tags
+    data.ticket.follower_ids = ticket.ticket.follower_ids
     data.comments = comments.comments
-    if (JSON.stringify([data.ticket.tags, data.comments]) !== before) view?.render(data)
+    if (shown() !== before) view?.render(data)
   } catch {
     // The emulator was stopped or restarted; the next poll tries again.
   }

@@ -52,6 +52,7 @@ export function agentViewData(ctx: ApiContext, page: AgentPage, inputs: AgentVie
           requester_id: ticket.requester_id,
           organization_id: ticket.organization_id,
           tags: [...ticket.tags],
+          follower_ids: [...ticket.follower_ids],
           created_at: ticket.created_at,
         }
       : page.location === 'new_ticket_sidebar'
@@ -88,5 +89,6 @@ const NEW_TICKET: HostData['ticket'] = {
   requester_id: null,
   organization_id: null,
   tags: [],
+  follower_ids: [],
   created_at: null,
 }

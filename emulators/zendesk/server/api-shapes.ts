@@ -25,6 +25,7 @@ export function apiTicket(ctx: ApiContext, t: Ticket): Record<string, unknown> {
     submitter_id: t.requester_id,
     organization_id: t.organization_id,
     tags: [...t.tags],
+    follower_ids: [...t.follower_ids],
     created_at: t.created_at,
     updated_at: t.updated_at,
   }

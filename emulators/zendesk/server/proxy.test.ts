@@ -32,6 +32,23 @@ beforeEach(() => {
 })
 
 describe('proxyRequest', () => {
+  it("sends a vendor's real host to its local stand-in, only once the whitelist allows that host", async () => {
+    const upstreams = { 'slack.com': crm.url }
+    const refused = await proxyRequest(
+      { url: 'https://slack.com/api/chat.postMessage?x=1', secure: true },
+      { ...config, upstreams }
+    )
+    expect(refused).toMatchObject({ status: 403 })
+    expect(crm.seen).toHaveLength(0)
+    const answer = await proxyRequest(
+      { url: 'https://slack.com/api/chat.postMessage?x=1', secure: true },
+      { ...config, upstreams, manifest: { ...config.manifest, domainWhitelist: ['slack.com'] } }
+    )
+    expect(answer).toMatchObject({ status: 200 })
+    expect(crm.seen[0]?.url).toBe('/api/chat.postMessage?x=1')
+    expect(log.at(-1)).toMatchObject({ host: 'slack.com', url: 'https://slack.com/api/chat.postMessage?x=1' })
+  })
+
   it('masks a secret inserted into the URL in the log, while the upstream gets it', async () => {
     const answer = await proxyRequest({ url: `${crm.url}/x?key={{setting.api_key}}`, secure: true }, config)
     expect(crm.seen[0]?.url).toBe(`/x?key=${SECRET}`)

@@ -37,6 +37,11 @@ export interface ProxyConfig {
   readonly manifest: Pick<AppManifest, 'domainWhitelist' | 'parameters'>
   readonly settings: InstallationSettings
   readonly extraWhitelist: readonly string[]
+  /**
+   * Where a vendor's real host is served on this machine, e.g. `slack.com` → the Slack emulator's
+   * origin: the app and the whitelist see the real host; only the connection goes to loopback.
+   */
+  readonly upstreams?: Readonly<Record<string, string>>
   /** Used when the request sets no `timeout`. */
   readonly defaultTimeoutMs: number
   readonly maxResponseBytes?: number
@@ -192,9 +197,10 @@ async function attempt(options: RequestOptions, config: ProxyConfig): Promise<At
     return finish(proxyError(403, 'Forbidden', `${host} is not in this app's domainWhitelist`))
   }
 
-  // 3. Send it.
+  // 3. Send it (to the local stand-in when the host has one).
+  const upstream = config.upstreams?.[target.hostname.toLowerCase()]
   const result = await forwardHttp({
-    url: target,
+    url: upstream ? new URL(`${target.pathname}${target.search}`, upstream) : target,
     method,
     headers,
     body: data,

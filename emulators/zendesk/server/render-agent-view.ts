@@ -87,6 +87,7 @@ const TICKET_PANEL = `  <main class="ticket" data-testid="ticket-panel">
       <dd class="requester"><select aria-label="Requester" data-testid="requester-select"></select><span data-testid="ticket-requester"></span></dd>
       <dt>Organization</dt><dd data-testid="ticket-organization"></dd>
       <dt>Tags</dt><dd data-testid="ticket-tags"></dd>
+      <dt>Followers</dt><dd data-testid="ticket-followers"></dd>
     </dl>
     <div class="description" data-testid="ticket-description"></div>
     <h2>Internal notes</h2>

@@ -63,6 +63,9 @@ const ticketUpdateSchema = z.object({
     // example sends the string "true", so both are accepted.
     safe_update: z.union([z.boolean(), z.enum(['true', 'false'])]).optional(),
     updated_stamp: z.string().optional(),
+    followers: z
+      .array(z.object({ user_id: z.number().int(), action: z.enum(['put', 'delete']).optional() }))
+      .optional(),
   }),
 })
 const tagsBodySchema = z.object({ tags: tagList })
@@ -133,6 +136,8 @@ export function handleZendeskApi(ctx: ApiContext, method: string, url: URL, rawB
       },
     }
   }
+  if ((path === '/api/v2/users/search.json' || path === '/api/v2/users/search') && method === 'GET')
+    return searchUsers(ctx, url)
   if ((match = /^\/api\/v2\/users\/(\d+)\.json$/.exec(path)) && method === 'GET') {
     const user = state.user(Number(match[1]))
     return user ? { status: 200, body: { user: apiUser(ctx, user) } } : recordNotFound()
@@ -168,6 +173,13 @@ function updateTicket(ctx: ApiContext, ticket: Ticket, value: unknown): ApiRespo
     if (stamp !== Date.parse(ticket.updated_at)) return updateConflict()
   }
 
+  // Only agents and admins can follow a ticket (light agents have the agent role).
+  const followers = update.followers ?? []
+  for (const follower of followers) {
+    const user = state.user(follower.user_id)
+    if (!user || user.role === 'end-user') return recordInvalid('Followers: is invalid')
+  }
+
   // Validate everything first, then apply: a rejected update changes nothing, as in Zendesk.
   const events: Record<string, unknown>[] = []
   const tagsBefore = [...ticket.tags]
@@ -183,6 +195,15 @@ function updateTicket(ctx: ApiContext, ticket: Ticket, value: unknown): ApiRespo
   if (update.tags) state.setTags(ticket, update.tags)
   if (update.additional_tags) state.addTags(ticket, update.additional_tags)
   if (update.remove_tags) state.removeTags(ticket, update.remove_tags)
+  const followersBefore = [...ticket.follower_ids]
+  if (followers.length > 0) state.setFollowers(ticket, followers)
+  if (ticket.follower_ids.join(',') !== followersBefore.join(','))
+    events.push({
+      type: 'Change',
+      field_name: 'follower_ids',
+      value: ticket.follower_ids.map(String),
+      previous_value: followersBefore.map(String),
+    })
   if (ticket.tags.join(' ') !== tagsBefore.join(' '))
     events.push({ type: 'Change', field_name: 'tags', value: [...ticket.tags], previous_value: tagsBefore })
   if (comment) {
@@ -221,6 +242,19 @@ function searchCount(ctx: ApiContext, url: URL): ApiResponse {
   const query = url.searchParams.get('query')
   if (!query?.trim()) return missingQuery()
   return { status: 200, body: { count: matching(ctx, query).length } }
+}
+
+/**
+ * `GET /api/v2/users/search?query=…`: the subset the app uses, `email:<address>` or a bare address
+ * (Zendesk's search syntax allows both), matched exactly and case-insensitively.
+ */
+function searchUsers(ctx: ApiContext, url: URL): ApiResponse {
+  const query = url.searchParams.get('query')?.trim() ?? ''
+  if (!query)
+    return { status: 400, body: { error: 'InvalidSearch', description: 'The query parameter is required' } }
+  const email = query.replace(/^email:/i, '').replace(/^"(.*)"$/, '$1')
+  const users = ctx.state.usersByEmail(email).map((user) => apiUser(ctx, user))
+  return { status: 200, body: { users, count: users.length, next_page: null, previous_page: null } }
 }
 
 function search(ctx: ApiContext, url: URL): ApiResponse {

@@ -28,7 +28,7 @@ export function EscalationFlow({
   suggestedReason: EscalationReason | null
 }) {
   const { t } = useI18n()
-  const { state, draft, setDraft, submit, escalateAgain, checkAgain } = useEscalation(
+  const { state, draft, setDraft, submit, escalateAgain, checkAgain, sendSlackAgain } = useEscalation(
     customer,
     account,
     existing,
@@ -55,6 +55,7 @@ export function EscalationFlow({
         submit={submit}
         escalateAgain={escalateAgain}
         checkAgain={checkAgain}
+        sendSlackAgain={sendSlackAgain}
         name={name}
         ownerName={ownerName}
         isFallback={isFallback}

@@ -5,6 +5,8 @@ import { useI18n } from '../../i18n/i18n-context'
 import { EscalationForm } from './escalation-form'
 import { ExistingView } from './existing-view'
 import { FollowUp } from './follow-up'
+import { FollowerView } from './follower-view'
+import { SlackOutcomeView } from './slack-outcome-view'
 import { Outcome } from './outcome'
 import type { useEscalation } from './use-escalation'
 
@@ -18,6 +20,7 @@ export function EscalationView({
   submit,
   escalateAgain,
   checkAgain,
+  sendSlackAgain,
   name,
   ownerName,
   isFallback,
@@ -33,6 +36,8 @@ export function EscalationView({
       return (
         <>
           <Outcome text={t('ui.escalation.done', { name: state.ownerName })} url={state.taskUrl} />
+          <SlackOutcomeView state={state} sendAgain={() => void sendSlackAgain()} />
+          <FollowerView follower={state.follower} name={state.ownerName} />
           <FollowUp task={{ taskId: state.taskId, taskUrl: state.taskUrl, ownerName: state.ownerName }} />
         </>
       )

@@ -3,7 +3,14 @@ import type { ReactNode } from 'react'
 import { describe, expect, it } from 'vitest'
 import { globex, outageTicket } from '../../test-support/escalation-fixtures'
 import type { CustomerContext } from '../../domain/customer'
-import { escalate, inspectEscalation, resumableAttempt, type EscalateDeps } from '../../domain/escalate'
+import {
+  escalate,
+  inspectEscalation,
+  resumableAttempt,
+  sendSlackAgain,
+  type EscalateDeps,
+} from '../../domain/escalate'
+import { MemorySlack } from '../../test-support/memory-escalation'
 import type { AttemptProgress, EscalationDraft, ExistingEscalation } from '../../domain/escalation'
 import { claimTag, escalationKey, newClaim, PENDING_TAG } from '../../domain/escalation-claim'
 import type { EscalationStore, EscalationTaskInput, TicketState } from '../../domain/ports'
@@ -13,6 +20,7 @@ import { useEscalation } from './use-escalation'
 // The hook through its provider, over the real escalation use case and small in-memory ports: a
 // shared ticket that applies collision protection, a CRM that keeps tasks by key, one store.
 const NOW = Date.parse('2026-12-01T10:00:00Z')
+const SLACK_DM = { notify: 'dm', channel: null } as const
 
 class World {
   tags: string[] = ['outage']
@@ -22,6 +30,8 @@ class World {
   attempts = new Map<string, AttemptProgress>()
   draft: EscalationDraft | null = null
   current: string | null = null
+  /** Slack on (direct messages) when set. */
+  slack: MemorySlack | null = null
 
   store: EscalationStore = {
     loadDraft: () => this.draft,
@@ -84,6 +94,7 @@ class World {
         hasInternalNoteContaining: (_id, marker) =>
           Promise.resolve(this.notes.some((n) => n.includes(marker))),
         agentName: () => Promise.resolve('Sam'),
+        followerByEmail: () => Promise.resolve(null),
       },
       store: this.store,
       now: () => NOW,
@@ -93,6 +104,7 @@ class World {
       healthRiskBelow: 50,
       fallbackOwner: null,
       formatArr: String,
+      ...(this.slack ? { slack: { port: this.slack, routing: SLACK_DM } } : {}),
     }
   }
 
@@ -109,11 +121,29 @@ class World {
       findExisting: (_context, _account, escalations) =>
         Promise.resolve(this.existing(escalationKey('demo', 102, Math.max(1, escalations)))),
       followUp: () => Promise.resolve(),
+      sendSlackAgain: (delivery) =>
+        this.slack
+          ? sendSlackAgain(delivery, { port: this.slack, routing: SLACK_DM })
+          : Promise.resolve({ state: 'off' }),
     }
   }
 }
 
 const account = globex
+
+/** The hook for a fresh ticket with the given account (its CSM's email reaches Slack). */
+function renderHookFor(world: World, who: typeof account) {
+  const customer: CustomerContext = {
+    requester: null,
+    organization: null,
+    ticket: { id: 102, subdomain: 'demo', escalated: false, escalationTags: [] },
+  }
+  const services = { escalation: world.service(), now: () => NOW } as unknown as Services
+  const wrapper = ({ children }: { children: ReactNode }) => (
+    <ServicesProvider services={services}>{children}</ServicesProvider>
+  )
+  return renderHook(() => useEscalation(customer, who, null), { wrapper })
+}
 
 function render(world: World, tags: readonly string[], existing: ExistingEscalation | null = null) {
   const customer: CustomerContext = {
@@ -188,5 +218,30 @@ describe('useEscalation', () => {
     expect(result.current.state).toMatchObject({ status: 'existing', prior: 1 })
     act(() => result.current.escalateAgain())
     expect(result.current.state).toEqual({ status: 'idle', prior: 1 })
+  })
+
+  it('"Send again" after Slack refused sends one message, however often it is clicked', async () => {
+    const world = new World()
+    world.slack = new MemorySlack()
+    world.slack.script = ['refuse']
+    const marcus = { ...account, csm: { id: '005M', name: 'Marcus', email: 'marcus@globex-vendor.example' } }
+    const { result } = renderHookFor(world, marcus)
+    await act(() => result.current.submit())
+    expect(result.current.state).toMatchObject({
+      status: 'done',
+      slack: { state: 'not-sent', kind: 'not-in-channel' },
+      resending: false,
+    })
+    await act(async () => {
+      void result.current.sendSlackAgain()
+      void result.current.sendSlackAgain()
+      await Promise.resolve()
+    })
+    await waitFor(() =>
+      expect(result.current.state).toMatchObject({ slack: { state: 'sent' }, slackRetry: null })
+    )
+    expect(world.slack.posted).toHaveLength(1)
+    expect(world.tasks).toHaveLength(1)
+    expect(world.notes).toHaveLength(1)
   })
 })

@@ -5,6 +5,8 @@ import { isCrmError, type CrmError } from '../../domain/crm-error'
 import type { EscalationDraft, EscalationReason, ExistingEscalation } from '../../domain/escalation'
 import { EscalationError, type ClaimHolder, type EscalationResult } from '../../domain/escalate'
 import { completedEscalations, readClaim } from '../../domain/escalation-claim'
+import type { SlackDelivery } from '../../domain/send-slack-message'
+import type { FollowerOutcome, SlackOutcome } from '../../domain/slack-step'
 import { useServices } from '../shared/services-context'
 
 export type EscalationState =
@@ -19,6 +21,12 @@ export type EscalationState =
       readonly ownerName: string
       readonly taskId: string
       readonly taskUrl: string | null
+      readonly slack: SlackOutcome
+      /** What "Send again" sends; null when there is nothing to send again. */
+      readonly slackRetry: SlackDelivery | null
+      /** "Send again" is on its way. */
+      readonly resending: boolean
+      readonly follower: FollowerOutcome
     }
   /** `pendingNote`: the agent's own note, when another agent's escalation came first. */
   | {
@@ -131,6 +139,10 @@ export function useEscalation(
           ownerName: result.ownerName,
           taskId: result.taskId,
           taskUrl: result.taskUrl,
+          slack: result.slack,
+          slackRetry: result.slackRetry,
+          resending: false,
+          follower: result.follower,
         })
       else if (result.kind === 'claimed')
         update({ status: 'claimed', holder: result.holder, stale: false, prior })
@@ -250,5 +262,20 @@ export function useEscalation(
     if (state.status === 'existing') update({ status: 'idle', prior: state.prior })
   }, [state, update])
 
-  return { state, draft, setDraft, submit, escalateAgain, checkAgain }
+  // "Send again" sends once, whatever the clicks: the ref changes synchronously, like submit's.
+  const slackInFlight = useRef(false)
+  const sendSlackAgain = useCallback(async () => {
+    if (state.status !== 'done' || !state.slackRetry || slackInFlight.current) return
+    slackInFlight.current = true
+    const before = state
+    const delivery = state.slackRetry
+    update({ ...before, resending: true })
+    const outcome = await escalation.sendSlackAgain(delivery)
+    // Sent, or off: nothing more to send. Lost again: the agent may still decide to.
+    const again = outcome.state === 'not-sent' || outcome.state === 'unknown'
+    update({ ...before, slack: outcome, slackRetry: again ? delivery : null, resending: false })
+    slackInFlight.current = false
+  }, [escalation, state, update])
+
+  return { state, draft, setDraft, submit, escalateAgain, checkAgain, sendSlackAgain }
 }

@@ -4,6 +4,8 @@ import type { CustomerContext, CustomerPage, TicketRef } from '../../domain/cust
 import type { AccountSummary } from '../../domain/account'
 import type { AttemptProgress, EscalationDraft, ExistingEscalation } from '../../domain/escalation'
 import type { ClaimHolder, EscalationResult } from '../../domain/escalate'
+import type { SlackDelivery } from '../../domain/send-slack-message'
+import type { SlackOutcome } from '../../domain/slack-step'
 import type { LookupOptions } from '../../domain/lookup-account'
 import type { TicketCounts } from '../../domain/ticket-trend'
 import type { AppSettings } from '../../settings/app-settings'
@@ -85,6 +87,11 @@ export interface EscalationService {
     text: string,
     options?: { readonly crmDone?: boolean }
   ): Promise<void>
+  /**
+   * "Send again": the escalation's Slack message once more, after it was not sent (or its answer
+   * was lost). Never throws; the outcome says how it went.
+   */
+  sendSlackAgain(delivery: SlackDelivery): Promise<SlackOutcome>
 }
 
 /** What the ticket says about its escalation right now. */
