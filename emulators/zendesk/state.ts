@@ -57,6 +57,10 @@ export const seedSchema = z
   .superRefine((seed, ctx) => {
     const users = new Set(seed.users.map((u) => u.id))
     const orgs = new Set(seed.organizations.map((o) => o.id))
+    // Two users with one id: `?as=<id>` and the API would each pick one of them.
+    for (const [index, user] of seed.users.entries())
+      if (seed.users.findIndex((other) => other.id === user.id) !== index)
+        ctx.addIssue({ code: 'custom', path: ['users', index, 'id'], message: 'another user has this id' })
     for (const list of ['tickets', 'pastTickets'] as const)
       for (const [index, t] of seed[list].entries()) {
         if (!users.has(t.requester_id))

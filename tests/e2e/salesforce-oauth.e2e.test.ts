@@ -7,7 +7,8 @@ import { useAgentSession } from '../support/agent-session'
 // installed in the emulated Zendesk, signed in through the emulated Salesforce's OAuth pages in
 // Chromium, with the real SDK in the app: the access token lives only in the emulated Zendesk's
 // Node process and the CRM emulator.
-const ADMIN = 3
+// An id no demo user has (Marcus, the CSM, is agent 3).
+const ADMIN = 9
 const seed = demoZendeskSeed('salesforce')
 const session = useAgentSession({
   oauth: {},
