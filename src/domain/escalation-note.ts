@@ -34,6 +34,18 @@ export const REASON_LABEL: Record<EscalationReason, string> = {
 }
 const BAND_LABEL: Record<HealthBand, string> = { healthy: 'Healthy', watch: 'Watch', 'at-risk': 'At risk' }
 
+/** "2026-12-24 (in 23 days)": the renewal as the CSM reads it, in the CRM note and in Slack. */
+export function renewalWithDistance(renewalDate: string, today: string): string {
+  const days = daysUntil(renewalDate, today)
+  const when =
+    days === 0
+      ? 'today'
+      : days > 0
+        ? `in ${days} day${days === 1 ? '' : 's'}`
+        : `${-days} day${days === -1 ? '' : 's'} ago`
+  return `${renewalDate} (${when})`
+}
+
 export function ticketUrl(subdomain: string, ticketId: number): string {
   return `https://${subdomain}.zendesk.com/agent/tickets/${ticketId}`
 }
@@ -70,17 +82,11 @@ export function buildEscalationNote(input: EscalationInput): string {
       ? 'Health: no score'
       : `Health: ${Math.round(account.healthScore)} (${BAND_LABEL[healthBand(account.healthScore, input.healthRiskBelow)]})`
   )
-  if (account.renewalDate === null) lines.push('Renewal: no date')
-  else {
-    const days = daysUntil(account.renewalDate, input.today)
-    const when =
-      days === 0
-        ? 'today'
-        : days > 0
-          ? `in ${days} day${days === 1 ? '' : 's'}`
-          : `${-days} day${days === -1 ? '' : 's'} ago`
-    lines.push(`Renewal: ${account.renewalDate} (${when})`)
-  }
+  lines.push(
+    account.renewalDate === null
+      ? 'Renewal: no date'
+      : `Renewal: ${renewalWithDistance(account.renewalDate, input.today)}`
+  )
   lines.push(`ARR: ${input.arrText ?? 'not set'}`)
 
   const signals = input.whyNow ?? []

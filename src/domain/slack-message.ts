@@ -1,8 +1,7 @@
 import type { AccountSummary } from './account'
 import type { EscalationReason } from './escalation'
-import { REASON_LABEL, ticketUrl, whyNowSignalLine } from './escalation-note'
+import { REASON_LABEL, renewalWithDistance, ticketUrl, whyNowSignalLine } from './escalation-note'
 import { healthBand, type HealthBand } from './health'
-import { daysUntil } from './renewal'
 import type { TicketDetails } from './ports'
 import type { Mrkdwn, SlackBlock, SlackMessage } from './slack-blocks'
 import { recommendEscalation, type WhyNowSignal } from './why-now'
@@ -154,13 +153,5 @@ function quote(text: string): string {
 }
 
 function renewalText(renewalDate: string | null, today: string): string {
-  if (renewalDate === null) return 'No date'
-  const days = daysUntil(renewalDate, today)
-  const when =
-    days === 0
-      ? 'today'
-      : days > 0
-        ? `in ${days} day${days === 1 ? '' : 's'}`
-        : `${-days} day${days === -1 ? '' : 's'} ago`
-  return `${renewalDate} (${when})`
+  return renewalDate === null ? 'No date' : renewalWithDistance(renewalDate, today)
 }
