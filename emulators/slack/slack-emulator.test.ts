@@ -158,6 +158,13 @@ describe('Slack Web API emulator', () => {
       thread_ts: parent.body.ts,
     })
     expect(reply.body.ok).toBe(true)
+    const link = await fetch(
+      `${slack.url}/api/chat.getPermalink?channel=D0PRIYA01&message_ts=${String(reply.body.ts)}`,
+      { headers: bearer }
+    )
+    expect(((await link.json()) as { permalink: string }).permalink).toBe(
+      `${slack.url}/archives/D0PRIYA01/p${String(reply.body.ts).replace('.', '')}?thread_ts=${String(parent.body.ts)}&cid=D0PRIYA01`
+    )
     expect(
       (await postJson('chat.postMessage', { channel: 'D0PRIYA01', text: 'x', thread_ts: '1.000009' })).body
         .error

@@ -130,12 +130,14 @@ export function callMethod(
         return refuse(
           channel.startsWith('D') || channel.startsWith('C') ? 'message_not_found' : 'channel_not_found'
         )
-      if (!state.messages.some((m) => m.channel === channel && m.ts === ts))
-        return refuse('message_not_found')
+      const found = state.messages.find((m) => m.channel === channel && m.ts === ts)
+      if (!found) return refuse('message_not_found')
+      // A reply's permalink names its thread, as Slack's do: `?thread_ts=<parent>&cid=<channel>`.
+      const thread = found.threadTs ? `?thread_ts=${found.threadTs}&cid=${channel}` : ''
       return {
         ok: true,
         channel,
-        permalink: `${state.permalinkBase()}/archives/${channel}/p${ts.replace('.', '')}`,
+        permalink: `${state.permalinkBase()}/archives/${channel}/p${ts.replace('.', '')}${thread}`,
       }
     }
     default:

@@ -393,6 +393,15 @@ describe('/api/v2', () => {
       ['Our whole integrati', true],
       ['Escalated to Marcus', false],
     ])
+
+    // Newest first on request, so a long ticket's latest notes are on its first page.
+    const newestFirst = (await (await api('/tickets/102/comments.json?sort_order=desc')).json()) as {
+      comments: { body: string }[]
+    }
+    expect(newestFirst.comments.map((c) => c.body.slice(0, 19))).toEqual([
+      'Escalated to Marcus',
+      'Our whole integrati',
+    ])
   })
 
   it('derives the text of an HTML-only note', async () => {

@@ -7,6 +7,7 @@ import {
   inspectEscalation,
   resumableAttempt,
   sendSlackAgain,
+  sendSlackReplyAgain,
   type EscalateDeps,
 } from '../domain/escalate'
 import { escalationKey } from '../domain/escalation-claim'
@@ -144,8 +145,15 @@ export function createEscalationService(wiring: EscalationWiring): EscalationSer
       })
     },
     sendSlackAgain: (delivery) =>
-      slack ? sendSlackAgain(delivery, slack) : Promise.resolve({ state: 'off' as const }),
+      slack ? sendSlackAgain(delivery, { slack, zendesk }) : Promise.resolve({ state: 'off' as const }),
     followUp: (task, text, options) =>
-      followUp(task, text, { crm: wiring.crm, zendesk, now: wiring.now }, options),
+      followUp(
+        task,
+        text,
+        { crm: wiring.crm, zendesk, now: wiring.now, ...(slack ? { slack } : {}) },
+        options
+      ),
+    sendSlackReplyAgain: (delivery) =>
+      slack ? sendSlackReplyAgain(delivery, slack) : Promise.resolve({ state: 'off' as const }),
   }
 }

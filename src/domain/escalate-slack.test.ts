@@ -80,9 +80,19 @@ describe('escalate with Slack and the CSM as follower', () => {
     expect(ticket.tags).toEqual(['outage', 'csm_escalated'])
     expect(crm.tasks).toHaveLength(1)
     if (result.kind !== 'done' || !result.slackRetry || !deps.slack) throw new Error('expected a retry')
-    expect(await sendSlackAgain(result.slackRetry, deps.slack)).toMatchObject({ state: 'sent', to: 'dm' })
+    expect(
+      await sendSlackAgain(result.slackRetry, { slack: deps.slack, zendesk: deps.zendesk })
+    ).toMatchObject({ state: 'sent', to: 'dm' })
     expect(slack.posted).toHaveLength(1)
-    expect(ticket.notes).toHaveLength(1)
+    // The message sent again is linked from the ticket, so follow-ups find its thread later.
+    expect(ticket.notes).toHaveLength(2)
+    expect(ticket.notes[1]).toBe(
+      [
+        'Slack message sent again by Alex for the escalation to Marcus.',
+        'CRM task: https://crm/T1',
+        'Slack message to the CSM: https://demo.slack.com/archives/D0MARCUS1/p1700000000000001',
+      ].join('\n')
+    )
   })
 
   it('does not resend a message whose answer was lost; it says so and leaves the choice to the agent', async () => {

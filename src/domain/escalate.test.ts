@@ -337,7 +337,9 @@ describe('escalate', () => {
   it('retries only the internal note of a follow-up whose CRM part already succeeded', async () => {
     const { ticket, crm, alex } = setup()
     const task = { taskId: 'T1', taskUrl: null, ownerName: 'Marcus' }
-    await followUp(task, 'Called again', alex.deps, { crmDone: true })
+    await followUp(task, 'Called again', alex.deps, {
+      progress: { crmDone: true, slack: null, thread: null },
+    })
     expect(crm.appended).toEqual([])
     expect(ticket.notes).toEqual(['Follow-up sent to Marcus on the CRM task T1:\n\nCalled again'])
   })

@@ -20,11 +20,18 @@ import {
   type Claim,
 } from './escalation-claim'
 import { buildEscalationNote } from './escalation-note'
-import { buildInternalNote } from './internal-note'
+import { buildFollowUpNote, buildInternalNote } from './internal-note'
 import type { EscalationCrm, EscalationStore, TicketDetails, TicketState, TicketWriter } from './ports'
 import { localDate } from './renewal'
-import { sendSlackMessage, type SlackDeps, type SlackDelivery } from './send-slack-message'
-import type { FollowerOutcome, SlackOutcome } from './slack-step'
+import {
+  sendSlackMessage,
+  sendSlackReply,
+  type SlackDeps,
+  type SlackDelivery,
+  type SlackReplyDelivery,
+} from './send-slack-message'
+import type { FollowerOutcome, SlackOutcome, SlackReplyOutcome } from './slack-step'
+import { sentMessageLine, threadInNotes, type SlackThread } from './slack-thread'
 import {
   recommendEscalation,
   whyNowSignals,
@@ -415,9 +422,25 @@ async function followerFor(
   }
 }
 
-/** "Send again" after the escalation: the same message, once; nothing is written to the ticket. */
-export function sendSlackAgain(delivery: SlackDelivery, deps: SlackDeps): Promise<SlackOutcome> {
-  return sendSlackMessage(delivery, deps)
+/**
+ * "Send again" after the escalation: the same message, once. Once sent, a short internal note
+ * links it, so that follow-ups find its thread after a reload or from another agent's card. The
+ * note is best effort: the message is in Slack whatever happens to it.
+ */
+export async function sendSlackAgain(
+  delivery: SlackDelivery,
+  deps: { readonly slack: SlackDeps; readonly zendesk: TicketWriter }
+): Promise<SlackOutcome> {
+  const outcome = await sendSlackMessage(delivery, deps.slack)
+  if (outcome.state !== 'sent') return outcome
+  const { ticket, task, agentName, csmName } = delivery.message
+  const note = [
+    `Slack message sent again by ${agentName} for the escalation to ${csmName}.`,
+    `CRM task: ${task.url ?? task.id}`,
+    sentMessageLine(outcome),
+  ].join('\n')
+  await deps.zendesk.addInternalNoteAndTag(ticket.id, note, ESCALATED_TAG).catch(() => undefined)
+  return outcome
 }
 
 // Answers after which no task can exist: the CRM refused the request itself.
@@ -549,28 +572,105 @@ function zendeskNow(state: TicketState, deps: Pick<EscalateDeps, 'now'>): number
   return state.serverTime ?? deps.now()
 }
 
+/** How far a follow-up got, so that trying again after a failure repeats nothing that was done. */
+export interface FollowUpProgress {
+  /** The text appended to the CRM task. */
+  readonly crmDone: boolean
+  /** How its Slack reply ended, once it was tried; null before. */
+  readonly slack: SlackReplyOutcome | null
+  /** The thread it was posted in (or tried), for "Send again". */
+  readonly thread: SlackThread | null
+}
+
+export interface FollowUpResult {
+  readonly slack: SlackReplyOutcome
+  /** What "Send again" sends, when the reply was not sent (or may not have been). */
+  readonly slackRetry: SlackReplyDelivery | null
+}
+
+/** A follow-up's failure, with what was done before it (the caller keeps it for the next try). */
+export class FollowUpError extends EscalationError {
+  constructor(
+    readonly progress: FollowUpProgress,
+    cause: unknown
+  ) {
+    super(progress.crmDone ? 'zendesk' : 'crm', cause)
+  }
+}
+
 /**
- * A follow-up on an existing escalation instead of a second one: appended to the CRM task's note
- * and posted as an internal note on the ticket.
+ * A follow-up on an existing escalation instead of a second one, to the same places (ADR 0012):
+ * appended to the CRM task's note, posted as a reply in the thread of the escalation's Slack
+ * message when Slack is on, then an internal note on the ticket that links the reply. `thread`
+ * is the escalation's message when the card knows it; otherwise the ticket's notes say where it is.
  */
 export async function followUp(
   task: { readonly taskId: string; readonly taskUrl: string | null; readonly ownerName: string | null },
   text: string,
-  deps: Pick<EscalateDeps, 'crm' | 'zendesk' | 'now'>,
-  /** The CRM part of this same follow-up already succeeded (a retry after the Zendesk part failed). */
-  options: { readonly crmDone?: boolean } = {}
-): Promise<void> {
-  const ticket = await zendeskStep(() => deps.zendesk.details())
+  deps: Pick<EscalateDeps, 'crm' | 'zendesk' | 'now' | 'slack'>,
+  options: { readonly progress?: FollowUpProgress; readonly thread?: SlackThread | null } = {}
+): Promise<FollowUpResult> {
+  let progress: FollowUpProgress = options.progress ?? { crmDone: false, slack: null, thread: null }
+  const ticket = await zendeskStep(() => deps.zendesk.details()).catch((error: unknown) => {
+    throw new FollowUpError(progress, error instanceof EscalationError ? error.cause : error)
+  })
   const note = text.trim()
-  const entry = `Follow-up from ${ticket.agentName} on ${localDate(new Date(deps.now()))}:\n${note}`
-  if (!options.crmDone)
+  const marker = task.taskUrl ?? task.taskId
+  if (!progress.crmDone) {
+    const entry = `Follow-up from ${ticket.agentName} on ${localDate(new Date(deps.now()))}:\n${note}`
     await deps.crm.appendToTask(task.taskId, entry).catch((error: unknown) => {
-      throw new EscalationError('crm', error)
+      throw new FollowUpError(progress, error)
     })
-  const lines = [
-    `Follow-up sent to ${task.ownerName ?? 'Customer Success'} on the CRM task ${task.taskUrl ?? task.taskId}:`,
-    '',
+    progress = { ...progress, crmDone: true }
+  }
+  const reply = { ticket, agentName: ticket.agentName, note }
+  if (!progress.slack) {
+    const found = deps.slack ? await findThread(ticket.id, marker, options.thread, deps.zendesk) : null
+    if (!deps.slack || !found) progress = { ...progress, slack: { state: 'off' } }
+    else if ('unreadable' in found)
+      progress = { ...progress, slack: { state: 'no-thread', unreadable: found.unreadable } }
+    else
+      progress = {
+        ...progress,
+        slack: await sendSlackReply({ thread: found, reply }, deps.slack),
+        thread: found,
+      }
+  }
+  const slack = progress.slack ?? { state: 'off' }
+  const again = slack.state === 'not-sent' || slack.state === 'unknown'
+  const retry = again && progress.thread ? { thread: progress.thread, reply } : null
+  const internalNote = buildFollowUpNote({
+    ownerName: task.ownerName ?? 'Customer Success',
+    task: marker,
     note,
-  ]
-  await zendeskStep(() => deps.zendesk.addInternalNoteAndTag(ticket.id, lines.join('\n'), ESCALATED_TAG))
+    slack,
+  })
+  await deps.zendesk.addInternalNoteAndTag(ticket.id, internalNote, ESCALATED_TAG).catch((error: unknown) => {
+    throw new FollowUpError(progress, error)
+  })
+  return { slack, slackRetry: retry }
+}
+
+/**
+ * The escalation's Slack message, for the reply's thread: the one the card knows, else the newest
+ * of the ticket's notes that names the task and a sent message. `unreadable` when there is none.
+ */
+async function findThread(
+  ticketId: number,
+  marker: string,
+  known: SlackThread | null | undefined,
+  zendesk: TicketWriter
+): Promise<SlackThread | { readonly unreadable: boolean }> {
+  if (known) return known
+  if (known === null) return { unreadable: false }
+  try {
+    return threadInNotes(await zendesk.internalNotes(ticketId), marker) ?? { unreadable: false }
+  } catch {
+    return { unreadable: true }
+  }
+}
+
+/** "Send again" for a follow-up's reply: the same reply, in the same thread, once. */
+export function sendSlackReplyAgain(delivery: SlackReplyDelivery, deps: SlackDeps): Promise<SlackOutcome> {
+  return sendSlackReply(delivery, deps)
 }

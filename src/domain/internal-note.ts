@@ -1,6 +1,7 @@
 import type { EscalationReason } from './escalation'
 import { REASON_LABEL, whyNowSignalLine } from './escalation-note'
-import type { SlackOutcome } from './slack-step'
+import type { SlackOutcome, SlackReplyOutcome } from './slack-step'
+import { sentMessageLine } from './slack-thread'
 import type { EscalationRecommendation } from './why-now'
 
 /** What the Zendesk internal note of an escalation says. */
@@ -50,14 +51,43 @@ export function buildInternalNote(input: InternalNoteInput): string {
 /** Where the Slack message is, so agents reading the ticket later can open the conversation. */
 function slackLine(slack: SlackOutcome | undefined): string | null {
   switch (slack?.state) {
-    case 'sent': {
-      const where = slack.to === 'dm' ? 'Slack message to the CSM' : 'Slack message in the escalation channel'
-      return slack.permalink ? `${where}: ${slack.permalink}` : `${where} sent.`
-    }
+    case 'sent':
+      return sentMessageLine(slack)
     case 'not-sent':
       return `Slack message not sent${slack.detail ? ` (${slack.detail})` : ''}.`
     case 'unknown':
       return "Slack message: Slack's answer was lost; it may not have been sent."
+    default:
+      return null
+  }
+}
+
+/** The internal note of a follow-up: where it went, then the agent's words after a blank line. */
+export function buildFollowUpNote(input: {
+  readonly ownerName: string
+  readonly task: string
+  readonly note: string
+  readonly slack: SlackReplyOutcome
+}): string {
+  const lines = [`Follow-up sent to ${input.ownerName} on the CRM task ${input.task}:`]
+  const slack = replyLine(input.slack)
+  if (slack) lines.push(slack)
+  lines.push('', input.note.trim())
+  return lines.join('\n')
+}
+
+function replyLine(slack: SlackReplyOutcome): string | null {
+  switch (slack.state) {
+    case 'sent':
+      return slack.permalink ? `Slack thread reply: ${slack.permalink}` : 'Slack thread reply sent.'
+    case 'not-sent':
+      return `Slack thread reply not sent${slack.detail ? ` (${slack.detail})` : ''}.`
+    case 'unknown':
+      return "Slack thread reply: Slack's answer was lost; it may not have been sent."
+    case 'no-thread':
+      return slack.unreadable
+        ? "Slack thread reply not sent: the escalation's Slack message could not be looked up."
+        : 'No Slack thread to reply to: the escalation has no Slack message.'
     default:
       return null
   }

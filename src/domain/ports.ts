@@ -154,6 +154,8 @@ export interface TicketWriter {
   addInternalNoteAndTag(ticketId: number, note: string, tag: string): Promise<void>
   /** Whether an internal note containing `marker` is already on the ticket (a retry after a lost answer). */
   hasInternalNoteContaining(ticketId: number, marker: string): Promise<boolean>
+  /** The bodies of the ticket's internal notes, newest first (one read: Zendesk's first page). */
+  internalNotes(ticketId: number): Promise<readonly string[]>
   /** An agent's name, for "Sam is escalating this ticket"; null when it cannot be read. */
   agentName(userId: number): Promise<string | null>
 }
@@ -183,10 +185,14 @@ export interface EscalationStore {
 export interface SlackPort {
   /** The Slack user with this email (`users.lookupByEmail`); null when Slack has none (`users_not_found`). */
   userIdByEmail(email: string): Promise<string | null>
-  /** `chat.postMessage`; `channel` may be a user id, which Slack answers with the DM's `D…` channel. */
+  /**
+   * `chat.postMessage`; `channel` may be a user id, which Slack answers with the DM's `D…` channel.
+   * With `threadTs` (the first message's `ts`), a reply in that message's thread.
+   */
   postMessage(
     channel: string,
-    message: SlackMessage
+    message: SlackMessage,
+    threadTs?: string
   ): Promise<{ readonly channel: string; readonly ts: string }>
   /** `chat.getPermalink`; null when Slack will not give one. */
   permalink(channel: string, ts: string): Promise<string | null>

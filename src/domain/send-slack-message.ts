@@ -1,7 +1,14 @@
 import type { SlackPort } from './ports'
 import { isSlackError } from './slack-error'
-import { buildSlackMessage, type SlackMessageInput } from './slack-message'
+import {
+  buildSlackMessage,
+  buildSlackReply,
+  type SlackMessage,
+  type SlackMessageInput,
+  type SlackReplyInput,
+} from './slack-message'
 import type { SlackOutcome } from './slack-step'
+import type { SlackThread } from './slack-thread'
 
 /** Where the admin wants escalations told in Slack: the shape of the installation's settings. */
 export interface SlackRouting {
@@ -52,19 +59,52 @@ export async function sendSlackMessage(
   if (!target) return { state: 'not-sent', kind: 'user-not-found', detail: null }
 
   beforePosting()
+  const message = buildSlackMessage({ ...delivery.message, audience: target.audience })
+  return postOnce(port, { channel: target.channel, message, to: target.to })
+}
+
+/** A follow-up's reply in the thread of the escalation's message: plain data, like a delivery. */
+export interface SlackReplyDelivery {
+  readonly thread: SlackThread
+  readonly reply: SlackReplyInput
+}
+
+/**
+ * Posts the reply once, in the thread of the escalation's message. As with the first message, a
+ * refusal is `not-sent` and a lost answer `unknown`: never posted again here.
+ */
+export async function sendSlackReply(delivery: SlackReplyDelivery, deps: SlackDeps): Promise<SlackOutcome> {
+  if (deps.routing.notify === 'off') return { state: 'off' }
+  const { thread } = delivery
+  return postOnce(deps.port, {
+    channel: thread.channel,
+    message: buildSlackReply(delivery.reply),
+    threadTs: thread.ts,
+    // A reply goes where the first message went: a DM's conversation id starts with D.
+    to: thread.channel.startsWith('D') ? 'dm' : 'channel',
+  })
+}
+
+/** `chat.postMessage`, then its permalink (a message without one is sent all the same). */
+async function postOnce(
+  port: SlackPort,
+  post: {
+    readonly channel: string
+    readonly message: SlackMessage
+    readonly threadTs?: string
+    readonly to: 'dm' | 'channel' | 'fallback'
+  }
+): Promise<SlackOutcome> {
   let posted: { channel: string; ts: string }
   try {
-    posted = await port.postMessage(
-      target.channel,
-      buildSlackMessage({ ...delivery.message, audience: target.audience })
-    )
+    posted = await port.postMessage(post.channel, post.message, post.threadTs)
   } catch (error) {
     // Slack said no (any `ok: false`, a 429): nothing was posted. Otherwise it may have been.
     if (isSlackError(error) && error.details.answered) return refused(error)
     return { state: 'unknown' }
   }
   const permalink = await port.permalink(posted.channel, posted.ts).catch(() => null)
-  return { state: 'sent', channel: posted.channel, ts: posted.ts, permalink, to: target.to }
+  return { state: 'sent', channel: posted.channel, ts: posted.ts, permalink, to: post.to }
 }
 
 function refused(error: unknown): SlackOutcome {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { buildSlackMessage, escapeMrkdwn, type SlackMessageInput } from './slack-message'
+import { buildSlackMessage, buildSlackReply, escapeMrkdwn, type SlackMessageInput } from './slack-message'
 
 const input: SlackMessageInput = {
   ticket: { id: 102, subdomain: 'demo', subject: 'Outage in EU', priority: 'urgent' },
@@ -122,6 +122,40 @@ describe('buildSlackMessage', () => {
     expect(header?.type === 'header' && header.text.text.length).toBe(150)
     for (const block of message.blocks)
       if (block.type === 'section') expect(block.text.text.length).toBeLessThanOrEqual(3000)
+  })
+})
+
+describe('buildSlackReply', () => {
+  it('says who followed up on which ticket, quotes their words inertly, and stays within limits', () => {
+    const reply = buildSlackReply({
+      ticket: { id: 102, subdomain: 'demo' },
+      agentName: 'Alex <@U0BOSS>',
+      note: '  Called again <!channel>\nAsked for a refund  ',
+    })
+    expect(reply.text).toBe(
+      'Follow-up from Alex &lt;@U0BOSS&gt; on ticket #102: Called again &lt;!channel&gt;\nAsked for a refund'
+    )
+    expect(reply.blocks).toEqual([
+      {
+        type: 'section',
+        text: {
+          type: 'mrkdwn',
+          text: [
+            '*Follow-up* from Alex &lt;@U0BOSS&gt; on <https://demo.zendesk.com/agent/tickets/102|ticket #102>',
+            '> Called again &lt;!channel&gt;',
+            '> Asked for a refund',
+          ].join('\n'),
+        },
+      },
+    ])
+    const long = buildSlackReply({
+      ticket: { id: 1, subdomain: 'demo' },
+      agentName: 'A',
+      note: 'x'.repeat(9000),
+    })
+    const block = long.blocks[0]
+    expect(block?.type === 'section' && block.text.text.length).toBe(3000)
+    expect(long.text.length).toBe(3000)
   })
 })
 

@@ -155,3 +155,35 @@ function quote(text: string): string {
 function renewalText(renewalDate: string | null, today: string): string {
   return renewalDate === null ? 'No date' : renewalWithDistance(renewalDate, today)
 }
+
+/** A follow-up on an escalation, as a reply in the thread of its Slack message. */
+export interface SlackReplyInput {
+  readonly ticket: Pick<TicketDetails, 'id' | 'subdomain'>
+  readonly agentName: string
+  readonly note: string
+}
+
+/**
+ * The follow-up as a thread reply: who wrote it and on which ticket, then the agent's words
+ * quoted, as in the first message. The account and its numbers are in the message it replies to.
+ */
+export function buildSlackReply(input: SlackReplyInput): SlackMessage {
+  const { ticket } = input
+  const ticketLink = ticketUrl(ticket.subdomain, ticket.id)
+  const agent = escapeMrkdwn(input.agentName)
+  const note = input.note.trim()
+  return {
+    text: cut(`Follow-up from ${agent} on ticket #${ticket.id}: ${escapeMrkdwn(note)}`, SECTION_MAX),
+    blocks: [
+      {
+        type: 'section',
+        text: mrkdwn(
+          cut(
+            `*Follow-up* from ${agent} on ${link(ticketLink, `ticket #${ticket.id}`)}\n${quote(escapeMrkdwn(note))}`,
+            SECTION_MAX
+          )
+        ),
+      },
+    ],
+  }
+}

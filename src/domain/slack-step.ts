@@ -29,5 +29,14 @@ export type SlackOutcome =
   /** The request left and its answer was lost: the message may or may not be in Slack. */
   | { readonly state: 'unknown' }
 
+/** How a follow-up's Slack thread reply ended; `no-thread` when there was no message to reply to. */
+export type SlackReplyOutcome =
+  | SlackOutcome
+  | {
+      readonly state: 'no-thread'
+      /** The ticket's notes could not be read to find the message (else: it was never sent). */
+      readonly unreadable: boolean
+    }
+
 /** Whether the CSM follows the ticket after the escalation, as the card tells it. */
 export type FollowerOutcome = 'added' | 'not-a-user' | 'not-checked' | 'off'

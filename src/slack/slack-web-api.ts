@@ -61,10 +61,11 @@ export function createSlackWebApi(client: ZafClient, apiUrl: string = SLACK_API_
         throw error
       }
     },
-    async postMessage(channel, message) {
+    async postMessage(channel, message, threadTs) {
       const answer = await call('chat.postMessage', {
         json: {
           channel,
+          ...(threadTs ? { thread_ts: threadTs } : {}),
           text: message.text,
           blocks: message.blocks,
           unfurl_links: false,

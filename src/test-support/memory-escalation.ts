@@ -122,6 +122,7 @@ export function writerFor(ticket: MemoryTicket, agentId: number, agentName: stri
       return Promise.resolve()
     },
     hasInternalNoteContaining: (_id, marker) => Promise.resolve(ticket.notes.some((n) => n.includes(marker))),
+    internalNotes: () => Promise.resolve([...ticket.notes].reverse()),
     agentName: (id) => Promise.resolve(id === 2 ? 'Sam' : null),
     followerByEmail: (email) => {
       ticket.userSearches += 1
@@ -140,14 +141,14 @@ export const START = Date.parse('2026-11-25T10:00:00Z')
  */
 export class MemorySlack implements SlackPort {
   users = new Map<string, string>([['marcus@globex-vendor.example', 'U0MARCUS1']])
-  posted: { channel: string; message: SlackMessage }[] = []
+  posted: { channel: string; message: SlackMessage; threadTs: string | null }[] = []
   script: ('refuse' | 'lost' | 'rate-limited' | 'hang' | 'not-authed')[] = []
   lookupError: SlackError | null = null
   userIdByEmail(email: string) {
     if (this.lookupError) return Promise.reject(this.lookupError)
     return Promise.resolve(this.users.get(email) ?? null)
   }
-  postMessage(channel: string, message: SlackMessage) {
+  postMessage(channel: string, message: SlackMessage, threadTs?: string) {
     const next = this.script.shift()
     // The tab closes while the message is on its way: no answer, ever.
     if (next === 'hang') return new Promise<never>(() => undefined)
@@ -163,7 +164,7 @@ export class MemorySlack implements SlackPort {
       return Promise.reject(
         new SlackError('rate-limited', 'ratelimited', { retryAfterMs: 30_000, answered: true })
       )
-    this.posted.push({ channel, message })
+    this.posted.push({ channel, message, threadTs: threadTs ?? null })
     const ts = `1700000000.00000${this.posted.length}`
     const where = channel.startsWith('U') ? `D${channel.slice(1)}` : channel
     if (next === 'lost') return Promise.reject(new SlackError('unavailable', 'lost', { answered: false }))

@@ -108,6 +108,7 @@ export function renderWithServices(
       findExisting: () => Promise.reject(new Error('escalation is not rendered in card tests')),
       followUp: () => Promise.reject(new Error('escalation is not rendered in card tests')),
       sendSlackAgain: () => Promise.reject(new Error('escalation is not rendered in card tests')),
+      sendSlackReplyAgain: () => Promise.reject(new Error('escalation is not rendered in card tests')),
     },
   }
   return render(

@@ -88,6 +88,15 @@ export function createZafTicketWriter(client: ZafClient): TicketWriter {
       ...(body === undefined ? {} : { contentType: 'application/json', data: JSON.stringify(body) }),
     })
 
+  // Newest first, so the notes an escalation just wrote are on the first page of a long ticket.
+  const internalNotes = async (ticketId: number): Promise<readonly string[]> => {
+    const parsed = commentsSchema.safeParse(
+      await api(`/api/v2/tickets/${ticketId}/comments.json?sort_order=desc`)
+    )
+    if (!parsed.success) throw new Error("The ticket's comments could not be read")
+    return parsed.data.comments.filter((comment) => comment.public === false).map((c) => c.body ?? '')
+  }
+
   return {
     async details(): Promise<TicketDetails> {
       const data = detailsSchema.parse(await client.get(DETAIL_PATHS))
@@ -192,13 +201,9 @@ export function createZafTicketWriter(client: ZafClient): TicketWriter {
       })
     },
     async hasInternalNoteContaining(ticketId, marker) {
-      const parsed = commentsSchema.safeParse(await api(`/api/v2/tickets/${ticketId}/comments.json`))
-      return (
-        parsed.success &&
-        parsed.data.comments.some(
-          (comment) => comment.public === false && (comment.body ?? '').includes(marker)
-        )
-      )
+      const notes = await internalNotes(ticketId)
+      return notes.some((body) => body.includes(marker))
     },
+    internalNotes,
   }
 }

@@ -68,7 +68,12 @@ describe('Slack message and follower on escalation', () => {
     await frame.getByText('Slack message sent to Marcus Oyelaran.').waitFor()
     expect(messages()).toHaveLength(1)
     expect(session.stack.crm.tasks()).toHaveLength(1)
-    expect(session.stack.zendesk.comments(102)).toHaveLength(1)
+    // A short note links the message sent again, so follow-ups find its thread after a reload.
+    const notes = session.stack.zendesk.comments(102)
+    expect(notes).toHaveLength(2)
+    const permalink = `${session.stack.slack.url}/archives/D0MARCUS1/p${messages()[0]?.ts.replace('.', '')}`
+    expect(notes[1]?.body).toContain(`Slack message to the CSM: ${permalink}`)
+    expect(notes[1]?.public).toBe(false)
     expect(await frame.getByTestId('slack-send-again').count()).toBe(0)
   })
 
@@ -110,5 +115,86 @@ describe('Slack message and follower on escalation', () => {
     )
     expect(messages().map((m) => m.channel)).toEqual(['D0DANA001'])
     expect(await session.page.getByTestId('ticket-followers').innerText()).toBe('-')
+  })
+})
+
+describe('Follow-ups in the Slack thread', () => {
+  async function escalate102(): Promise<FrameLocator> {
+    const frame = await openTicket(102)
+    await frame.getByRole('button', { name: 'Escalate to Marcus Oyelaran' }).click()
+    await frame.getByTestId('escalation-slack').waitFor({ timeout: 15_000 })
+    return frame
+  }
+  async function sendFollowUp(frame: FrameLocator, text: string, click: 'click' | 'dblclick' = 'click') {
+    await frame.getByRole('button', { name: 'Add a follow-up note' }).click()
+    await frame.getByLabel('Follow-up for the CSM').fill(text)
+    await frame.getByRole('button', { name: 'Send follow-up' })[click]()
+    await frame.getByTestId('follow-up-sent').waitFor({ timeout: 15_000 })
+    return frame.getByTestId('follow-up-slack')
+  }
+
+  it('replies once in the thread of the escalation’s DM on a double click, and the note links the reply', async () => {
+    const frame = await escalate102()
+    const slack = await sendFollowUp(frame, 'They called again <!here>', 'dblclick')
+    expect(await slack.innerText()).toContain(
+      'Also posted in the Slack thread of the escalation, for Marcus Oyelaran.'
+    )
+    const [first, reply, ...more] = messages()
+    expect(more).toEqual([])
+    expect(reply).toMatchObject({ channel: 'D0MARCUS1', threadTs: first?.ts })
+    expect(reply?.text).toBe('Follow-up from Alex Rivera on ticket #102: They called again &lt;!here&gt;')
+    const replyLink = `${session.stack.slack.url}/archives/D0MARCUS1/p${reply?.ts.replace('.', '')}?thread_ts=${first?.ts}&cid=D0MARCUS1`
+    expect(await slack.getByRole('link', { name: /Open in Slack/ }).getAttribute('href')).toBe(replyLink)
+    const notes = session.stack.zendesk.comments(102)
+    expect(notes).toHaveLength(2)
+    expect(notes[1]?.body).toContain(`Slack thread reply: ${replyLink}`)
+    expect(session.stack.crm.tasks()).toHaveLength(1)
+    // The Slack page shows the reply under the first message, as Slack does.
+    const page = await session.page.context().newPage()
+    await page.goto(session.stack.slack.url)
+    expect(await page.locator('.thread').innerText()).toContain('They called again')
+    await page.close()
+    expect(await axeViolations(await appFrame(session.page), { disableRules: NOT_A_PAGE })).toEqual([])
+  })
+
+  it('after a reload, finds the thread from the ticket’s notes and replies in it', async () => {
+    await escalate102()
+    await session.page.reload()
+    const frame = session.app()
+    await frame.getByTestId('csm-name').waitFor({ timeout: 15_000 })
+    const slack = await sendFollowUp(frame, 'Update after the reload')
+    expect(await slack.getAttribute('data-state')).toBe('sent')
+    const [first, reply] = messages()
+    expect(reply).toMatchObject({ channel: first?.channel, threadTs: first?.ts })
+    expect(messages()).toHaveLength(2)
+  })
+
+  it('says when Slack refused the reply, and "Send again" posts it once in the thread', async () => {
+    const frame = await escalate102()
+    session.stack.slack.addFault({ kind: 'error', error: 'ratelimited', method: 'chat.postMessage' })
+    const slack = await sendFollowUp(frame, 'Refund requested')
+    expect(await slack.innerText()).toContain('Follow-up saved, Slack reply not sent:')
+    expect(await axeViolations(await appFrame(session.page), { disableRules: NOT_A_PAGE })).toEqual([])
+    expect(messages()).toHaveLength(1)
+    expect(session.stack.zendesk.comments(102)[1]?.body).toContain(
+      'Slack thread reply not sent (ratelimited).'
+    )
+
+    await frame.getByTestId('follow-up-slack-send-again').dblclick()
+    await frame.getByText('Also posted in the Slack thread of the escalation').waitFor()
+    const [first, reply, ...more] = messages()
+    expect(more).toEqual([])
+    expect(reply).toMatchObject({ threadTs: first?.ts, text: expect.stringContaining('Refund requested') })
+    expect(session.stack.crm.tasks()).toHaveLength(1)
+  })
+
+  it('posts nothing when the escalation’s message was never sent, and says why', async () => {
+    session.stack.slack.addFault({ kind: 'error', error: 'service_unavailable', method: 'chat.postMessage' })
+    const frame = await escalate102()
+    const slack = await sendFollowUp(frame, 'Still down')
+    expect(await slack.innerText()).toBe(
+      'Not posted in Slack: this escalation has no Slack message to reply to.'
+    )
+    expect(messages()).toEqual([])
   })
 })

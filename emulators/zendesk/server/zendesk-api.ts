@@ -104,7 +104,9 @@ export function handleZendeskApi(ctx: ApiContext, method: string, url: URL, rawB
   if ((match = /^\/api\/v2\/tickets\/(\d+)\/comments\.json$/.exec(path)) && method === 'GET') {
     const ticket = state.ticket(Number(match[1]))
     if (!ticket) return recordNotFound()
-    const comments = apiComments(ctx, ticket)
+    // Oldest first, as Zendesk lists them; `sort_order=desc` for newest first.
+    const oldestFirst = apiComments(ctx, ticket)
+    const comments = url.searchParams.get('sort_order') === 'desc' ? oldestFirst.reverse() : oldestFirst
     return { status: 200, body: { comments, next_page: null, previous_page: null, count: comments.length } }
   }
   if ((match = /^\/api\/v2\/tickets\/(\d+)\/tags\.json$/.exec(path))) {

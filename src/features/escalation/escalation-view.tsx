@@ -1,6 +1,7 @@
 import { Button } from '@zendeskgarden/react-buttons'
 import { Alert } from '@zendeskgarden/react-notifications'
 import { MD } from '@zendeskgarden/react-typography'
+import { threadOf } from '../../domain/slack-thread'
 import { useI18n } from '../../i18n/i18n-context'
 import { EscalationForm } from './escalation-form'
 import { ExistingView } from './existing-view'
@@ -38,7 +39,10 @@ export function EscalationView({
           <Outcome text={t('ui.escalation.done', { name: state.ownerName })} url={state.taskUrl} />
           <SlackOutcomeView state={state} sendAgain={() => void sendSlackAgain()} />
           <FollowerView follower={state.follower} name={state.ownerName} />
-          <FollowUp task={{ taskId: state.taskId, taskUrl: state.taskUrl, ownerName: state.ownerName }} />
+          <FollowUp
+            task={{ taskId: state.taskId, taskUrl: state.taskUrl, ownerName: state.ownerName }}
+            thread={threadOf(state.slack)}
+          />
         </>
       )
     case 'checking':

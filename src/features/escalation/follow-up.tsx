@@ -3,12 +3,19 @@ import { Button } from '@zendeskgarden/react-buttons'
 import { Field, Label, Message, Textarea } from '@zendeskgarden/react-forms'
 import { Alert } from '@zendeskgarden/react-notifications'
 import { isCrmError } from '../../domain/crm-error'
-import { EscalationError } from '../../domain/escalate'
+import {
+  EscalationError,
+  FollowUpError,
+  type FollowUpProgress,
+  type FollowUpResult,
+} from '../../domain/escalate'
+import type { SlackThread } from '../../domain/slack-thread'
 import { useI18n } from '../../i18n/i18n-context'
 import { LiveStatus } from '../../ui/live-status'
 import { FOCUS_TARGET } from '../../ui/use-focus-rescue'
 import { useServices } from '../shared/services-context'
 import { NOTE_MAX_LENGTH } from './note-limits'
+import { SlackOutcomeView } from './slack-outcome-view'
 
 type Phase = 'closed' | 'open' | 'sending' | 'sent' | 'failed'
 
@@ -16,10 +23,13 @@ type Phase = 'closed' | 'open' | 'sending' | 'sent' | 'failed'
 export function FollowUp({
   task,
   initialText = null,
+  thread,
 }: {
   task: { taskId: string; taskUrl: string | null; ownerName: string | null }
   /** The agent's note from an escalation that another agent's came before: one click to send it. */
   initialText?: string | null
+  /** The escalation's Slack message, when the card knows it; null: it has none; absent: look on the ticket. */
+  thread?: SlackThread | null
 }) {
   const { t } = useI18n()
   const { escalation } = useServices()
@@ -27,9 +37,10 @@ export function FollowUp({
   const [text, setText] = useState(initialText ?? '')
   const [reason, setReason] = useState('')
   const [empty, setEmpty] = useState(false)
+  const [result, setResult] = useState<(FollowUpResult & { resending: boolean }) | null>(null)
   const inFlight = useRef(false)
-  // The text whose CRM append succeeded while its internal note failed.
-  const crmDoneFor = useRef<string | null>(null)
+  // What a failed try of this text did (the CRM append, the Slack reply), so the next try skips it.
+  const doneFor = useRef<{ text: string; progress: FollowUpProgress } | null>(null)
   const field = useRef<HTMLTextAreaElement>(null)
   const name = task.ownerName ?? t('ui.escalation.fallbackName')
 
@@ -49,13 +60,18 @@ export function FollowUp({
     inFlight.current = true
     setPhase('sending')
     try {
-      // The same text again after only the Zendesk part failed: the CRM task has it already.
-      await escalation.followUp(task, text, { crmDone: crmDoneFor.current === text })
-      crmDoneFor.current = null
+      // The same text again after a later step failed: what it did is not done twice.
+      const earlier = doneFor.current?.text === text ? doneFor.current.progress : undefined
+      const sent = await escalation.followUp(task, text, {
+        ...(earlier ? { progress: earlier } : {}),
+        ...(thread === undefined ? {} : { thread }),
+      })
+      doneFor.current = null
+      setResult({ ...sent, resending: false })
       setText('')
       setPhase('sent')
     } catch (error) {
-      if (error instanceof EscalationError && error.step === 'zendesk') crmDoneFor.current = text
+      doneFor.current = error instanceof FollowUpError ? { text, progress: error.progress } : null
       const cause = error instanceof EscalationError ? error.cause : error
       setReason(
         isCrmError(cause)
@@ -68,6 +84,18 @@ export function FollowUp({
     } finally {
       inFlight.current = false
     }
+  }
+
+  // "Send again" for the reply sends once, whatever the clicks (as the escalation's "Send again").
+  const sendReplyAgain = async (): Promise<void> => {
+    if (!result?.slackRetry || result.resending || inFlight.current) return
+    inFlight.current = true
+    const delivery = result.slackRetry
+    setResult({ ...result, resending: true })
+    const outcome = await escalation.sendSlackReplyAgain(delivery)
+    const again = outcome.state === 'not-sent' || outcome.state === 'unknown'
+    setResult({ slack: outcome, slackRetry: again ? delivery : null, resending: false })
+    inFlight.current = false
   }
 
   // Present in every phase, so "Sending…" and "Follow-up sent" are announced as its text changes.
@@ -100,6 +128,13 @@ export function FollowUp({
         <Alert type="success" role="none" tabIndex={-1} {...FOCUS_TARGET} data-testid="follow-up-sent">
           <Alert.Paragraph>{t('ui.escalation.followUp.sent', { name })}</Alert.Paragraph>
         </Alert>
+        {result && (
+          <SlackOutcomeView
+            reply
+            state={{ ...result, ownerName: name }}
+            sendAgain={() => void sendReplyAgain()}
+          />
+        )}
       </>
     )
   }

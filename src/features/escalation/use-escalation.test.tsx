@@ -93,6 +93,7 @@ class World {
         addInternalNoteAndTag: () => Promise.resolve(),
         hasInternalNoteContaining: (_id, marker) =>
           Promise.resolve(this.notes.some((n) => n.includes(marker))),
+        internalNotes: () => Promise.resolve([...this.notes].reverse()),
         agentName: () => Promise.resolve('Sam'),
         followerByEmail: () => Promise.resolve(null),
       },
@@ -120,11 +121,14 @@ class World {
       checksExisting: () => false,
       findExisting: (_context, _account, escalations) =>
         Promise.resolve(this.existing(escalationKey('demo', 102, Math.max(1, escalations)))),
-      followUp: () => Promise.resolve(),
-      sendSlackAgain: (delivery) =>
-        this.slack
-          ? sendSlackAgain(delivery, { port: this.slack, routing: SLACK_DM })
-          : Promise.resolve({ state: 'off' }),
+      followUp: () => Promise.reject(new Error('follow-ups are not part of these tests')),
+      sendSlackAgain: (delivery) => {
+        const deps = this.deps()
+        return deps.slack
+          ? sendSlackAgain(delivery, { slack: deps.slack, zendesk: deps.zendesk })
+          : Promise.resolve({ state: 'off' })
+      },
+      sendSlackReplyAgain: () => Promise.reject(new Error('follow-ups are not part of these tests')),
     }
   }
 }

@@ -3,8 +3,9 @@ import type { AccountChoices, CachedOutcome, RecommendationDismissals, TicketPor
 import type { CustomerContext, CustomerPage, TicketRef } from '../../domain/customer'
 import type { AccountSummary } from '../../domain/account'
 import type { AttemptProgress, EscalationDraft, ExistingEscalation } from '../../domain/escalation'
-import type { ClaimHolder, EscalationResult } from '../../domain/escalate'
-import type { SlackDelivery } from '../../domain/send-slack-message'
+import type { ClaimHolder, EscalationResult, FollowUpProgress, FollowUpResult } from '../../domain/escalate'
+import type { SlackDelivery, SlackReplyDelivery } from '../../domain/send-slack-message'
+import type { SlackThread } from '../../domain/slack-thread'
 import type { SlackOutcome } from '../../domain/slack-step'
 import type { LookupOptions } from '../../domain/lookup-account'
 import type { TicketCounts } from '../../domain/ticket-trend'
@@ -79,14 +80,18 @@ export interface EscalationService {
     escalations: number
   ): Promise<ExistingEscalation | null>
   /**
-   * Adds a follow-up to an existing escalation (CRM task note + internal note); `crmDone` when a
-   * retry of the same text only needs the internal note.
+   * Adds a follow-up to an existing escalation: the CRM task's note, a reply in the thread of the
+   * escalation's Slack message when Slack is on, and an internal note. `progress`, from the
+   * `FollowUpError` of an earlier try of the same text, skips what that try did; `thread` is the
+   * escalation's Slack message when the card knows it (else the ticket's notes are read for it).
    */
   followUp(
     task: { taskId: string; taskUrl: string | null; ownerName: string | null },
     text: string,
-    options?: { readonly crmDone?: boolean }
-  ): Promise<void>
+    options?: { readonly progress?: FollowUpProgress; readonly thread?: SlackThread | null }
+  ): Promise<FollowUpResult>
+  /** "Send again" for a follow-up's Slack reply. Never throws; the outcome says how it went. */
+  sendSlackReplyAgain(delivery: SlackReplyDelivery): Promise<SlackOutcome>
   /**
    * "Send again": the escalation's Slack message once more, after it was not sent (or its answer
    * was lost). Never throws; the outcome says how it went.
