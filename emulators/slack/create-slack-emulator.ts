@@ -131,6 +131,8 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
     const answer = callMethod(method, args, state)
     record(answer.ok ? 'ok' : answer.error)
     if (fault?.kind === 'lose-answer') return void res.destroy()
+    // Carried out, then silence: the caller's page is reloaded while it waits.
+    if (fault?.kind === 'act-then-hang') return
     send(res, 200, answer, { 'X-OAuth-Scopes': scopes.join(',') })
   }
 

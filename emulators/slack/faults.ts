@@ -16,6 +16,7 @@ export type SlackMethod = (typeof SLACK_METHODS)[number]
  * - `server-error`: HTTP 500 with an HTML page, as a load balancer in trouble answers;
  * - `lose-answer`: the call is carried out (a message is posted), then the connection drops;
  * - `hang`: no answer until the caller goes away.
+ * - `act-then-hang`: the call is carried out (a message is posted), then no answer until the caller goes away.
  */
 export const slackFaultSchema = z.discriminatedUnion('kind', [
   z.object({
@@ -31,7 +32,7 @@ export const slackFaultSchema = z.discriminatedUnion('kind', [
     remaining: z.optional(z.number().int().positive()),
   }),
   z.object({
-    kind: z.enum(['server-error', 'lose-answer', 'hang']),
+    kind: z.enum(['server-error', 'lose-answer', 'hang', 'act-then-hang']),
     method: z.optional(z.enum(SLACK_METHODS)),
     remaining: z.optional(z.number().int().positive()),
   }),

@@ -2,6 +2,7 @@ import * as z from 'zod/mini'
 import { ESCALATION_REASONS } from '../domain/escalation'
 import type { AttemptProgress, EscalationDraft } from '../domain/escalation'
 import type { EscalationStore } from '../domain/ports'
+import { SLACK_ERROR_KINDS } from '../domain/slack-error'
 import { safely, type KeyValueStorage } from './storage-lookup-cache'
 
 const draftSchema = z.object({ reason: z.enum(ESCALATION_REASONS), note: z.string() })
@@ -13,6 +14,24 @@ const attemptSchema = z.object({
   crmAttempted: z.boolean(),
   task: z.nullable(z.object({ id: z.string(), url: z.nullable(z.string()), ownerName: z.string() })),
   zendeskAttempted: z.boolean(),
+  // Without it, a reload while the message was on its way, or after it was sent, would send it again.
+  slack: z.optional(
+    z.discriminatedUnion('state', [
+      z.object({ state: z.enum(['posting', 'off', 'unknown']) }),
+      z.object({
+        state: z.literal('sent'),
+        channel: z.string(),
+        ts: z.string(),
+        permalink: z.nullable(z.string()),
+        to: z.enum(['dm', 'channel', 'fallback']),
+      }),
+      z.object({
+        state: z.literal('not-sent'),
+        kind: z.enum(SLACK_ERROR_KINDS),
+        detail: z.nullable(z.string()),
+      }),
+    ])
+  ),
 })
 
 /**

@@ -93,6 +93,21 @@ describe('Slack message and follower on escalation', () => {
     expect(session.stack.zendesk.comments(102)).toHaveLength(1)
   })
 
+  it('after a reload while the message was on its way: one message, and the card says it may have arrived', async () => {
+    // Slack posts the message and never answers: the page is reloaded while the app waits.
+    session.stack.slack.addFault({ kind: 'act-then-hang', method: 'chat.postMessage' })
+    const frame = await openTicket(102)
+    await frame.getByRole('button', { name: 'Escalate to Marcus Oyelaran' }).click()
+    await expect.poll(() => messages().length, { timeout: 15_000 }).toBe(1)
+    await session.page.reload()
+    const slack = session.app().getByTestId('escalation-slack')
+    await slack.waitFor({ timeout: 15_000 })
+    expect(await slack.getAttribute('data-state')).toBe('unknown')
+    expect(messages()).toHaveLength(1)
+    expect(session.stack.crm.tasks()).toHaveLength(1)
+    expect(session.stack.zendesk.comments(102)).toHaveLength(1)
+  })
+
   it('does not resend a message whose answer was lost, and says why', async () => {
     session.stack.slack.addFault({ kind: 'lose-answer', method: 'chat.postMessage' })
     const frame = await openTicket(102)
