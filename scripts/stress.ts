@@ -41,9 +41,9 @@ for (const setup of setups) {
 }
 
 // The matrix: per cell "tasks/notes/tags" summed over rounds (expected: rounds/rounds/rounds), then lost notes.
-const width = 24
+const width = 26
 console.log(
-  `\nMatrix (${rounds} rounds a cell): tasks / escalation notes / tags, lost notes; expected ${rounds}/${rounds}/${rounds}, 0`
+  `\nMatrix (${rounds} rounds a cell): tasks / escalation notes / tags, lost notes (and Slack messages to the CSM); expected ${rounds}/${rounds}/${rounds}, 0 (and ${rounds} Slack)`
 )
 console.log(
   `${'situation'.padEnd(42)}${setups.map((s) => s.name.slice(0, width - 2).padEnd(width)).join('')}`
@@ -52,10 +52,12 @@ for (const situation of situations) {
   const row = setups.map((setup) => {
     const cell = cells.find((c) => c.setup === setup.name && c.situation === situation.name)
     if (!cell) return '-'.padEnd(width)
-    const sum = (key: 'tasks' | 'notes' | 'tags' | 'lostNotes'): number =>
+    const sum = (key: 'tasks' | 'notes' | 'tags' | 'lostNotes' | 'slackMessages'): number =>
       cell.rounds.reduce((total, round) => total + ('error' in round ? 0 : round[key]), 0)
     const mark = cellOk(cell) ? '' : ' ✖'
-    return `${sum('tasks')}/${sum('notes')}/${sum('tags')}, ${sum('lostNotes')}${mark}`.padEnd(width)
+    // The Slack column: messages to the CSM, expected one per round.
+    const slack = setup.slack ? ` · ${sum('slackMessages')} Slack` : ''
+    return `${sum('tasks')}/${sum('notes')}/${sum('tags')}, ${sum('lostNotes')}${slack}${mark}`.padEnd(width)
   })
   console.log(`${situation.name.padEnd(42)}${row.join('')}`)
 }

@@ -38,8 +38,10 @@ export interface Counts {
   readonly tags: number
   readonly claimsLeft: number
   readonly lostNotes: number
-  /** Slack messages posted (only the escalated ticket's CSM is ever messaged in a round). */
+  /** Slack messages posted, thread replies aside (only the escalated ticket's CSM is ever messaged in a round). */
   readonly slackMessages: number
+  /** Thread replies that are not under the escalation's message. */
+  readonly strayReplies: number
 }
 
 interface World {
@@ -50,6 +52,8 @@ interface World {
 
 interface Situation {
   readonly name: string
+  /** Only on set-ups with Slack: the situation breaks the Slack step. */
+  readonly slackOnly?: boolean
   /** Runs one round; returns the agents' notes that must have reached the CSM (task or ticket). */
   run(world: World): Promise<readonly string[]>
 }
@@ -115,11 +119,13 @@ const url = (world: World, agent?: number): string =>
 function closedDuring(
   step: string,
   hold: (world: World) => void,
-  applied: (world: World) => boolean
+  applied: (world: World) => boolean,
+  slackOnly = false
 ): Situation {
   const note = `Closed during ${step}`
   return {
     name: `closed during ${step}, reopened`,
+    slackOnly,
     async run(world) {
       hold(world)
       const a = await open(world.alex, url(world))
@@ -187,6 +193,13 @@ export const SITUATIONS: readonly Situation[] = [
     (world) => world.stack.zendesk.setApiFaults({ mode: 'apply-then-hang', only: 'comment', remaining: 1 }),
     (world) => world.stack.zendesk.comments(TICKET).length > 0
   ),
+  // Slack has posted the message and not answered: the reopened tab must not post it again.
+  closedDuring(
+    'the Slack post',
+    (world) => world.stack.slack.addFault({ kind: 'act-then-hang', method: 'chat.postMessage' }),
+    (world) => world.stack.slack.messages().length > 0,
+    true
+  ),
   {
     name: 'CRM created, answer lost, retry',
     async run(world) {
@@ -241,6 +254,8 @@ function count(world: World, notes: readonly string[]): Counts {
   const comments = zendesk.comments(TICKET)
   const tags = zendesk.tags(TICKET)
   const reached = JSON.stringify(crm.tasks()) + comments.map((comment) => comment.body).join('\n')
+  const firsts = world.stack.slack.messages().filter((message) => !message.threadTs)
+  const replies = world.stack.slack.messages().filter((message) => message.threadTs)
   return {
     tasks: crm.tasks().length,
     notes: comments.filter((comment) => comment.body.startsWith('Escalated to ')).length,
@@ -249,7 +264,9 @@ function count(world: World, notes: readonly string[]): Counts {
       (tag) => tag.startsWith('csm_escalation_claim_') || tag === 'csm_escalation_pending'
     ).length,
     lostNotes: notes.filter((note) => !reached.includes(note)).length,
-    slackMessages: world.stack.slack.messages().length,
+    // The escalation's messages; a follow-up (the agent whose escalation came second) is a thread reply.
+    slackMessages: firsts.length,
+    strayReplies: replies.filter((reply) => !firsts.some((first) => first.ts === reply.threadTs)).length,
   }
 }
 
@@ -271,6 +288,7 @@ export function cellOk(cell: CellResult): boolean {
       round.tags === 1 &&
       round.claimsLeft === 0 &&
       round.lostNotes === 0 &&
+      round.strayReplies === 0 &&
       round.slackMessages === cell.slackExpected
   )
 }
@@ -292,7 +310,7 @@ export async function runSetup(
   const world: World = { stack, alex, sam }
   const cells: CellResult[] = []
   try {
-    for (const situation of situations) {
+    for (const situation of situations.filter((s) => setup.slack || !s.slackOnly)) {
       const results: CellResult['rounds'][number][] = []
       for (let round = 0; round < rounds; round++) {
         stack.crm.reset()
