@@ -53,6 +53,29 @@ describe.each(DIALECTS)('%s: Retry after a fault is lifted', (dialect) => {
       })
     }
   }
+
+  // An unreadable answer (issue 11's "Retry stayed busy"): Retry pressed again and again while the
+  // CRM still answers badly must ask the CRM each time and come back; a double click once it is fixed recovers.
+  for (const mode of ['malformed', 'empty', 'html'] as const) {
+    it(`asks again on every Retry while ${mode} answers go on, then recovers`, async () => {
+      stack.crm.setFaults({ mode })
+      await session.page.goto(stack.zendesk.ticketUrl(TICKET))
+      const frame = session.app()
+      const failed = frame.locator('section[data-state="error"]')
+      await failed.waitFor({ timeout: 20_000 })
+      const retry = frame.getByRole('button', { name: 'Retry' })
+      for (let press = 0; press < 3; press++) {
+        const before = stack.crm.requests().length
+        await retry.click()
+        await expect.poll(() => stack.crm.requests().length, { timeout: 10_000 }).toBeGreaterThan(before)
+        await failed.waitFor({ timeout: 20_000 })
+        await expect.poll(() => retry.isEnabled(), { timeout: 10_000 }).toBe(true)
+      }
+      stack.crm.setFaults({ mode: 'none' })
+      await retry.dblclick()
+      await frame.getByTestId('csm-name').waitFor({ timeout: 15_000 })
+    })
+  }
 })
 
 describe('looking again', () => {
