@@ -56,11 +56,19 @@ function exclusiveFor(ticket: TicketRef): EscalateDeps['exclusive'] {
     const locks = typeof navigator === 'undefined' ? undefined : navigator.locks
     if (!locks) return task()
     let ran = false
-    const result = await locks.request(name, { ifAvailable: true }, async (lock) => {
-      if (!lock) return null
-      ran = true
+    let result: T | null
+    try {
+      result = await locks.request(name, { ifAvailable: true }, async (lock) => {
+        if (!lock) return null
+        ran = true
+        return task()
+      })
+    } catch (error) {
+      // The escalation itself failed: that is its error. The lock was refused before it ran (a
+      // browser blocking the frame's storage refuses Web Locks with a SecurityError): as without locks.
+      if (ran) throw error
       return task()
-    })
+    }
     return ran ? (result as T) : null
   }
 }
@@ -69,6 +77,7 @@ function exclusiveFor(ticket: TicketRef): EscalateDeps['exclusive'] {
 async function heldHere(ticket: TicketRef): Promise<boolean> {
   const locks = typeof navigator === 'undefined' ? undefined : navigator.locks
   if (!locks) return false
+  // Refused (storage blocked): no tab of this browser can hold it either.
   const snapshot = await locks.query().catch(() => null)
   return snapshot?.held?.some((lock) => lock.name === lockName(ticket)) ?? false
 }

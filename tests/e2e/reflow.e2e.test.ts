@@ -2,7 +2,7 @@ import type { Frame } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { appFrame } from '../support/axe'
 import { useAgentSession } from '../support/agent-session'
-import { layoutProblems, lineStarts, textFullyShown, visualText } from '../support/layout'
+import { layoutProblems, lineStarts, quietDocument, textFullyShown, visualText } from '../support/layout'
 import { setSidebarWidth } from '../support/sidebar-width'
 
 // The card read by a person, at the widths an apps panel really has: 300, 320 and 360 px, and
@@ -19,29 +19,8 @@ async function openTicket(id: number): Promise<Frame> {
   await session.app().locator('section[data-state]:not([data-state="loading"])').waitFor({ timeout: 15_000 })
   const frame = await appFrame(session.page)
   // The escalation section's chunk and Zendesk's ticket counts arrive after the card: measuring
-  // while they land would see a layout half-way. Wait until the document has stopped changing.
-  await frame.evaluate(
-    () =>
-      new Promise<void>((resolve) => {
-        let timer = setTimeout(done, 500)
-        const observer = new MutationObserver(() => {
-          clearTimeout(timer)
-          timer = setTimeout(done, 500)
-        })
-        const giveUp = setTimeout(done, 10_000)
-        function done(): void {
-          observer.disconnect()
-          clearTimeout(giveUp)
-          resolve()
-        }
-        observer.observe(document.body, {
-          subtree: true,
-          childList: true,
-          characterData: true,
-          attributes: true,
-        })
-      })
-  )
+  // while they land would see a layout half-way.
+  await quietDocument(frame)
   return frame
 }
 

@@ -26,14 +26,23 @@ export const CHROMIUM_ARGS = [
  * context, because incognito blocks storage in third-party iframes and the Zendesk app iframe is
  * third-party to the agent view. Each test opens its own page (a tab, with its own sessionStorage).
  */
-export async function launchAgentBrowser(): Promise<BrowserContext & { dispose(): Promise<void> }> {
+export async function launchAgentBrowser(
+  options: {
+    /** As Chrome with "Block third-party cookies" (or incognito): the app's iframe gets no storage and no Web Locks. */
+    readonly blockThirdPartyStorage?: boolean
+  } = {}
+): Promise<BrowserContext & { dispose(): Promise<void> }> {
   const profile = mkdtempSync(join(tmpdir(), 'success-bridge-profile-'))
   // Chrome's default for a regular profile is to allow third-party storage; Debian's headless
   // build starts with it blocked. Set the user preference an agent's browser has by default.
   mkdirSync(join(profile, 'Default'), { recursive: true })
   writeFileSync(
     join(profile, 'Default', 'Preferences'),
-    JSON.stringify({ profile: { cookie_controls_mode: 0, block_third_party_cookies: false } })
+    JSON.stringify({
+      profile: options.blockThirdPartyStorage
+        ? { cookie_controls_mode: 1, block_third_party_cookies: true }
+        : { cookie_controls_mode: 0, block_third_party_cookies: false },
+    })
   )
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromePath(),

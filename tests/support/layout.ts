@@ -117,3 +117,33 @@ export function lineStarts(frame: Frame, selector: string): Promise<string[]> {
     return starts
   }, selector)
 }
+
+/**
+ * Waits until the app's document has stopped changing for half a second (at most 10 s): the
+ * escalation section's chunk, the "Why now" signals and Zendesk's ticket counts arrive after the
+ * card, and each moves what is below it. Measure, or click, once they have landed.
+ */
+export async function quietDocument(frame: Frame): Promise<void> {
+  await frame.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        let timer = setTimeout(done, 500)
+        const observer = new MutationObserver(() => {
+          clearTimeout(timer)
+          timer = setTimeout(done, 500)
+        })
+        const giveUp = setTimeout(done, 10_000)
+        function done(): void {
+          observer.disconnect()
+          clearTimeout(giveUp)
+          resolve()
+        }
+        observer.observe(document.body, {
+          subtree: true,
+          childList: true,
+          characterData: true,
+          attributes: true,
+        })
+      })
+  )
+}

@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { appFrame } from '../support/axe'
+import { launchAgentBrowser } from '../support/browser'
+import { quietDocument } from '../support/layout'
+import { startLocalStack, type LocalStack } from '../support/local-stack'
+
+// Chromium itself blocking third-party storage, as with "Block third-party cookies" or in an
+// incognito window: the app's iframe (third-party to the agent view) gets a SecurityError from
+// localStorage, sessionStorage and the Web Locks API. The card and the escalation must still work.
+let stack: LocalStack
+let browser: Awaited<ReturnType<typeof launchAgentBrowser>>
+beforeAll(async () => {
+  stack = await startLocalStack({ slack: true })
+  browser = await launchAgentBrowser({ blockThirdPartyStorage: true })
+})
+afterAll(async () => {
+  await browser?.dispose()
+  await stack?.close()
+})
+
+describe('when Chromium blocks the app’s third-party storage', () => {
+  it('escalates exactly once, with its Slack message, and the app really has no storage or locks', async () => {
+    const page = await browser.newPage()
+    await page.goto(stack.zendesk.ticketUrl(102))
+    const frame = page.frameLocator('[data-testid="app-iframe"]')
+    await frame.getByTestId('csm-name').waitFor({ timeout: 15_000 })
+    const blocked = await frame.locator('html').evaluate(async () => {
+      const storage = (() => {
+        try {
+          return window.localStorage.length >= 0 ? 'open' : 'open'
+        } catch (error) {
+          return (error as DOMException).name
+        }
+      })()
+      const locks = await navigator.locks
+        .request('probe', () => 'open')
+        .catch((error: DOMException) => error.name)
+      return { storage, locks }
+    })
+    expect(blocked).toEqual({ storage: 'SecurityError', locks: 'SecurityError' })
+
+    await frame.getByLabel('What the CSM should know').fill('Incognito agent')
+    await frame.getByRole('button', { name: 'Escalate to Marcus Oyelaran' }).dblclick()
+    await frame.getByTestId('escalation-slack').waitFor({ timeout: 15_000 })
+    expect(await frame.getByTestId('escalation-result').innerText()).toContain('Escalated to Marcus Oyelaran')
+    expect(stack.crm.tasks()).toHaveLength(1)
+    expect(stack.zendesk.comments(102).filter((c) => c.body.startsWith('Escalated to '))).toHaveLength(1)
+    expect(stack.slack.messages()).toHaveLength(1)
+    await page.close()
+  })
+
+  it('two tabs escalating at once still make one escalation: the claim on the ticket keeps them apart', async () => {
+    stack.crm.reset()
+    stack.zendesk.reset()
+    stack.slack.reset()
+    const pages = await Promise.all([browser.newPage(), browser.newPage()])
+    const frames = pages.map((page) => page.frameLocator('[data-testid="app-iframe"]'))
+    for (const [index, page] of pages.entries()) {
+      await page.goto(stack.zendesk.ticketUrl(102))
+      // The "Why now" block and the ticket counts arrive after the card and move the button down:
+      // click once the card has stopped changing, as a person would.
+      await frames[index]?.getByTestId('why-now-recommended').waitFor({ timeout: 15_000 })
+      await quietDocument(await appFrame(page))
+      await frames[index]?.getByLabel('What the CSM should know').fill(`Tab ${index + 1}`)
+    }
+    await Promise.all(
+      frames.map((frame, index) =>
+        new Promise((resolve) => setTimeout(resolve, index * 25)).then(() =>
+          frame.getByRole('button', { name: 'Escalate to Marcus Oyelaran' }).click()
+        )
+      )
+    )
+    // One card escalates; the other shows that escalation, with its note ready as a follow-up.
+    const settled = async () => {
+      const [first, second] = await Promise.all(
+        frames.map(async (frame) =>
+          (await frame.getByTestId('escalation-came-first').count()) > 0
+            ? 'came first'
+            : (await frame.getByTestId('escalation-result').count()) > 0
+              ? 'escalated'
+              : 'waiting'
+        )
+      )
+      return [first, second].sort()
+    }
+    await expect.poll(settled, { timeout: 30_000 }).toEqual(['came first', 'escalated'])
+    expect(stack.crm.tasks()).toHaveLength(1)
+    expect(stack.zendesk.comments(102).filter((c) => c.body.startsWith('Escalated to '))).toHaveLength(1)
+    expect(stack.slack.messages()).toHaveLength(1)
+    await Promise.all(pages.map((page) => page.close()))
+  })
+})
