@@ -165,6 +165,9 @@ describe.each(PROVIDERS)('why now, $dialect', (provider) => {
     await frame.getByTestId('why-now-recommended').waitFor({ timeout: 15_000 })
     await frame.getByRole('button', { name: 'Escalate to Marcus Oyelaran' }).click()
     await frame.getByTestId('escalation-result').waitFor({ timeout: 30_000 })
+    // Acted on: the banner asking for an escalation goes; its reasons stay.
+    expect(await frame.getByTestId('why-now-recommended').count()).toBe(0)
+    expect(await reasonsIn(frame, 'why-now')).toEqual(REASONS_102)
 
     const tasks = session.stack.crm.tasks()
     expect(tasks).toHaveLength(1)

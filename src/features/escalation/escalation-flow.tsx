@@ -1,3 +1,4 @@
+import { useEffect } from 'react'
 import type { AccountSummary } from '../../domain/account'
 import type { CustomerContext } from '../../domain/customer'
 import type { EscalationReason, ExistingEscalation } from '../../domain/escalation'
@@ -21,11 +22,14 @@ export function EscalationFlow({
   ownerName,
   isFallback,
   suggestedReason,
+  onEscalated,
 }: EscalationSectionProps & {
   ownerName: string | null
   isFallback: boolean
   /** The reason the "Why now" recommendation preselects for a new draft. */
   suggestedReason: EscalationReason | null
+  /** The ticket has an escalation now: this card's, or one found in the CRM. */
+  onEscalated: () => void
 }) {
   const { t } = useI18n()
   const { state, draft, setDraft, submit, escalateAgain, checkAgain, sendSlackAgain } = useEscalation(
@@ -34,6 +38,10 @@ export function EscalationFlow({
     existing,
     suggestedReason
   )
+  const escalated = state.status === 'done' || state.status === 'existing'
+  useEffect(() => {
+    if (escalated) onEscalated()
+  }, [escalated, onEscalated])
   const name = ownerName ?? t('ui.escalation.fallbackName')
   // One live region for the whole flow, rendered before the first change: progress and the result are
   // announced as its text changes (failures are alerts of their own).

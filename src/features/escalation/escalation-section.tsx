@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import styled from 'styled-components'
 import { Alert } from '@zendeskgarden/react-notifications'
 import { MD } from '@zendeskgarden/react-typography'
@@ -40,11 +41,20 @@ export function EscalationSection({ customer, account, existing }: EscalationSec
   )
   const recommendation = recommendEscalation(signals)
   const dismissal = useRecommendationDismissal(customer.ticket ?? null, recommendation)
+  // Once the ticket is escalated (now, or before: its tag), "This ticket needs the CSM now" has
+  // been acted on: the signals stay, as reasons, without the banner that asks for an escalation.
+  const [escalatedHere, setEscalatedHere] = useState(false)
+  const handled = escalatedHere || customer.ticket?.escalated === true
   if (!customer.ticket) return null
   return (
     <Section aria-labelledby="escalation-heading" data-testid="escalation">
       <Heading id="escalation-heading">{t('ui.escalation.title')}</Heading>
-      <WhyNowView signals={signals} recommendation={recommendation} dismissal={dismissal} />
+      <WhyNowView
+        // In the recommendation's order, so the reasons do not move when the banner goes.
+        signals={handled ? (recommendation?.because ?? signals) : signals}
+        recommendation={handled ? null : recommendation}
+        dismissal={dismissal}
+      />
       {owner ? (
         <EscalationFlow
           customer={customer}
@@ -53,6 +63,7 @@ export function EscalationSection({ customer, account, existing }: EscalationSec
           ownerName={owner.name}
           isFallback={owner.isFallback}
           suggestedReason={recommendation?.reason ?? null}
+          onEscalated={() => setEscalatedHere(true)}
         />
       ) : (
         <Alert type="info" role="status">
