@@ -1,6 +1,7 @@
 import type { FrameLocator } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { useAgentSession } from '../support/agent-session'
+import { launchAgentBrowser } from '../support/browser'
 
 // One-click escalation end to end: the real app and SDK in Chromium, the CRM emulator recording
 // tasks, the emulated Zendesk recording internal notes and tags.
@@ -228,5 +229,45 @@ describe('an agent whose clock is wrong', () => {
     expect(await claimed.innerText()).not.toContain('minutes')
     expect(await frame.getByRole('button', { name: 'Escalate now' }).count()).toBe(0)
     expect(session.stack.crm.tasks()).toEqual([])
+  })
+})
+
+describe('an escalation abandoned after its CRM task', () => {
+  it('another agent finishes it once its claim is stale: the CRM’s task alone does not count as done', async () => {
+    // Alex's tab closes for good while the CRM creates the task: a task, a claim, no note.
+    session.stack.crm.setWriteFault({ kind: 'hang', remaining: 1 })
+    const alex = await openTicket(102)
+    await alex.getByLabel('What the CSM should know').fill('Abandoned half-way')
+    await alex.getByRole('button', { name: 'Escalate to Marcus Oyelaran' }).click()
+    await expect.poll(() => session.stack.crm.tasks().length, { timeout: 15_000 }).toBe(1)
+    await session.page.close()
+    session.stack.crm.setWriteFault(null)
+    // Three minutes later, by the claim's clock.
+    const aged = session.stack.zendesk
+      .tags(102)
+      .map((tag) =>
+        tag.replace(
+          /^(csm_escalation_claim_\d+_)(\d+)(_.+)$/,
+          (_all, head: string, seconds: string, tail: string) => `${head}${Number(seconds) - 180}${tail}`
+        )
+      )
+    session.stack.zendesk.setTags(102, aged)
+
+    // Sam, in his own browser: the card offers to finish the escalation, not a follow-up on it.
+    const browser = await launchAgentBrowser()
+    try {
+      const page = await browser.newPage()
+      await page.goto(`${session.stack.zendesk.ticketUrl(102)}?as=2`)
+      const sam = page.frameLocator('[data-testid="app-iframe"]')
+      await sam.getByRole('button', { name: 'Escalate now' }).click({ timeout: 20_000 })
+      await sam.getByTestId('escalation-result').waitFor({ timeout: 20_000 })
+      expect(session.stack.crm.tasks()).toHaveLength(1)
+      const notes = session.stack.zendesk.comments(102).filter((c) => c.body.startsWith('Escalated to '))
+      expect(notes).toHaveLength(1)
+      expect(session.stack.zendesk.tags(102).filter((tag) => tag.startsWith('csm_escalation'))).toEqual([])
+      expect(session.stack.zendesk.tags(102)).toContain('csm_escalated')
+    } finally {
+      await browser.dispose()
+    }
   })
 })

@@ -49,6 +49,27 @@ describe('when Chromium blocks the app’s third-party storage', () => {
     await page.close()
   })
 
+  it('a reload in the middle: the card shows the escalation under way, not done (its progress went with the page)', async () => {
+    stack.crm.reset()
+    stack.zendesk.reset()
+    stack.slack.reset()
+    // The CRM creates the task and never answers: the page is reloaded while the app waits.
+    stack.crm.setWriteFault({ kind: 'hang', remaining: 1 })
+    const page = await browser.newPage()
+    await page.goto(stack.zendesk.ticketUrl(102))
+    const frame = page.frameLocator('[data-testid="app-iframe"]')
+    await frame.getByRole('button', { name: 'Escalate to Marcus Oyelaran' }).click()
+    await expect.poll(() => stack.crm.tasks().length, { timeout: 15_000 }).toBe(1)
+    await page.reload()
+    const claimed = page.frameLocator('[data-testid="app-iframe"]').getByTestId('escalation-claimed')
+    await claimed.waitFor({ timeout: 15_000 })
+    expect(await claimed.innerText()).toContain('You are escalating this ticket in another tab or window.')
+    expect(stack.crm.tasks()).toHaveLength(1)
+    expect(stack.zendesk.comments(102)).toHaveLength(0)
+    stack.crm.setWriteFault(null)
+    await page.close()
+  })
+
   it('two tabs escalating at once still make one escalation: the claim on the ticket keeps them apart', async () => {
     stack.crm.reset()
     stack.zendesk.reset()

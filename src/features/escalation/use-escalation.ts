@@ -91,11 +91,14 @@ export function useEscalation(
   const [state, setState] = useState<EscalationState>(() => {
     const prior = completedEscalations(tags)
     if (resumable) return { status: 'sending', resuming: true }
-    if (existing) return { status: 'existing', existing, prior: Math.max(prior, 1), pendingNote: null }
     const claim = readClaim(tags)
+    // A claim on the ticket means an escalation under way, even when the CRM already has its task:
+    // its note and tag are still to come. Followed like any claim, so that once it goes stale
+    // (its tab closed for good, its browser kept no progress) someone can finish it.
     // Not stale until Zendesk's clock says so (the first look follows at once): this browser's
     // clock may be minutes off, and a claim judged stale offers a takeover.
     if (claim) return { status: 'claimed', holder: null, stale: false, prior }
+    if (existing) return { status: 'existing', existing, prior: Math.max(prior, 1), pendingNote: null }
     if (existing === undefined && escalation.checksExisting(customer)) return { status: 'checking' }
     return formFor(prior)
   })
