@@ -14,6 +14,7 @@ const attemptSchema = z.object({
   crmAttempted: z.boolean(),
   task: z.nullable(z.object({ id: z.string(), url: z.nullable(z.string()), ownerName: z.string() })),
   zendeskAttempted: z.boolean(),
+  tookOver: z.optional(z.boolean()),
   // Without it, a reload while the message was on its way, or after it was sent, would send it again.
   slack: z.optional(
     z.discriminatedUnion('state', [

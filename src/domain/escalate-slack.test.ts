@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { account as globex, MemorySlack, setup } from '../test-support/memory-escalation'
+import { account as globex, MemorySlack, setup, START } from '../test-support/memory-escalation'
 import { escalate, sendSlackAgain, type EscalateDeps } from './escalate'
+import { CLAIM_STALE_AFTER_MS, claimTag, newClaim, PENDING_TAG } from './escalation-claim'
 import type { SlackRouting } from './send-slack-message'
 
 // The escalation with its Slack step and the CSM as follower (ADR 0012), over the same in-memory
@@ -154,6 +155,57 @@ describe('escalate with Slack and the CSM as follower', () => {
     slack.script = ['not-authed']
     expect(await run()).toMatchObject({ slack: { state: 'not-sent', kind: 'not-configured' } })
     expect(slack.posted).toHaveLength(0)
+  })
+
+  it('taking over a stale claim whose attempt made the task: the message may be in Slack, so it is not sent again', async () => {
+    const { ticket, crm, slack, deps, run } = withSlack()
+    // Sam's tab made the task (and may have posted in Slack) and closed for good.
+    const sam = withSlack()
+    sam.slack.script = ['hang']
+    void sam.run()
+    await expect.poll(() => sam.slack.script.length).toBe(0)
+    crm.tasks.push(...sam.crm.tasks)
+    const abandoned = newClaim(2, START - CLAIM_STALE_AFTER_MS - 1000, 'gone')
+    ticket.tags = ['outage', PENDING_TAG, claimTag(abandoned)]
+    const result = await run()
+    expect(result).toMatchObject({
+      kind: 'done',
+      slack: { state: 'unknown' },
+      slackRetry: { csmEmail: account.csm.email },
+    })
+    expect(slack.posted).toEqual([])
+    expect(crm.tasks).toHaveLength(1)
+    expect(ticket.notes[0]).toContain("Slack message: Slack's answer was lost; it may not have been sent.")
+    // The agent decides: Send again posts it once.
+    if (result.kind !== 'done' || !result.slackRetry || !deps.slack) throw new Error('expected a retry')
+    await sendSlackAgain(result.slackRetry, { slack: deps.slack, zendesk: deps.zendesk })
+    expect(slack.posted).toHaveLength(1)
+  })
+
+  it('taking over a stale claim that had made no task sends the message: nothing can be in Slack yet', async () => {
+    const { ticket, slack, run } = withSlack()
+    ticket.tags = ['outage', PENDING_TAG, claimTag(newClaim(2, START - CLAIM_STALE_AFTER_MS - 1000, 'gone'))]
+    expect(await run()).toMatchObject({ kind: 'done', slack: { state: 'sent' } })
+    expect(slack.posted).toHaveLength(1)
+  })
+
+  it('a claim removed by a trigger after the message was sent: the next try carries the message over, not a second one', async () => {
+    const { ticket, crm, slack, deps } = withSlack()
+    const post = slack.postMessage.bind(slack)
+    // A trigger strips the claim tags while the message is being posted.
+    slack.postMessage = async (channel, message, threadTs) => {
+      const posted = await post(channel, message, threadTs)
+      ticket.tags = ['outage']
+      ticket.stamp += 1
+      return posted
+    }
+    const run = () => escalate({ account, draft, priorEscalations: 0 }, deps, 'the CS team')
+    expect((await run().catch((error: unknown) => error)) as object).toMatchObject({ step: 'zendesk' })
+    slack.postMessage = post
+    expect(await run()).toMatchObject({ kind: 'done', slack: { state: 'sent' } })
+    expect(slack.posted).toHaveLength(1)
+    expect(crm.tasks).toHaveLength(1)
+    expect(ticket.notes).toHaveLength(1)
   })
 
   it('reads the CSM’s Zendesk user once for an escalation', async () => {

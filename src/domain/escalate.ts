@@ -230,6 +230,9 @@ async function claimTicket(
       // A stale claim's attempt may have created the task before its tab closed: ask the CRM.
       crmAttempted: takingOver || carried?.crmAttempted === true,
       task: carried?.task ?? null,
+      // What this browser's earlier attempt did in Slack, so a new claim does not post it again.
+      ...(carried?.slack ? { slack: carried.slack } : {}),
+      ...(takingOver || carried?.tookOver ? { tookOver: true } : {}),
       zendeskAttempted: false,
     }
     deps.store.saveAttempt(attempt)
@@ -303,7 +306,15 @@ async function complete(
       result.kind === 'created'
         ? { id: result.taskId, url: result.taskUrl }
         : { id: result.existing.taskId, url: result.existing.taskUrl }
-    save({ ...progress, task: { ...task, ownerName } })
+    // A task made by the attempt we took over: that attempt may have sent the Slack message too,
+    // and Slack cannot be asked. As after a lost answer, the agent decides (the card says why).
+    const maybePosted =
+      result.kind === 'exists' && progress.tookOver === true && !progress.slack && deps.slack !== undefined
+    save({
+      ...progress,
+      task: { ...task, ownerName },
+      ...(maybePosted ? { slack: { state: 'unknown' } } : {}),
+    })
   }
 
   const task = progress.task
@@ -439,7 +450,8 @@ export async function sendSlackAgain(
     `CRM task: ${task.url ?? task.id}`,
     sentMessageLine(outcome),
   ].join('\n')
-  await deps.zendesk.addInternalNoteAndTag(ticket.id, note, ESCALATED_TAG).catch(() => undefined)
+  // Not awaited: the card says "sent" as soon as Slack has it, even if Zendesk is slow to answer.
+  void deps.zendesk.addInternalNoteAndTag(ticket.id, note, ESCALATED_TAG).catch(() => undefined)
   return outcome
 }
 

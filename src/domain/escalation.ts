@@ -48,6 +48,11 @@ export interface AttemptProgress {
   readonly zendeskAttempted: boolean
   /** The Slack message (ADR 0012); absent before its step, and in progress saved by older versions. */
   readonly slack?: SlackStep
+  /**
+   * This attempt took over a stale claim of another tab or browser, which may have posted the Slack
+   * message before it stopped: when the CRM already has the task, the message is not sent again.
+   */
+  readonly tookOver?: boolean
 }
 
 /** Salesforce-style task priority from the Zendesk ticket priority. */

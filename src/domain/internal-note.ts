@@ -87,7 +87,7 @@ function replyLine(slack: SlackReplyOutcome): string | null {
     case 'no-thread':
       return slack.unreadable
         ? "Slack thread reply not sent: the escalation's Slack message could not be looked up."
-        : 'No Slack thread to reply to: the escalation has no Slack message.'
+        : "No Slack thread to reply to: the escalation's Slack message was not sent, or its answer was lost."
     default:
       return null
   }

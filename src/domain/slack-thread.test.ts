@@ -53,6 +53,14 @@ describe('threadInNotes', () => {
     expect(threadInNotes([notSent, first], 'T1')).toEqual({ channel: 'D0MARCUS1', ts: '1733058000.000100' })
   })
 
+  it('stops at the newest escalation’s note: a HubSpot company link is the same for every escalation', () => {
+    const company = 'https://app.hubspot.com/contacts/1/record/0-2/5100001'
+    const first = buildInternalNote({ ...base, task: company, slack: sent(LINK) })
+    const second = buildInternalNote({ ...base, task: company, slack: { state: 'unknown' } })
+    expect(threadInNotes([second, first], company)).toBeNull()
+    expect(threadInNotes([first], company)).toEqual({ channel: 'D0MARCUS1', ts: '1733058000.000100' })
+  })
+
   it('reads only the app’s own lines: an agent’s note quoting a Slack link cannot redirect the thread', () => {
     const quoted = buildInternalNote({
       ...base,
@@ -104,7 +112,7 @@ describe('buildFollowUpNote', () => {
       'Slack thread reply not sent (ratelimited).'
     )
     expect(note({ state: 'no-thread', unreadable: false }).split('\n')[1]).toBe(
-      'No Slack thread to reply to: the escalation has no Slack message.'
+      "No Slack thread to reply to: the escalation's Slack message was not sent, or its answer was lost."
     )
     expect(note({ state: 'no-thread', unreadable: true }).split('\n')[1]).toBe(
       "Slack thread reply not sent: the escalation's Slack message could not be looked up."

@@ -47,10 +47,15 @@ export function threadInNotes(notes: readonly string[], taskMarker: string): Sla
     const header = blank === -1 ? lines : lines.slice(0, blank)
     if (!header.includes(`CRM task: ${taskMarker}`)) continue
     // The last such line: the app writes its Slack line last, after any CRM-derived names.
-    for (const line of header.reverse()) {
-      const thread = threadInLine(line)
-      if (thread) return thread
-    }
+    const thread =
+      [...header]
+        .reverse()
+        .map(threadInLine)
+        .find((found) => found !== null) ?? null
+    if (thread) return thread
+    // The escalation's own note ends the search: an older note naming the same marker belongs to
+    // an earlier escalation (a HubSpot task links to its company, the same for every escalation).
+    if (header[0]?.startsWith('Escalated to ')) return null
   }
   return null
 }

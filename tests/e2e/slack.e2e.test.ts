@@ -69,8 +69,8 @@ describe('Slack message and follower on escalation', () => {
     expect(messages()).toHaveLength(1)
     expect(session.stack.crm.tasks()).toHaveLength(1)
     // A short note links the message sent again, so follow-ups find its thread after a reload.
+    await expect.poll(() => session.stack.zendesk.comments(102).length).toBe(2)
     const notes = session.stack.zendesk.comments(102)
-    expect(notes).toHaveLength(2)
     const permalink = `${session.stack.slack.url}/archives/D0MARCUS1/p${messages()[0]?.ts.replace('.', '')}`
     expect(notes[1]?.body).toContain(`Slack message to the CSM: ${permalink}`)
     expect(notes[1]?.public).toBe(false)
@@ -208,7 +208,7 @@ describe('Follow-ups in the Slack thread', () => {
     const frame = await escalate102()
     const slack = await sendFollowUp(frame, 'Still down')
     expect(await slack.innerText()).toBe(
-      'Not posted in Slack: this escalation has no Slack message to reply to.'
+      "Not posted in Slack: the app knows no Slack message of this escalation to reply to (it was not sent, or Slack's answer was lost)."
     )
     expect(messages()).toEqual([])
   })

@@ -41,6 +41,7 @@ export function FollowUp({
   const inFlight = useRef(false)
   // What a failed try of this text did (the CRM append, the Slack reply), so the next try skips it.
   const doneFor = useRef<{ text: string; progress: FollowUpProgress } | null>(null)
+  const [partlySent, setPartlySent] = useState(false)
   const field = useRef<HTMLTextAreaElement>(null)
   const name = task.ownerName ?? t('ui.escalation.fallbackName')
 
@@ -67,11 +68,14 @@ export function FollowUp({
         ...(thread === undefined ? {} : { thread }),
       })
       doneFor.current = null
+      setPartlySent(false)
       setResult({ ...sent, resending: false })
       setText('')
       setPhase('sent')
     } catch (error) {
       doneFor.current = error instanceof FollowUpError ? { text, progress: error.progress } : null
+      const progress = doneFor.current?.progress
+      setPartlySent(progress !== undefined && (progress.crmDone || progress.slack !== null))
       const cause = error instanceof EscalationError ? error.cause : error
       setReason(
         isCrmError(cause)
@@ -92,10 +96,15 @@ export function FollowUp({
     inFlight.current = true
     const delivery = result.slackRetry
     setResult({ ...result, resending: true })
-    const outcome = await escalation.sendSlackReplyAgain(delivery)
-    const again = outcome.state === 'not-sent' || outcome.state === 'unknown'
-    setResult({ slack: outcome, slackRetry: again ? delivery : null, resending: false })
-    inFlight.current = false
+    try {
+      const outcome = await escalation.sendSlackReplyAgain(delivery)
+      const again = outcome.state === 'not-sent' || outcome.state === 'unknown'
+      setResult({ slack: outcome, slackRetry: again ? delivery : null, resending: false })
+    } catch {
+      setResult({ ...result, resending: false })
+    } finally {
+      inFlight.current = false
+    }
   }
 
   // Present in every phase, so "Sending…" and "Follow-up sent" are announced as its text changes.
@@ -155,6 +164,8 @@ export function FollowUp({
             if (event.target.value.trim()) setEmpty(false)
           }}
           disabled={sending}
+          // Part of this text already reached the CRM (or Slack): the next try sends the same text.
+          readOnly={partlySent}
           {...(empty ? { validation: 'error' as const } : {})}
           aria-invalid={empty}
         />
