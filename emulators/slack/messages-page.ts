@@ -4,13 +4,24 @@ import type { PostedMessage } from './web-api'
 
 const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 
+/** Text between links: `*bold*` in bold and `>` lines as quotes, as Slack shows them; the rest as text. */
+function plainMrkdwn(text: string): string {
+  return escapeHtml(decode(text))
+    .replace(/\*([^*\n]+)\*/g, '<strong>$1</strong>')
+    .split('\n')
+    .map((line) =>
+      line.startsWith('&#62;') ? `<span class="quote">${line.replace(/^&#62; ?/, '')}</span>` : line
+    )
+    .join('<br>')
+}
+
 /** Slack's mrkdwn, plainly: entities decoded back, `<url|label>` links and `<@U…>` mentions shown. */
 function mrkdwnToHtml(text: string, users: readonly SlackUser[]): string {
   const parts = text.split(/(<[^>]+>)/g)
   return parts
     .map((part) => {
       const token = /^<([^>|]+)(?:\|([^>]+))?>$/.exec(part)
-      if (!token) return escapeHtml(decode(part)).replace(/\n/g, '<br>')
+      if (!token) return plainMrkdwn(part)
       const [, target = '', label] = token
       if (target.startsWith('@')) {
         const user = users.find((u) => u.id === target.slice(1))
@@ -68,7 +79,7 @@ export function renderMessagesPage(
       ? message.blocks.map((block) => renderBlock(block, users)).join('')
       : `<p>${mrkdwnToHtml(message.text, users)}</p>`
     return `<article class="message" id="p${message.ts.replace('.', '')}" data-channel="${escapeHtml(message.channel)}">
-<header><strong>${escapeHtml(message.botName)}</strong> <span class="app">APP</span> <time>${escapeHtml(message.ts)}</time></header>
+<header><strong>${escapeHtml(message.botName)}</strong> <span class="app">APP</span> <time datetime="${new Date(Number(message.ts) * 1000).toISOString()}" title="ts ${escapeHtml(message.ts)}">${new Date(Number(message.ts) * 1000).toISOString().slice(11, 16)} UTC</time></header>
 ${content}
 ${replies.length ? `<div class="thread"><p>${replies.length} repl${replies.length === 1 ? 'y' : 'ies'}</p>${replies.map(render).join('')}</div>` : ''}
 </article>`
@@ -88,7 +99,7 @@ body{font:15px/1.45 system-ui,sans-serif;max-width:36rem;margin:1rem auto;paddin
 .message{border-bottom:1px solid #ddd;padding:.6rem 0}.app{font-size:.7rem;background:#eee;padding:0 .3rem}
 time{color:#616061;font-size:.8rem}.fields{display:grid;grid-template-columns:1fr 1fr;gap:.3rem}
 .context{color:#616061;font-size:.85rem}.thread{margin-left:1.5rem;border-left:3px solid #ddd;padding-left:.7rem}
-.mention{background:#e8f5fa;color:#1264a3}.button{border:1px solid #bbb;border-radius:4px;padding:.1rem .5rem}
+.mention{background:#e8f5fa;color:#1264a3}.quote{display:inline-block;border-left:3px solid #ddd;padding-left:.5rem}.button{border:1px solid #bbb;border-radius:4px;padding:.1rem .5rem}
 </style></head><body><h1>Slack (emulated workspace)</h1>
 ${sections || '<p>No messages yet. Escalate a ticket with Slack on.</p>'}
 </body></html>`

@@ -86,6 +86,9 @@ describe('Slack Web API emulator', () => {
     const page = await (await fetch(slack.url)).text()
     expect(page).toContain('Direct message: Success Bridge ↔ Priya Raman')
     expect(page).toContain('&#60;b&#62;')
+    // As Slack shows mrkdwn: bold in bold, a time instead of the raw ts.
+    expect(page).toContain('<strong>Acme</strong>')
+    expect(page).toMatch(/<time datetime="[^"]+Z" title="ts \d+\.\d{6}">\d\d:\d\d UTC<\/time>/)
   })
 
   it('accepts form posts, as Slack SDKs send them', async () => {
