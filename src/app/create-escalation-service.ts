@@ -7,7 +7,6 @@ import {
   inspectEscalation,
   resumableAttempt,
   sendSlackAgain,
-  sendSlackReplyAgain,
   type EscalateDeps,
 } from '../domain/escalate'
 import { escalationKey } from '../domain/escalation-claim'
@@ -19,7 +18,7 @@ import type { AppSettings } from '../settings/app-settings'
 import type { ZafClient } from '../zendesk/zaf-client'
 import { createZafTicketWriter } from '../zendesk/zaf-ticket-writer'
 import { createSlackWebApi } from '../slack/slack-web-api'
-import type { SlackDeps } from '../domain/send-slack-message'
+import { sendSlackReply, type SlackDeps } from '../domain/send-slack-message'
 
 interface EscalationWiring {
   readonly client: ZafClient
@@ -163,6 +162,6 @@ export function createEscalationService(wiring: EscalationWiring): EscalationSer
         options
       ),
     sendSlackReplyAgain: (delivery) =>
-      slack ? sendSlackReplyAgain(delivery, slack) : Promise.resolve({ state: 'off' as const }),
+      slack ? sendSlackReply(delivery, slack) : Promise.resolve({ state: 'off' as const }),
   }
 }

@@ -623,8 +623,8 @@ export async function followUp(
   options: { readonly progress?: FollowUpProgress; readonly thread?: SlackThread | null } = {}
 ): Promise<FollowUpResult> {
   let progress: FollowUpProgress = options.progress ?? { crmDone: false, slack: null, thread: null }
-  const ticket = await zendeskStep(() => deps.zendesk.details()).catch((error: unknown) => {
-    throw new FollowUpError(progress, error instanceof EscalationError ? error.cause : error)
+  const ticket = await deps.zendesk.details().catch((error: unknown) => {
+    throw new FollowUpError(progress, error)
   })
   const note = text.trim()
   const marker = task.taskUrl ?? task.taskId
@@ -680,9 +680,4 @@ async function findThread(
   } catch {
     return { unreadable: true }
   }
-}
-
-/** "Send again" for a follow-up's reply: the same reply, in the same thread, once. */
-export function sendSlackReplyAgain(delivery: SlackReplyDelivery, deps: SlackDeps): Promise<SlackOutcome> {
-  return sendSlackReply(delivery, deps)
 }

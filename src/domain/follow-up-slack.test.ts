@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { account as globex, MemorySlack, setup } from '../test-support/memory-escalation'
-import { escalate, followUp, FollowUpError, sendSlackReplyAgain, type EscalateDeps } from './escalate'
+import { escalate, followUp, FollowUpError, type EscalateDeps } from './escalate'
+import { sendSlackReply } from './send-slack-message'
 import type { SlackRouting } from './send-slack-message'
 
 // Follow-ups reach the same places as the escalation (ADR 0012): the CRM task, a reply in the
@@ -83,7 +84,7 @@ describe('followUp with Slack', () => {
     expect(sent.slack).toMatchObject({ state: 'not-sent', kind: 'not-in-channel' })
     expect(ticket.notes[1]).toContain('Slack thread reply not sent (not_in_channel).')
     if (!sent.slackRetry || !deps.slack) throw new Error('expected a reply to send again')
-    expect(await sendSlackReplyAgain(sent.slackRetry, deps.slack)).toMatchObject({ state: 'sent' })
+    expect(await sendSlackReply(sent.slackRetry, deps.slack)).toMatchObject({ state: 'sent' })
     expect(slack.posted.map((post) => post.threadTs)).toEqual([null, '1700000000.000001'])
   })
 
