@@ -8,11 +8,11 @@ import { createHostServer, OAUTH_CALLBACK_PATH } from './server/host-server'
 import { OAuthConnection, type OAuthEvent, type OAuthRenewal } from './server/oauth-connection'
 import { closeServer, listen } from './server/http-helpers'
 import { installationSettings } from './server/installation-settings'
-import { ApiFaultSwitch, type ApiFaults } from './server/api-faults'
+import { ApiFaultSwitch, ProxyFaultSwitch, type ApiFaults, type ProxyFaults } from './server/api-faults'
 import type { ProxyLogEntry } from './server/proxy'
 import { loadDefaultSeed, ZendeskState, type Comment, type ZendeskSeed } from './state'
 
-export type { ApiFaults, Comment, OAuthEvent, OAuthRenewal, ProxyLogEntry, ZendeskSeed }
+export type { ApiFaults, ProxyFaults, Comment, OAuthEvent, OAuthRenewal, ProxyLogEntry, ZendeskSeed }
 
 export interface ZendeskEmulatorOptions {
   /** The built app: a folder with manifest.json and the assets it names. */
@@ -63,6 +63,8 @@ export interface ZendeskEmulator {
   tags(ticketId: number): string[]
   /** Makes ticket updates fail (or lose their answer) until cleared with null; see api-faults.ts. */
   setApiFaults(faults: ApiFaults | null): void
+  /** Makes proxied requests go unanswered (nothing reaches the upstream) until cleared with null. */
+  setProxyFaults(faults: ProxyFaults | null): void
   /** Sets a ticket's tags as another agent or a trigger would (moves `updated_at`). */
   setTags(ticketId: number, tags: readonly string[]): void
   /** The installation settings page with the OAuth prompt (apps with a manifest `oauth` block). */
@@ -90,6 +92,7 @@ export async function startZendeskEmulator(options: ZendeskEmulatorOptions): Pro
   const lifetime = new AbortController()
   let log: ProxyLogEntry[] = []
   const apiFaults = new ApiFaultSwitch()
+  const proxyFaults = new ProxyFaultSwitch()
   let hostUrl = ''
   const oauth = manifest.oauth
     ? new OAuthConnection(
@@ -122,6 +125,7 @@ export async function startZendeskEmulator(options: ZendeskEmulatorOptions): Pro
         oauthInstalled: oauth !== null,
       },
       apiFaults,
+      proxyFaults,
       apiLog: (request) => apiRequests.push(request),
       ...(oauth
         ? {
@@ -158,6 +162,7 @@ export async function startZendeskEmulator(options: ZendeskEmulatorOptions): Pro
       comments: (ticketId) => state.comments(ticketId).map((c) => ({ ...c })),
       tags: (ticketId) => [...(state.ticket(ticketId)?.tags ?? [])],
       setApiFaults: (faults) => apiFaults.set(faults),
+      setProxyFaults: (faults) => proxyFaults.set(faults),
       setTags: (ticketId, tags) => {
         const ticket = state.ticket(ticketId)
         if (!ticket) throw new Error(`No ticket #${ticketId}`)
@@ -173,6 +178,7 @@ export async function startZendeskEmulator(options: ZendeskEmulatorOptions): Pro
       reset: () => {
         oauth?.reset()
         apiFaults.set(null)
+        proxyFaults.set(null)
         state.reset()
         log = []
         apiRequests = []

@@ -190,6 +190,27 @@ describe('emulated Zendesk proxy', () => {
     expect(zendesk.proxyLog()[1]?.ms).toBeGreaterThanOrEqual(390)
   })
 
+  it('leaves a request unanswered under the no-answer fault, sending nothing, then answers again', async () => {
+    zendesk.setProxyFaults({ mode: 'no-answer', remaining: 1 })
+    const abandoned = new AbortController()
+    let settled = false
+    const held = fetch(`${zendesk.hostUrl}/__proxy`, {
+      method: 'POST',
+      body: JSON.stringify({ url: `${crm.url}/held` }),
+      signal: abandoned.signal,
+    }).then(
+      () => (settled = true),
+      () => undefined
+    )
+    // The next request is answered while the first is still held: the fault counted itself down.
+    expect(await proxy({ url: `${crm.url}/answered` })).toMatchObject({ outcome: 'response', status: 200 })
+    expect(settled).toBe(false)
+    expect(crm.seen.map((seen) => seen.url)).toEqual(['/answered'])
+    abandoned.abort()
+    await held
+    expect(settled).toBe(false)
+  })
+
   it('reports an unreachable host as 502 with the reason', async () => {
     const answer = await proxy({
       url: 'http://127.0.0.1:9/closed',

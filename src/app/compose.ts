@@ -1,4 +1,5 @@
 import { withInertPlaceholders } from '../zendesk/inert-placeholders'
+import { withRequestDeadline } from '../zendesk/request-deadline'
 import { customerKey, type CustomerContext } from '../domain/customer'
 import { lookupAccount, type LookupOptions } from '../domain/lookup-account'
 import { sharedLookups } from './shared-lookups'
@@ -82,8 +83,9 @@ export async function compose(client: ZafClient, startup: StartupRequests): Prom
   // Owners outlive the tab (localStorage): a CSM's name is the same on every ticket and for every
   // agent, so a new tab need not pay HubSpot's owner call again within the hour.
   const ownerCache = createStorageOwnerCache(local, cacheNamespace, OWNER_TTL_MS, now)
-  // Every request, to the CRM or to Zendesk, passes through here: user and CRM text in it is inert.
-  const requests = withInertPlaceholders(client)
+  // Every request, to the CRM or to Zendesk, passes through here: user and CRM text in it is inert,
+  // and a request with a timeout gives up even if Zendesk never answers it.
+  const requests = withRequestDeadline(withInertPlaceholders(client))
   const { connector, escalation } = createCrm(settings, zafAdapter(requests), { ownerCache })
   const cache = createStorageLookupCache(webStorageOrMemory('sessionStorage'), LOOKUP_TTLS)
 

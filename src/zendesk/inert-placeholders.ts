@@ -1,4 +1,4 @@
-import type { ZafClient, ZafRequestOptions } from './zaf-client'
+import { withRequest, type ZafClient, type ZafRequestOptions } from './zaf-client'
 
 // Zendesk's proxy fills in `{{setting.<name>}}` wherever it appears in a request, and refuses a
 // request naming a setting that does not exist. Text that came from a person or a CRM (a ticket
@@ -25,19 +25,11 @@ function inertUrl(url: string): string {
  * one place all CRM and Zendesk requests pass through.
  */
 export function withInertPlaceholders(client: ZafClient): ZafClient {
-  return {
-    get: (paths) => client.get(paths),
-    invoke: (name, ...args) => client.invoke(name, ...args),
-    on: (event, handler) => client.on(event, handler),
-    off: (event, handler) => client.off(event, handler),
-    metadata: () => client.metadata(),
-    context: () => client.context(),
-    request(options: ZafRequestOptions) {
-      return client.request({
-        ...options,
-        url: inertUrl(options.url),
-        ...(options.data === undefined ? {} : { data: inertUrl(options.data) }),
-      })
-    },
-  }
+  return withRequest(client, (options: ZafRequestOptions) =>
+    client.request({
+      ...options,
+      url: inertUrl(options.url),
+      ...(options.data === undefined ? {} : { data: inertUrl(options.data) }),
+    })
+  )
 }

@@ -47,3 +47,19 @@ export interface ZafClient {
   metadata(): Promise<ZafMetadata>
   context(): Promise<ZafContext>
 }
+
+/** `client` with its `request` replaced and every other call passed through as it is. */
+export function withRequest(
+  client: ZafClient,
+  request: (options: ZafRequestOptions) => Promise<unknown>
+): ZafClient {
+  return {
+    get: (paths) => client.get(paths),
+    invoke: (name, ...args) => client.invoke(name, ...args),
+    on: (event, handler) => client.on(event, handler),
+    off: (event, handler) => client.off(event, handler),
+    metadata: () => client.metadata(),
+    context: () => client.context(),
+    request,
+  }
+}

@@ -159,6 +159,27 @@ describe('escalation to the CSM', () => {
     expect(String(session.stack.crm.tasks()[0]?.['Description'])).toContain('Keep me')
   })
 
+  it('gives up on a CRM create Zendesk never answers, keeps the note, and Try again escalates once', async () => {
+    const frame = await openTicket(102)
+    await frame.getByLabel('What the CSM should know').fill('Keep me too')
+    // The task's create (the only POST) is taken by the proxy and never answered, nor sent on.
+    session.stack.zendesk.setProxyFaults({ mode: 'no-answer', method: 'POST', remaining: 1 })
+    await frame.getByRole('button', { name: 'Escalate to Marcus Oyelaran' }).click()
+
+    const failure = frame.getByTestId('escalation-failed')
+    await failure.waitFor({ timeout: 30_000 })
+    expect(await frame.getByLabel('What the CSM should know').inputValue()).toBe('Keep me too')
+    expect(session.stack.crm.tasks()).toHaveLength(0)
+    expect(session.stack.zendesk.comments(102)).toHaveLength(0)
+
+    await frame.getByRole('button', { name: 'Try again' }).click()
+    await frame.getByTestId('escalation-result').waitFor({ timeout: 15_000 })
+    expect(session.stack.crm.tasks()).toHaveLength(1)
+    expect(String(session.stack.crm.tasks()[0]?.['Description'])).toContain('Keep me too')
+    expect(session.stack.zendesk.comments(102)).toHaveLength(1)
+    expect(session.stack.zendesk.tags(102)).toContain('csm_escalated')
+  })
+
   it('restores the draft after a reload', async () => {
     let frame = await openTicket(103)
     await frame.getByLabel('Reason').selectOption({ label: 'Feature gap' })

@@ -54,6 +54,39 @@ describe.each(DIALECTS)('%s: Retry after a fault is lifted', (dialect) => {
     }
   }
 
+  // A request Zendesk takes and never answers, so nothing reaches the CRM: the SDK's `request` has
+  // no timeout of its own, and before the app set a deadline the card stayed loading, or its Retry
+  // busy, for good (issue 11's "Retry stayed busy and sent no request").
+  it('gives up on a lookup Zendesk never answers, says so, and Retry recovers', async () => {
+    stack.zendesk.setProxyFaults({ mode: 'no-answer', remaining: 1 })
+    await session.page.goto(stack.zendesk.ticketUrl(TICKET))
+    const frame = session.app()
+    await frame.locator('section[data-state="error"]').waitFor({ timeout: 30_000 })
+    expect(await frame.locator('[data-error-kind]').innerText()).toContain('took too long to answer')
+    expect(stack.crm.requests()).toHaveLength(0)
+    await frame.getByRole('button', { name: 'Retry' }).click()
+    await frame.getByTestId('csm-name').waitFor({ timeout: 15_000 })
+  })
+
+  it('brings back a Retry Zendesk never answers, and the next Retry recovers', async () => {
+    stack.crm.setFaults({ mode: 'malformed' })
+    await session.page.goto(stack.zendesk.ticketUrl(TICKET))
+    const frame = session.app()
+    await frame.locator('section[data-state="error"]').waitFor({ timeout: 20_000 })
+    stack.crm.setFaults({ mode: 'none' })
+    stack.zendesk.setProxyFaults({ mode: 'no-answer', remaining: 1 })
+    const before = stack.crm.requests().length
+    const retry = frame.getByRole('button', { name: 'Retry' })
+    await retry.click()
+    await expect.poll(() => retry.getAttribute('aria-busy'), { timeout: 10_000 }).toBe('true')
+    await expect.poll(() => retry.getAttribute('aria-busy'), { timeout: 30_000 }).toBe('false')
+    expect(await frame.locator('[data-error-kind]').innerText()).toContain('took too long to answer')
+    expect(stack.crm.requests().length).toBe(before)
+    await retry.click()
+    await frame.getByTestId('csm-name').waitFor({ timeout: 15_000 })
+    expect(stack.crm.requests().length).toBeGreaterThan(before)
+  })
+
   // An unreadable answer (issue 11's "Retry stayed busy"): Retry pressed again and again while the
   // CRM still answers badly must ask the CRM each time and come back; a double click once it is fixed recovers.
   for (const mode of ['malformed', 'empty', 'html'] as const) {

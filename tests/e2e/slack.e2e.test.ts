@@ -120,6 +120,27 @@ describe('Slack message and follower on escalation', () => {
     expect(session.stack.zendesk.comments(102)).toHaveLength(1)
   })
 
+  it('gives up on a Slack post Zendesk never answers: the task and note are done, the message may have arrived', async () => {
+    session.stack.zendesk.setProxyFaults({
+      mode: 'no-answer',
+      host: 'slack.com',
+      method: 'POST',
+      remaining: 1,
+    })
+    const frame = await openTicket(102)
+    await frame.getByRole('button', { name: 'Escalate to Marcus Oyelaran' }).click()
+    const slack = frame.getByTestId('escalation-slack')
+    await slack.waitFor({ timeout: 30_000 })
+    expect(await slack.getAttribute('data-state')).toBe('unknown')
+    // Nothing reached Slack, and nothing was sent again by itself.
+    expect(messages()).toHaveLength(0)
+    expect(session.stack.crm.tasks()).toHaveLength(1)
+    expect(session.stack.zendesk.comments(102)).toHaveLength(1)
+    await frame.getByRole('button', { name: 'Send again' }).click()
+    await expect.poll(() => messages().length, { timeout: 15_000 }).toBe(1)
+    await expect.poll(() => slack.getAttribute('data-state'), { timeout: 15_000 }).toBe('sent')
+  })
+
   it('says the CSM was not added as a follower when they are not a Zendesk user', async () => {
     const frame = await openTicket(101)
     await frame.getByRole('button', { name: 'Escalate to Dana Whitfield' }).click()

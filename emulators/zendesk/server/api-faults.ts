@@ -42,3 +42,46 @@ export class ApiFaultSwitch {
     return faults.mode
   }
 }
+
+/**
+ * A fault of the emulated proxy (`client.request` to another host): the call is taken and never
+ * answered, and nothing reaches the upstream, as when an answer is lost somewhere between Zendesk's
+ * proxy and the app's frame. For tests that the app gives up waiting by itself.
+ */
+export interface ProxyFaults {
+  readonly mode: 'no-answer'
+  /** How many proxied requests go unanswered; then the fault clears itself. Default: until changed. */
+  readonly remaining?: number
+  /** Only requests of this method (e.g. `POST`, an app's writes), not its reads. Default: all. */
+  readonly method?: string
+  /** Only requests to this host (e.g. `slack.com`), as the app wrote the URL. Default: all. */
+  readonly host?: string
+}
+
+export class ProxyFaultSwitch {
+  private current: ProxyFaults | null = null
+
+  set(faults: ProxyFaults | null): void {
+    this.current = faults
+  }
+
+  /** The fault for this proxied request, counting it down; null when it should go through. */
+  take(method: string, url: string): ProxyFaults['mode'] | null {
+    const faults = this.current
+    if (!faults) return null
+    if (faults.method !== undefined && faults.method.toUpperCase() !== method.toUpperCase()) return null
+    if (faults.host !== undefined && hostOf(url) !== faults.host.toLowerCase()) return null
+    if (faults.remaining !== undefined) {
+      this.current = faults.remaining > 1 ? { ...faults, remaining: faults.remaining - 1 } : null
+    }
+    return faults.mode
+  }
+}
+
+function hostOf(url: string): string | null {
+  try {
+    return new URL(url).hostname.toLowerCase()
+  } catch {
+    return null
+  }
+}

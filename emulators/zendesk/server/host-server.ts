@@ -6,8 +6,9 @@ import { BodyTooLargeError, readBody, sendJson, sendText } from './http-helpers'
 import { proxyRequest, requestOptionsSchema, type ProxyConfig } from './proxy'
 import { renderAgentView } from './render-agent-view'
 import { renderInstallationPage } from './render-installation-page'
-import type { ApiFaultSwitch } from './api-faults'
+import type { ApiFaultSwitch, ProxyFaultSwitch } from './api-faults'
 import { handleZendeskApi } from './zendesk-api'
+import { methodOf } from '../host/request-options'
 
 export interface HostServerDeps {
   readonly state: ZendeskState
@@ -17,6 +18,7 @@ export interface HostServerDeps {
   readonly appFrameOrigins: readonly string[]
   readonly proxy: ProxyConfig
   readonly apiFaults: ApiFaultSwitch
+  readonly proxyFaults: ProxyFaultSwitch
   /** Records each Zendesk API request the host answers, as `METHOD /path`. */
   readonly apiLog?: (request: string) => void
   /** The installation settings page's OAuth prompt, for an app with a manifest `oauth` block. */
@@ -144,6 +146,8 @@ export function createHostServer(deps: HostServerDeps): Server {
             error: 'InvalidRequestOptions',
             description: options.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
           })
+        if (deps.proxyFaults.take(methodOf(options.data), options.data.url) === 'no-answer')
+          return holdUntilClosed(res)
         return sendJson(res, 200, await proxyRequest(options.data, deps.proxy))
       }
       const fault = deps.apiFaults.take(method, path, body)
