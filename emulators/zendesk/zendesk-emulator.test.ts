@@ -196,19 +196,32 @@ describe('emulated Zendesk proxy', () => {
     let settled = false
     const held = fetch(`${zendesk.hostUrl}/__proxy`, {
       method: 'POST',
-      body: JSON.stringify({ url: `${crm.url}/held` }),
+      body: JSON.stringify({ url: `${crm.url}/held`, type: 'POST' }),
       signal: abandoned.signal,
     }).then(
       () => (settled = true),
       () => undefined
     )
-    // The next request is answered while the first is still held: the fault counted itself down.
+    // Taken and logged as unanswered before the next request is sent: the fault counted itself down.
+    await expect
+      .poll(() => zendesk.proxyLog())
+      .toEqual([
+        expect.objectContaining({ method: 'POST', url: `${crm.url}/held`, unanswered: true, status: 0 }),
+      ])
     expect(await proxy({ url: `${crm.url}/answered` })).toMatchObject({ outcome: 'response', status: 200 })
     expect(settled).toBe(false)
     expect(crm.seen.map((seen) => seen.url)).toEqual(['/answered'])
     abandoned.abort()
     await held
     expect(settled).toBe(false)
+  })
+
+  it('narrows the no-answer fault to a method and a host', async () => {
+    zendesk.setProxyFaults({ mode: 'no-answer', method: 'POST', host: 'slack.com' })
+    expect(await proxy({ url: `${crm.url}/read` })).toMatchObject({ status: 200 })
+    expect(await proxy({ url: `${crm.url}/write`, type: 'POST' })).toMatchObject({ status: 200 })
+    expect(crm.seen.map((seen) => seen.url)).toEqual(['/read', '/write'])
+    expect(zendesk.proxyLog().some((entry) => entry.unanswered)).toBe(false)
   })
 
   it('reports an unreachable host as 502 with the reason', async () => {

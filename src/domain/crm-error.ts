@@ -27,6 +27,11 @@ export interface CrmErrorDetails {
   readonly retryAfterMs?: number
   /** True for `unavailable` when our own timeout fired. */
   readonly timedOut?: boolean
+  /**
+   * True for `unavailable` on a write (not a read): the CRM failed, timed out or could not be
+   * reached after the request may have left, so what it asked for may have been done all the same.
+   */
+  readonly unconfirmedWrite?: boolean
 }
 
 const RETRYABLE: ReadonlySet<CrmErrorKind> = new Set(['rate-limited', 'unavailable', 'invalid-response'])

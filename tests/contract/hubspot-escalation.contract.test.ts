@@ -124,6 +124,25 @@ describe('HubSpot escalation tasks against the CRM emulator', () => {
     )
   })
 
+  it('adds a follow-up once when it is sent again after its answer was lost', async () => {
+    const tasks = escalationCrm()
+    const created = await tasks.createTask(input)
+    if (created.kind !== 'created') throw new Error('expected a new task')
+    stack.crm.setWriteFault({ kind: 'lose-answer', remaining: 1 })
+    await expect(tasks.appendToTask(created.taskId, 'Called again')).rejects.toMatchObject({
+      kind: 'unavailable',
+      details: { unconfirmedWrite: true },
+    })
+    await tasks.appendToTask(created.taskId, 'Called again')
+    const body = String((stack.crm.tasks()[0] as unknown as Task).properties['hs_task_body'])
+    expect(body.split('Called again')).toHaveLength(2)
+    // A different follow-up, or the same one after another, is still added.
+    await tasks.appendToTask(created.taskId, 'Called once more')
+    await tasks.appendToTask(created.taskId, 'Called again')
+    const after = String((stack.crm.tasks()[0] as unknown as Task).properties['hs_task_body'])
+    expect(after).toMatch(/Called again<br><br>Called once more<br><br>Called again$/)
+  })
+
   it('names the task property the portal lacks instead of creating an unkeyed task', async () => {
     const tasks = escalationCrm({ field_escalation_external_id: 'zd_key_missing' })
     let failure: unknown

@@ -92,4 +92,22 @@ describe('Salesforce escalation tasks against the CRM emulator', () => {
     }
     expect(stack.crm.tasks()).toEqual([])
   })
+
+  it('adds a follow-up once when it is sent again after its answer was lost', async () => {
+    const tasks = escalationCrm(null)
+    const created = await tasks.createTask(input)
+    if (created.kind !== 'created') throw new Error('expected a new task')
+    const description = (): string => String(stack.crm.tasks()[0]?.['Description'])
+    stack.crm.setWriteFault({ kind: 'lose-answer', remaining: 1 })
+    await expect(tasks.appendToTask(created.taskId, 'Called again')).rejects.toMatchObject({
+      kind: 'unavailable',
+      details: { unconfirmedWrite: true },
+    })
+    await tasks.appendToTask(created.taskId, 'Called again')
+    expect(description().split('Called again')).toHaveLength(2)
+    // A different follow-up, or the same one after another, is still added.
+    await tasks.appendToTask(created.taskId, 'Called once more')
+    await tasks.appendToTask(created.taskId, 'Called again')
+    expect(description()).toMatch(/Called again\n\nCalled once more\n\nCalled again$/)
+  })
 })

@@ -168,6 +168,10 @@ describe('escalation to the CSM', () => {
 
     const failure = frame.getByTestId('escalation-failed')
     await failure.waitFor({ timeout: 30_000 })
+    // The create may have reached the CRM: the card must not say it was not made.
+    expect(await failure.innerText()).toContain(
+      'The CRM did not confirm the task, so it may have been created.'
+    )
     expect(await frame.getByLabel('What the CSM should know').inputValue()).toBe('Keep me too')
     expect(session.stack.crm.tasks()).toHaveLength(0)
     expect(session.stack.zendesk.comments(102)).toHaveLength(0)
@@ -178,6 +182,30 @@ describe('escalation to the CSM', () => {
     expect(String(session.stack.crm.tasks()[0]?.['Description'])).toContain('Keep me too')
     expect(session.stack.zendesk.comments(102)).toHaveLength(1)
     expect(session.stack.zendesk.tags(102)).toContain('csm_escalated')
+  })
+
+  it('says a follow-up whose answer was lost may be on the task, and sending it again adds it once', async () => {
+    const frame = await openTicket(102)
+    await frame.getByRole('button', { name: 'Escalate to Marcus Oyelaran' }).click()
+    await frame.getByTestId('escalation-result').waitFor()
+    await frame.getByRole('button', { name: 'Add a follow-up note' }).click()
+    await frame.getByLabel('Follow-up for the CSM').fill('Third call today.')
+    // The CRM appends the follow-up, and its answer never reaches the app.
+    session.stack.crm.setWriteFault({ kind: 'lose-answer', remaining: 1 })
+    await frame.getByRole('button', { name: 'Send follow-up' }).click()
+    await frame
+      .getByText('The CRM did not confirm the follow-up, so it may have been added to the task.')
+      .waitFor({ timeout: 15_000 })
+    expect(String(session.stack.crm.tasks()[0]?.['Description']).split('Third call today.')).toHaveLength(2)
+
+    await frame.getByRole('button', { name: 'Send follow-up' }).click()
+    await frame.getByTestId('follow-up-sent').waitFor({ timeout: 15_000 })
+    expect(session.stack.crm.tasks()).toHaveLength(1)
+    expect(String(session.stack.crm.tasks()[0]?.['Description']).split('Third call today.')).toHaveLength(2)
+    const followUpNotes = session.stack.zendesk
+      .comments(102)
+      .filter((comment) => comment.body.includes('Follow-up sent to Marcus Oyelaran'))
+    expect(followUpNotes).toHaveLength(1)
   })
 
   it('restores the draft after a reload', async () => {

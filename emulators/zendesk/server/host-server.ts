@@ -3,7 +3,7 @@ import type { ZendeskState } from '../state'
 import { agentViewData, type AgentPage, type AgentViewInputs } from './agent-view-data'
 import type { ApiContext } from './api-shapes'
 import { BodyTooLargeError, readBody, sendJson, sendText } from './http-helpers'
-import { proxyRequest, requestOptionsSchema, type ProxyConfig } from './proxy'
+import { proxyRequest, requestOptionsSchema, type ProxyConfig, type ProxyLogEntry } from './proxy'
 import { renderAgentView } from './render-agent-view'
 import { renderInstallationPage } from './render-installation-page'
 import type { ApiFaultSwitch, ProxyFaultSwitch } from './api-faults'
@@ -146,8 +146,10 @@ export function createHostServer(deps: HostServerDeps): Server {
             error: 'InvalidRequestOptions',
             description: options.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
           })
-        if (deps.proxyFaults.take(methodOf(options.data), options.data.url) === 'no-answer')
+        if (deps.proxyFaults.take(methodOf(options.data), options.data.url) === 'no-answer') {
+          deps.proxy.log(unansweredEntry(options.data))
           return holdUntilClosed(res)
+        }
         return sendJson(res, 200, await proxyRequest(options.data, deps.proxy))
       }
       const fault = deps.apiFaults.take(method, path, body)
@@ -204,4 +206,28 @@ function findAgentPage(state: ZendeskState, path: string): AgentPage | { missing
       ? { location: 'organization_sidebar', organizationId: id }
       : { missing: `No organization ${id} in this account` }
   return null
+}
+
+/** The log's line for a request the proxy holds: as the app wrote it, so no setting was inserted. */
+function unansweredEntry(options: {
+  url: string
+  type?: string | undefined
+  secure?: boolean | undefined
+}): ProxyLogEntry {
+  let host = ''
+  try {
+    host = new URL(options.url).hostname
+  } catch {
+    // Logged as it came; an unparsable URL has no host.
+  }
+  return {
+    method: methodOf(options),
+    url: options.url,
+    host,
+    secure: options.secure === true,
+    substituted: false,
+    unanswered: true,
+    status: 0,
+    ms: 0,
+  }
 }

@@ -28,6 +28,8 @@ export interface ProxyLogEntry {
   substituted: boolean
   /** The OAuth access token was renewed after a 401 and the request sent again (its status is the replay's). */
   renewed?: boolean
+  /** Held by the `no-answer` fault: never sent on, never answered (status 0). */
+  unanswered?: boolean
   /** The upstream status, the proxy's own error status, or 0 for a timeout. */
   status: number
   ms: number

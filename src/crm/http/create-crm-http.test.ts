@@ -95,6 +95,22 @@ describe('createCrmHttp retries', () => {
     expect(waits).toEqual([])
   })
 
+  it('marks a write the CRM failed or never answered as unconfirmed, and a read or a refusal not', async () => {
+    for (const answer of [{ status: 503 }, 'timeout', 'network-error'] as const) {
+      const { adapter } = scripted(answer)
+      const write = await failure(client(adapter).http.send({ method: 'POST', url: '/tasks', data: {} }))
+      expect([write.kind, write.details.unconfirmedWrite]).toEqual(['unavailable', true])
+    }
+    const refused = scripted({ status: 403 })
+    const refusal = await failure(
+      client(refused.adapter).http.send({ method: 'POST', url: '/tasks', data: {} })
+    )
+    expect([refusal.kind, refusal.details.unconfirmedWrite]).toEqual(['forbidden', undefined])
+    const read = scripted('timeout')
+    const readError = await failure(client(read.adapter).http.send({ method: 'GET', url: '/tasks' }))
+    expect(readError.details.unconfirmedWrite).toBeUndefined()
+  })
+
   it('retries a read-only POST marked idempotent', async () => {
     const { adapter, sent } = scripted('network-error', { status: 200 })
     const { http } = client(adapter)

@@ -1,5 +1,5 @@
 import axios, { type AxiosAdapter, type AxiosRequestConfig, type AxiosResponse } from 'axios'
-import type { CrmError } from '../../domain/crm-error'
+import { CrmError } from '../../domain/crm-error'
 import { toCrmError, type VendorErrorReader } from './to-crm-error'
 
 export interface CrmRequest extends AxiosRequestConfig {
@@ -70,12 +70,18 @@ export function createCrmHttp(options: CrmHttpOptions): CrmHttp {
         } catch (failure) {
           const error = toCrmError(failure, options.readVendorError)
           const delay = canRetry && attempt < retry.retries ? retryDelay(error, attempt, retry, random) : null
-          if (delay === null) throw error
+          if (delay === null) throw canRetry ? error : unconfirmed(error)
           await sleep(delay)
         }
       }
     },
   }
+}
+
+/** A write's failure, marked when the CRM may have done it anyway (so no one says "not created"). */
+function unconfirmed(error: CrmError): CrmError {
+  if (error.kind !== 'unavailable') return error
+  return new CrmError(error.kind, error.message, { ...error.details, unconfirmedWrite: true })
 }
 
 /**

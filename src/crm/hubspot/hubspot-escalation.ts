@@ -154,11 +154,14 @@ export function createHubSpotEscalation(
       )
       if (!current.success) throw unreadable('task')
       const before = propertyText(current.data, 'hs_task_body') ?? ''
+      const entry = `<br><br>${toTaskBody(text)}`
+      // Already the task's last entry: a retry after an append whose answer was lost adds it once.
+      if (before.endsWith(entry)) return
       // Read-modify-write, as in Salesforce: HubSpot has no append either.
       await http.send({
         method: 'PATCH',
         url,
-        data: { properties: { hs_task_body: `${before}<br><br>${toTaskBody(text)}`.slice(0, BODY_LIMIT) } },
+        data: { properties: { hs_task_body: `${before}${entry}`.slice(0, BODY_LIMIT) } },
       })
     },
   }

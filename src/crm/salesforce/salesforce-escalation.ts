@@ -48,6 +48,8 @@ export function createSalesforceEscalation(http: CrmHttp, settings: AppSettings)
       const current = descriptionSchema.safeParse((await http.send({ method: 'GET', url })).data)
       if (!current.success) throw new CrmError('invalid-response', 'Salesforce returned an unreadable task')
       const before = current.data.Description ?? ''
+      // Already the task's last entry: a retry after an append whose answer was lost adds it once.
+      if (before.endsWith(`\n\n${text}`)) return
       // Read-modify-write: Salesforce has no append; a follow-up racing another on the same task could lose one.
       await http.send({
         method: 'PATCH',

@@ -29,3 +29,32 @@ describe('FailureView when the Salesforce connection is gone', () => {
     expect(screen.getByTestId('renewal-steps')).toHaveTextContent(en.ui.error.renew.oauth)
   })
 })
+
+describe('FailureView when the CRM did not answer the create', () => {
+  for (const error of [
+    new CrmError('unavailable', 'The CRM did not answer in time', { timedOut: true, unconfirmedWrite: true }),
+    new CrmError('unavailable', 'The CRM could not be reached', { timedOut: false, unconfirmedWrite: true }),
+    new CrmError('unavailable', 'The CRM failed with status 502', { status: 502, unconfirmedWrite: true }),
+  ]) {
+    it(`says the task may exist, not that it was not created (${error.message})`, () => {
+      renderWithServices(
+        <FailureView state={{ status: 'failed', step: 'crm', error, prior: 0 }} />,
+        unused,
+        ticket
+      )
+      const text = screen.getByTestId('escalation-failed').textContent ?? ''
+      expect(text).toBe(en.ui.escalation.failed.crmUnconfirmed)
+      expect(text).not.toContain('was not created')
+    })
+  }
+
+  it('still says "not created" when the CRM refused it', () => {
+    const refused = new CrmError('forbidden', 'The CRM refused access', { status: 403 })
+    renderWithServices(
+      <FailureView state={{ status: 'failed', step: 'crm', error: refused, prior: 0 }} />,
+      unused,
+      ticket
+    )
+    expect(screen.getByTestId('escalation-failed')).toHaveTextContent('The CRM task was not created:')
+  })
+})

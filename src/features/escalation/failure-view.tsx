@@ -13,9 +13,12 @@ export function FailureView({ state }: { state: Extract<EscalationState, { statu
         field: state.error.details.field ?? '',
       })
     : ''
+  // A create the CRM failed or never answered may have made the task all the same: the retry finds
+  // it either way, but the agent must not be told "not created" when that may be untrue.
+  const step = state.step === 'crm' && state.error?.details.unconfirmedWrite ? 'crmUnconfirmed' : state.step
   return (
     <Alert type="warning" role="alert" data-testid="escalation-failed">
-      <Alert.Paragraph>{t(`ui.escalation.failed.${state.step}`, { reason })}</Alert.Paragraph>
+      <Alert.Paragraph>{t(`ui.escalation.failed.${step}`, { reason })}</Alert.Paragraph>
       {state.error?.kind === 'connection-expired' && viewer.isAdmin && (
         <Alert.Paragraph data-testid="renewal-steps">{t(renewalStepsKey(settings.auth))}</Alert.Paragraph>
       )}

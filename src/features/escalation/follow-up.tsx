@@ -36,6 +36,8 @@ export function FollowUp({
   const [phase, setPhase] = useState<Phase>(initialText ? 'open' : 'closed')
   const [text, setText] = useState(initialText ?? '')
   const [reason, setReason] = useState('')
+  // The CRM failed or never answered the append, so the text may be on the task already.
+  const [unconfirmed, setUnconfirmed] = useState(false)
   const [empty, setEmpty] = useState(false)
   const [result, setResult] = useState<(FollowUpResult & { resending: boolean }) | null>(null)
   const inFlight = useRef(false)
@@ -77,6 +79,7 @@ export function FollowUp({
       const progress = doneFor.current?.progress
       setPartlySent(progress !== undefined && (progress.crmDone || progress.slack !== null))
       const cause = error instanceof EscalationError ? error.cause : error
+      setUnconfirmed(isCrmError(cause) && cause.details.unconfirmedWrite === true)
       setReason(
         isCrmError(cause)
           ? t(`ui.error.kind.${cause.details.timedOut ? 'timeout' : cause.kind}`, {
@@ -173,7 +176,11 @@ export function FollowUp({
       </Field>
       {phase === 'failed' && (
         <Alert type="warning" role="alert">
-          <Alert.Paragraph>{t('ui.escalation.followUp.failed', { reason })}</Alert.Paragraph>
+          <Alert.Paragraph>
+            {t(unconfirmed ? 'ui.escalation.followUp.unconfirmed' : 'ui.escalation.followUp.failed', {
+              reason,
+            })}
+          </Alert.Paragraph>
         </Alert>
       )}
       {/* aria-disabled keeps the keyboard on the button while sending; send() ignores a second click. */}
