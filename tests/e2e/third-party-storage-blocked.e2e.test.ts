@@ -1,3 +1,4 @@
+import type { FrameLocator } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { appFrame } from '../support/axe'
 import { launchAgentBrowser } from '../support/browser'
@@ -63,7 +64,10 @@ describe('when Chromium blocks the app’s third-party storage', () => {
     await page.reload()
     const claimed = page.frameLocator('[data-testid="app-iframe"]').getByTestId('escalation-claimed')
     await claimed.waitFor({ timeout: 15_000 })
-    expect(await claimed.innerText()).toContain('You are escalating this ticket in another tab or window.')
+    // Whose claim it is comes with the first read of the ticket; until then the card says neither.
+    await expect
+      .poll(() => claimed.innerText(), { timeout: 10_000 })
+      .toContain('You are escalating this ticket in another tab or window.')
     expect(stack.crm.tasks()).toHaveLength(1)
     expect(stack.zendesk.comments(102)).toHaveLength(0)
     stack.crm.setWriteFault(null)
@@ -92,18 +96,22 @@ describe('when Chromium blocks the app’s third-party storage', () => {
       )
     )
     // One card escalates; the other shows that escalation, with its note ready as a follow-up.
-    const settled = async () => {
-      const [first, second] = await Promise.all(
-        frames.map(async (frame) =>
-          (await frame.getByTestId('escalation-came-first').count()) > 0
-            ? 'came first'
-            : (await frame.getByTestId('escalation-result').count()) > 0
-              ? 'escalated'
-              : 'waiting'
-        )
-      )
-      return [first, second].sort()
+    // Any other state is named by what the card shows, so a failure says where a card stopped.
+    const shown = async (frame: FrameLocator): Promise<string> => {
+      for (const [testId, name] of [
+        ['escalation-came-first', 'came first'],
+        ['escalation-result', 'escalated'],
+        ['escalation-claimed', 'claimed'],
+        ['escalation-failed', 'failed'],
+        ['escalation-checking', 'checking'],
+        ['escalation-unverified', 'unverified'],
+      ] as const)
+        if ((await frame.getByTestId(testId).count()) > 0) return name
+      const button = frame.getByRole('button', { name: 'Escalate to Marcus Oyelaran' })
+      if ((await button.count()) === 0) return 'no button'
+      return (await button.getAttribute('aria-busy')) === 'true' ? 'escalating' : 'form'
     }
+    const settled = async () => (await Promise.all(frames.map(shown))).sort()
     await expect.poll(settled, { timeout: 30_000 }).toEqual(['came first', 'escalated'])
     expect(stack.crm.tasks()).toHaveLength(1)
     expect(stack.zendesk.comments(102).filter((c) => c.body.startsWith('Escalated to '))).toHaveLength(1)

@@ -14,13 +14,17 @@ export function ClaimedView({ state }: { state: Extract<EscalationState, { statu
   const when = holder?.claim
     ? formatAge(Math.max(0, now() + holder.clockOffsetMs - holder.claim.startedAt), locale)
     : null
+  // Until the ticket has been read, whose claim it is is unknown: it may be this agent's own other
+  // tab, so the card says neither "you" nor "another agent".
   const text = state.stale
     ? t('ui.escalation.claim.stale', { when: when ?? '' })
-    : holder?.byMe
-      ? t('ui.escalation.claim.byMe')
-      : holder?.agentName && when
-        ? t('ui.escalation.claim.byAgent', { agent: holder.agentName, when })
-        : t('ui.escalation.claim.byOther')
+    : !holder
+      ? t('ui.escalation.claim.pending')
+      : holder.byMe
+        ? t('ui.escalation.claim.byMe')
+        : holder.agentName && when
+          ? t('ui.escalation.claim.byAgent', { agent: holder.agentName, when })
+          : t('ui.escalation.claim.byOther')
   return (
     <Alert type="info" role="status" tabIndex={-1} {...FOCUS_TARGET} data-testid="escalation-claimed">
       <Alert.Paragraph>{text}</Alert.Paragraph>
