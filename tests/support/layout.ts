@@ -147,3 +147,14 @@ export async function quietDocument(frame: Frame): Promise<void> {
       })
   )
 }
+
+/** Resolves once the host has grown the app's iframe to its whole content (at most 10 s). */
+export async function frameFitsContent(frame: Frame): Promise<void> {
+  await frame.waitForFunction(
+    () => document.documentElement.scrollHeight <= window.innerHeight + 1,
+    undefined,
+    {
+      timeout: 10_000,
+    }
+  )
+}
