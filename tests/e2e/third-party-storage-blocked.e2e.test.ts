@@ -4,6 +4,7 @@ import { appFrame } from '../support/axe'
 import { launchAgentBrowser } from '../support/browser'
 import { frameFitsContent, quietDocument } from '../support/layout'
 import { startLocalStack, type LocalStack } from '../support/local-stack'
+import { pressTogether } from '../support/press-together'
 
 // Chromium itself blocking third-party storage, as with "Block third-party cookies" or in an
 // incognito window: the app's iframe (third-party to the agent view) gets a SecurityError from
@@ -83,21 +84,16 @@ describe('when Chromium blocks the app’s third-party storage', () => {
     for (const [index, page] of pages.entries()) {
       await page.goto(stack.zendesk.ticketUrl(102))
       // The "Why now" block and the ticket counts arrive after the card and move the button down:
-      // click once the card has stopped changing, as a person would.
+      // press once the card has stopped changing, as a person would.
       await frames[index]?.getByTestId('why-now-recommended').waitFor({ timeout: 15_000 })
       await quietDocument(await appFrame(page))
       await frames[index]?.getByLabel('What the CSM should know').fill(`Tab ${index + 1}`)
     }
-    // And once Zendesk has grown each frame to its content: a button outside the frame is scrolled
-    // to, then moves when the frame grows, and the click lands beside it (two CI failures, state
-    // "form": the click never reached the button).
+    // And once Zendesk has grown each frame to its content, so that neither button moves.
     for (const page of pages) await frameFitsContent(await appFrame(page))
-    await Promise.all(
-      frames.map((frame, index) =>
-        new Promise((resolve) => setTimeout(resolve, index * 25)).then(() =>
-          frame.getByRole('button', { name: 'Escalate to Marcus Oyelaran' }).click()
-        )
-      )
+    await pressTogether(
+      pages.map((page, index) => ({ page, frame: frames[index] as FrameLocator })),
+      'Escalate to Marcus Oyelaran'
     )
     // One card escalates; the other shows that escalation, with its note ready as a follow-up.
     // Any other state is named by what the card shows, so a failure says where a card stopped.
@@ -116,29 +112,12 @@ describe('when Chromium blocks the app’s third-party storage', () => {
       return (await button.getAttribute('aria-busy')) === 'true' ? 'escalating' : 'form'
     }
     const settled = async () => (await Promise.all(frames.map(shown))).join(' + ')
-    // A known defect, cause not found (README, "Known limits"): in about one run in 25 here, more
-    // often in CI, the card that lost goes back to its form instead of showing the other tab's
-    // escalation. Exactly once holds either way, and a reload of that tab shows the escalation.
-    const outcomes = [
-      'came first + escalated',
-      'escalated + came first',
-      'escalated + form',
-      'form + escalated',
-    ]
-    await expect.poll(settled, { timeout: 30_000 }).toBeOneOf(outcomes)
+    await expect
+      .poll(settled, { timeout: 30_000 })
+      .toBeOneOf(['came first + escalated', 'escalated + came first'])
     await expect.poll(() => stack.crm.tasks().length, { timeout: 10_000 }).toBe(1)
     const escalationNotes = () =>
       stack.zendesk.comments(102).filter((c) => c.body.startsWith('Escalated to '))
-    expect(escalationNotes()).toHaveLength(1)
-    expect(stack.slack.messages()).toHaveLength(1)
-    for (const [index, page] of pages.entries()) {
-      if ((await shown(frames[index] as FrameLocator)) !== 'form') continue
-      await page.reload()
-      const result = page.frameLocator('[data-testid="app-iframe"]').getByTestId('escalation-result')
-      await result.waitFor({ timeout: 15_000 })
-      expect(await result.innerText()).toContain('Escalated to Marcus Oyelaran')
-    }
-    expect(stack.crm.tasks()).toHaveLength(1)
     expect(escalationNotes()).toHaveLength(1)
     expect(stack.slack.messages()).toHaveLength(1)
     await Promise.all(pages.map((page) => page.close()))
